@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/brief-dev/brief/internal/build"
+)
+
+// runBuild implements `brief build`.
+func runBuild(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "build", "build [flags]", `
+brief build --base-url https://user.github.io/briefing/ --stats`)
+	c := commonFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("build: unexpected argument %q (see 'brief build -h')", fs.Arg(0))
+	}
+	start := time.Now()
+	cfg, err := loadConfig(c.source)
+	if err != nil {
+		return err
+	}
+	site, rep, err := build.Build(ctx, cfg.buildOptions(c.source, c.baseURL))
+	if rep != nil {
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(e.stderr, "warning: %v\n", w)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	out := outDir(c.source, c.out)
+	writeStart := time.Now()
+	if err := site.WriteDir(out); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	if c.stats {
+		rep.Phases = append(rep.Phases, build.Phase{Name: "write", Duration: time.Since(writeStart)})
+		printStats(e, rep)
+	}
+	if !c.quiet {
+		fmt.Fprintf(e.stdout, "built %d pages from %d sources (%d claims, %d links) into %s in %s\n",
+			rep.Pages, rep.Sources, rep.Claims, rep.Links, out, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// outDir resolves the output folder against the project root.
+func outDir(root, out string) string {
+	if filepath.IsAbs(out) {
+		return out
+	}
+	return filepath.Join(root, out)
+}
+
+// printStats prints the per-phase times and counts of a build.
+func printStats(e *env, rep *build.Report) {
+	w := e.stdout
+	fmt.Fprintf(w, "%-10s %10s\n", "phase", "time")
+	var total time.Duration
+	for _, p := range rep.Phases {
+		total += p.Duration
+		fmt.Fprintf(w, "%-10s %10s\n", p.Name, p.Duration.Round(time.Microsecond))
+	}
+	fmt.Fprintf(w, "%-10s %10s\n", "total", total.Round(time.Microsecond))
+	fmt.Fprintf(w, "sources %d, claims %d, links %d, pages %d\n", rep.Sources, rep.Claims, rep.Links, rep.Pages)
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/brief-dev/brief/internal/brief"
+	"github.com/brief-dev/brief/internal/build"
+)
+
+// configFile is the name of the project's configuration file.
+const configFile = "brief.yaml"
+
+// maxConfigSize bounds brief.yaml: it is small by nature, and a bound
+// keeps a mistaken or hostile file from exhausting memory.
+const maxConfigSize = 1 << 20
+
+// config is brief.yaml. Every key has a default, so a project without the
+// file builds.
+type config struct {
+	Title    string // site title
+	BaseURL  string // where the site is published
+	Theme    string // theme name under themes/
+	Language string // the site's language (html lang)
+	Author   string // the briefing's author
+	Sources  string // folder of source articles, relative to the root
+
+	// file is the path the config was read from ("" when defaulted).
+	file string
+}
+
+// configKeys lists the keys of brief.yaml with a one-line description,
+// used in error messages and by `brief new`.
+var configKeys = []struct{ key, doc string }{
+	{"title", "site title"},
+	{"base_url", "URL the site is published at, e.g. https://user.github.io/repo/"},
+	{"theme", "theme name: files in themes/<theme>/ override the default theme"},
+	{"language", "language of the site (HTML lang attribute)"},
+	{"author", "author of the briefing"},
+	{"sources", "folder of source articles, relative to the project root"},
+}
+
+func defaultConfig() *config {
+	return &config{
+		Title:    "Briefing",
+		BaseURL:  "/",
+		Theme:    "default",
+		Language: "en",
+		Sources:  "content/sources",
+	}
+}
+
+// loadConfig reads root/brief.yaml. A missing file gives the defaults;
+// a malformed one, an unknown key or a value of the wrong type is an
+// error naming the file, line and key.
+func loadConfig(root string) (*config, error) {
+	c := defaultConfig()
+	name := filepath.Join(root, configFile)
+	data, err := os.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	c.file = name
+	if err := c.parse(name, data); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// parse decodes data into c, reporting every problem with its position.
+func (c *config) parse(file string, data []byte) error {
+	pos := func(n *yaml.Node) brief.Pos { return brief.Pos{File: file, Line: n.Line, Col: n.Column} }
+	if len(data) > maxConfigSize {
+		return brief.Errorf(brief.Pos{File: file}, "config is larger than %d bytes", maxConfigSize)
+	}
+	if !utf8.Valid(data) {
+		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
+		return brief.Errorf(brief.Pos{File: file, Line: line}, "invalid UTF-8")
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return yamlError(file, err)
+	}
+	if len(doc.Content) == 0 { // empty file: all defaults
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return brief.Errorf(pos(root), "config must be a mapping of keys to values")
+	}
+	var errs brief.ErrorList
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if seen[k.Value] {
+			errs.Add(pos(k), fmt.Sprintf("duplicate key %q", k.Value))
+			continue
+		}
+		seen[k.Value] = true
+		dst := c.field(k.Value)
+		if dst == nil {
+			errs.Add(pos(k), fmt.Sprintf("unknown key %q (known keys: %s)", k.Value, knownKeys()))
+			continue
+		}
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!null") {
+			errs.Add(pos(v), fmt.Sprintf("key %q: want a string, got %s", k.Value, describe(v)))
+			continue
+		}
+		if v.Tag == "!!null" {
+			continue // keep the default
+		}
+		*dst = v.Value
+	}
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+			errs.Add(brief.Pos{File: file}, fmt.Sprintf("key \"base_url\": %q is not an http(s) URL or a path", c.BaseURL))
+		}
+	}
+	if c.Theme != "" && (strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == "..") {
+		errs.Add(brief.Pos{File: file}, fmt.Sprintf("key \"theme\": %q is not a theme name", c.Theme))
+	}
+	return errs.Err()
+}
+
+// field returns the config field for a key, or nil for an unknown key.
+func (c *config) field(key string) *string {
+	switch key {
+	case "title":
+		return &c.Title
+	case "base_url":
+		return &c.BaseURL
+	case "theme":
+		return &c.Theme
+	case "language":
+		return &c.Language
+	case "author":
+		return &c.Author
+	case "sources":
+		return &c.Sources
+	}
+	return nil
+}
+
+func knownKeys() string {
+	keys := make([]string, len(configKeys))
+	for i, k := range configKeys {
+		keys[i] = k.key
+	}
+	return strings.Join(keys, ", ")
+}
+
+// describe names a YAML node's type for an error message.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number (quote it to make it a string)"
+	case "!!bool":
+		return "a boolean (quote it to make it a string)"
+	}
+	return strings.TrimPrefix(n.Tag, "!!")
+}
+
+// yamlError turns a YAML syntax error into a positioned error. yaml v3
+// reports "yaml: line N: msg".
+func yamlError(file string, err error) error {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		return brief.Errorf(brief.Pos{File: file, Line: line}, "%s", msg)
+	}
+	return brief.Errorf(brief.Pos{File: file}, "%s", msg)
+}
+
+// firstInvalid returns the offset of the first invalid UTF-8 byte.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// buildOptions maps the config onto the build's options. baseURL, when
+// set (by --base-url), overrides the config's base_url.
+func (c *config) buildOptions(root, baseURL string) build.Options {
+	if baseURL == "" {
+		baseURL = c.BaseURL
+	}
+	return build.Options{
+		Root:       root,
+		BaseURL:    baseURL,
+		Title:      c.Title,
+		Language:   c.Language,
+		Author:     c.Author,
+		Theme:      c.Theme,
+		ContentDir: "content",
+		SourcesDir: path.Clean(filepath.ToSlash(c.Sources)),
+	}
+}
