@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runBrief runs the command in-process and returns its exit code and output.
+func runBrief(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), &env{stdout: &out, stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{"NoArgs", nil, 2, "", "Usage: brief <command>"},
+		{"Help", []string{"-h"}, 0, "Commands:", ""},
+		{"Unknown", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{"Version", []string{"version"}, 0, "brief ", ""},
+		{"BuildHelp", []string{"build", "-h"}, 0, "Example:\n  brief build", ""},
+		{"ImportHelp", []string{"import", "-h"}, 0, "Example:\n  brief import", ""},
+		{"NewHelp", []string{"new", "-h"}, 0, "Example:", ""},
+		{"ServeHelp", []string{"serve", "-h"}, 0, "Example:", ""},
+		{"BadFlag", []string{"build", "--nope"}, 2, "", "flag provided but not defined"},
+		{"BuildExtraArg", []string{"build", "extra"}, 2, "", `unexpected argument "extra"`},
+		{"ImportNoFiles", []string{"import"}, 2, "", "no files given"},
+		{"NewNoDir", []string{"new"}, 2, "", "want exactly one DIR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runBrief(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code=%d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stdout, tt.inStdout) {
+				t.Errorf("stdout=%q, want it to contain %q", stdout, tt.inStdout)
+			}
+			if !strings.Contains(stderr, tt.inStderr) {
+				t.Errorf("stderr=%q, want it to contain %q", stderr, tt.inStderr)
+			}
+		})
+	}
+}
+
+// copyExample copies the repository's example project (brief.yaml and
+// content/) into a temporary folder and returns it.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	root := filepath.Join("..", "..")
+	for _, name := range []string{"brief.yaml", "content"} {
+		src := filepath.Join(root, name)
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// readTree returns every file under dir, by slash path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestBuildExample(t *testing.T) {
+	dir := copyExample(t)
+	code, stdout, stderr := runBrief(t, "build", "--source", dir, "--stats")
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"phase", "annotate", "render", "write", "built "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("build --stats output lacks %q:\n%s", want, stdout)
+		}
+	}
+	first := readTree(t, filepath.Join(dir, "public"))
+	for _, f := range []string{"index.html", "claims.json", ".nojekyll", "404.html"} {
+		if _, ok := first[f]; !ok {
+			t.Errorf("public/%s not written", f)
+		}
+	}
+
+	// A second build gives byte-identical output.
+	if code, _, stderr := runBrief(t, "build", "--source", dir, "--quiet"); code != 0 {
+		t.Fatalf("second build: exit %d: %s", code, stderr)
+	}
+	second := readTree(t, filepath.Join(dir, "public"))
+	if len(first) != len(second) {
+		t.Fatalf("second build wrote %d files, first %d", len(second), len(first))
+	}
+	for name, b := range first {
+		if second[name] != b {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+// TestBuildBadInput checks that each kind of bad input fails the build
+// with exit code 1, an error naming the file and line, and the previous
+// public/ untouched.
+func TestBuildBadInput(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string // relative to the project root
+		data    string
+		wantErr string
+	}{
+		{"BrokenFrontMatter", "content/sources/broken.md", "---\ntitle: [unclosed\n---\n\nText.\n", "content/sources/broken.md:2"},
+		{"UnknownFrontMatterKey", "content/sources/typo.md", "---\ntitle: T\noutlte: X\n---\n\nText.\n", "content/sources/typo.md:3"},
+		{"BinaryFile", "content/sources/image.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "content/sources/image.md"},
+		{"InvalidUTF8", "content/sources/latin1.md", "---\ntitle: T\n---\n\nCaf\xe9 au lait.\n", "content/sources/latin1.md:5"},
+		{"EmptyArticle", "content/sources/empty.md", "---\ntitle: T\n---\n\n", "content/sources/empty.md"},
+		{"UnknownConfigKey", "brief.yaml", "title: T\nbase_urll: /x/\n", `brief.yaml:2:1: unknown key "base_urll"`},
+		{"BrokenTemplate", "themes/default/source.html", "{{define \"main\"}}{{.Nope\n", "themes/default/source.html:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyExample(t)
+			if code, _, stderr := runBrief(t, "build", "--source", dir, "--quiet"); code != 0 {
+				t.Fatalf("good build: exit %d: %s", code, stderr)
+			}
+			before := readTree(t, filepath.Join(dir, "public"))
+
+			p := filepath.Join(dir, filepath.FromSlash(tt.file))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runBrief(t, "build", "--source", dir, "--quiet")
+			if code != 1 {
+				t.Fatalf("exit code=%d, want 1 (stderr %q)", code, stderr)
+			}
+			if msg := strings.ReplaceAll(stderr, dir+string(filepath.Separator), ""); !strings.Contains(msg, tt.wantErr) {
+				t.Errorf("stderr=%q, want it to name %q", msg, tt.wantErr)
+			}
+			after := readTree(t, filepath.Join(dir, "public"))
+			if len(after) != len(before) {
+				t.Fatalf("public/ has %d files after the failed build, %d before", len(after), len(before))
+			}
+			for name, b := range before {
+				if after[name] != b {
+					t.Errorf("public/%s changed by a failed build", name)
+				}
+			}
+			// No temporary folder is left beside public/.
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), "public") && e.Name() != "public" {
+					t.Errorf("leftover %s beside public/", e.Name())
+				}
+			}
+		})
+	}
+}
+
+func TestNewScaffold(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "proj")
+	if code, _, stderr := runBrief(t, "new", "--title", "My briefing", "--theme", dir); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"brief.yaml", "content/sources/.gitkeep", "content/annotations.yaml", "themes/default/base.html"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("new did not create %s: %v", f, err)
+		}
+	}
+	cfg, err := loadConfig(dir)
+	if err != nil {
+		t.Fatalf("scaffolded config does not load: %v", err)
+	}
+	if cfg.Title != "My briefing" {
+		t.Errorf("title=%q", cfg.Title)
+	}
+	// Scaffolding twice refuses.
+	if code, _, _ := runBrief(t, "new", dir); code != 1 {
+		t.Errorf("second new: exit %d, want 1", code)
+	}
+}
