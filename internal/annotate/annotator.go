@@ -1,0 +1,138 @@
+// Package annotate finds the claims of each source, what they say, and
+// which claims of other sources agree or disagree with them. See doc.go.
+package annotate
+
+import (
+	"context"
+	"crypto/sha256"
+	"sync"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// Options configure annotation. The zero value works: it stems words
+// with Snowball and knows no synonyms.
+type Options struct {
+	// Lexicon supplies lemmas and word relatedness; nil means the
+	// built-in default (see DefaultLexicon).
+	Lexicon Lexicon
+}
+
+func (o Options) lexicon() Lexicon {
+	if o.Lexicon != nil {
+		return o.Lexicon
+	}
+	return DefaultLexicon()
+}
+
+// Annotate splits, extracts, aligns and applies overrides. It is
+// deterministic: the same sources and overrides give the same result.
+// A source with Draft set is aligned against the others, but two draft
+// claims are never compared.
+func Annotate(ctx context.Context, sources []*brief.Source, ov *Overrides) (*brief.Annotation, error) {
+	a := NewWith(Options{})
+	for _, s := range sources {
+		a.Update(s)
+	}
+	return a.Annotation(ctx, ov)
+}
+
+// Annotator annotates incrementally (brief serve): it keeps each
+// source's sentences and features in memory, so that Update re-splits
+// and re-extracts only the source that changed. Alignment depends on
+// corpus-wide statistics (IDF weights, name aliases) and is redone by
+// Annotation; it is linear in the number of claims.
+// An Annotator is safe for concurrent use.
+type Annotator struct {
+	opts Options
+	lex  Lexicon
+
+	mu   sync.Mutex
+	docs map[string]*cached
+}
+
+type cached struct {
+	hash [32]byte
+	doc  *docFeat
+}
+
+// New returns an Annotator with the default Options.
+func New() *Annotator { return NewWith(Options{}) }
+
+// NewWith returns an Annotator with the given options.
+func NewWith(opts Options) *Annotator {
+	return &Annotator{opts: opts, lex: opts.lexicon(), docs: map[string]*cached{}}
+}
+
+// Update adds a source or replaces the source with the same ID.
+func (a *Annotator) Update(src *brief.Source) {
+	h := sourceHash(src)
+	a.mu.Lock()
+	c, ok := a.docs[src.ID]
+	a.mu.Unlock()
+	if ok && c.hash == h {
+		c.doc.src = src
+		return
+	}
+	d := extractSource(src, a.lex)
+	a.mu.Lock()
+	a.docs[src.ID] = &cached{hash: h, doc: d}
+	a.mu.Unlock()
+}
+
+// Remove forgets the source with the given ID.
+func (a *Annotator) Remove(id string) {
+	a.mu.Lock()
+	delete(a.docs, id)
+	a.mu.Unlock()
+}
+
+// Annotation aligns the current sources and applies ov. The result is
+// byte-for-byte what Annotate returns for the same sources.
+func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annotation, error) {
+	a.mu.Lock()
+	ids := sortedKeys(a.docs)
+	docs := make([]*docFeat, len(ids))
+	for i, id := range ids {
+		docs[i] = a.docs[id].doc
+	}
+	a.mu.Unlock()
+
+	ann := &brief.Annotation{}
+	for _, d := range docs {
+		ann.Sources = append(ann.Sources, d.src)
+		for _, c := range d.claims {
+			cc := *c // callers may not change the cache
+			ann.Claims = append(ann.Claims, &cc)
+		}
+	}
+	links, warns, err := align(ctx, docs, a.lex, ov)
+	if err != nil {
+		return nil, err
+	}
+	links, w2 := ov.applyLinks(ann.Claims, links)
+	warns = append(warns, w2...)
+	warns.RemoveMultiples()
+	ann.Links = links
+	ann.Warnings = warns
+	ann.Clusters = clusters(ann.Claims, links)
+	return ann, nil
+}
+
+// sourceHash identifies a source's content for the cache.
+func sourceHash(s *brief.Source) [32]byte {
+	h := sha256.New()
+	for _, f := range []string{s.ID, s.Path, string(s.Body)} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	var flags [2]byte
+	if s.Draft {
+		flags[0] = 1
+	}
+	flags[1] = byte(s.BodyLine)
+	h.Write(flags[:])
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}

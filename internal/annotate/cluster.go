@@ -1,0 +1,98 @@
+package annotate
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// clusters groups claims joined by agree links into facts. Links are
+// taken strongest first, and a link that would put two claims of one
+// source into one fact is skipped: that guards against chaining
+// (A~B, B~C, C~D pulling unrelated claims together) and keeps draft
+// claims from clustering with each other.
+func clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
+	srcOf := make(map[string]string, len(claims))
+	for _, c := range claims {
+		srcOf[c.ID] = c.Source
+	}
+	agree := make([]brief.Link, 0, len(links))
+	for _, l := range links {
+		if l.Relation == brief.Agree {
+			agree = append(agree, l)
+		}
+	}
+	sort.SliceStable(agree, func(i, j int) bool {
+		if agree[i].Score != agree[j].Score {
+			return agree[i].Score > agree[j].Score
+		}
+		if agree[i].A != agree[j].A {
+			return agree[i].A < agree[j].A
+		}
+		return agree[i].B < agree[j].B
+	})
+	parent := map[string]string{}
+	sources := map[string]map[string]bool{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok {
+			parent[x] = x
+			sources[x] = map[string]bool{srcOf[x]: true}
+			return x
+		}
+		if p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for _, l := range agree {
+		ra, rb := find(l.A), find(l.B)
+		if ra == rb {
+			continue
+		}
+		clash := false
+		for s := range sources[rb] {
+			if sources[ra][s] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		for s := range sources[rb] {
+			sources[ra][s] = true
+		}
+	}
+	groups := map[string][]string{}
+	for _, id := range sortedKeys(parent) {
+		r := find(id)
+		groups[r] = append(groups[r], id)
+	}
+	var out []brief.Cluster
+	for _, r := range sortedKeys(groups) {
+		ids := groups[r]
+		if len(ids) < 2 {
+			continue
+		}
+		sort.Strings(ids)
+		srcs := map[string]bool{}
+		for _, id := range ids {
+			srcs[srcOf[id]] = true
+		}
+		h := sha256.Sum256([]byte(strings.Join(ids, "\x00")))
+		out = append(out, brief.Cluster{ID: "f-" + hex.EncodeToString(h[:4]), Claims: ids, Sources: sortedKeys(srcs)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Claims[0] < out[j].Claims[0] })
+	return out
+}

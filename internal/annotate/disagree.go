@@ -1,0 +1,190 @@
+package annotate
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// finding is the judgement on one pair of claims.
+type finding struct {
+	rel    brief.Relation
+	kind   brief.DisagreeKind
+	reason string
+	score  float64
+}
+
+func q(s string) string { return "“" + s + "”" }
+
+// sameQuote compares the quotations of two claims by one speaker. It
+// returns agree when one quotation contains the other word for word,
+// disagree/quote when they share most words in a different wording.
+func sameQuote(a, b *node, sim float64) (finding, bool) {
+	if a.f.speakerKey == "" || b.f.speakerKey == "" || a.f.speakerKey != b.f.speakerKey {
+		return finding{}, false
+	}
+	var best finding
+	found := false
+	for _, qa := range a.f.quotes {
+		for _, qb := range b.f.quotes {
+			same, overlap, da, db := quoteRelation(qa.Words, qb.Words)
+			short := min(len(qa.Words), len(qb.Words))
+			switch {
+			case same && short >= 3:
+				return finding{rel: brief.Agree, score: 0.9 + 0.1*sim, reason: "same quotation: " + q(shorter(qa.Text, qb.Text))}, true
+			case !same && overlap >= 0.6 && short >= 4, !same && overlap >= 0.5 && short >= 2 && sim >= 0.3:
+				f := finding{rel: brief.Disagree, kind: brief.KindQuote, score: 0.5 + 0.5*overlap,
+					reason: "quote: " + q(da) + " vs " + q(db)}
+				if !found || f.score > best.score {
+					best, found = f, true
+				}
+			}
+		}
+	}
+	return best, found
+}
+
+func shorter(a, b string) string {
+	if len(b) < len(a) {
+		return b
+	}
+	return a
+}
+
+// differentRole reports one person named with two different titles.
+func differentRole(a, b *node, canon func(string) string, lex Lexicon) (finding, bool) {
+	for _, ma := range a.f.ments {
+		if ma.Role == "" {
+			continue
+		}
+		for _, mb := range b.f.ments {
+			if mb.Role == "" || canon(ma.Key) != canon(mb.Key) || ma.Role == mb.Role {
+				continue
+			}
+			if lex.Lemma(ma.Role) == lex.Lemma(mb.Role) || lex.Related(ma.Role, mb.Role) >= 0.8 {
+				continue
+			}
+			ta, tb := trimTitles(ma.Title, mb.Title)
+			return finding{rel: brief.Disagree, kind: brief.KindRole, score: 0.8,
+				reason: "role: " + q(ta) + " vs " + q(tb)}, true
+		}
+	}
+	return finding{}, false
+}
+
+// trimTitles drops leading words of each title up to the first word the
+// two titles share, so the reason shows the comparable part:
+// "US National Security Adviser" vs "National Security Secretary".
+func trimTitles(a, b string) (string, string) {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	for i, w := range fa {
+		for j, v := range fb {
+			if strings.EqualFold(w, v) {
+				return strings.Join(fa[i:], " "), strings.Join(fb[j:], " ")
+			}
+		}
+	}
+	return a, b
+}
+
+// differentNumber reports the same quantity (same unit and counted noun)
+// with different values. A claim that also states the other value does
+// not disagree.
+func differentNumber(a, b *node, sim float64) (finding, bool) {
+	for _, x := range a.f.nums {
+		if x.Noun == "" && x.Unit == "" {
+			continue
+		}
+		if x.Kind != "mod" && sim < 0.3 {
+			continue
+		}
+		for _, y := range b.f.nums {
+			if y.Key() != x.Key() || y.Value == x.Value {
+				continue
+			}
+			if hasValue(a.f.nums, y) || hasValue(b.f.nums, x) {
+				continue
+			}
+			return finding{rel: brief.Disagree, kind: brief.KindNumber, score: 0.7 + 0.3*min(1, sim*2),
+				reason: "number: " + q(x.Text) + " vs " + q(y.Text)}, true
+		}
+	}
+	return finding{}, false
+}
+
+func hasValue(ns []number, x number) bool {
+	for _, n := range ns {
+		if n.Key() == x.Key() && n.Value == x.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// differentStatus reports one claim stating as done what the other
+// reports as pending or denied ("arrived" vs "en route").
+func differentStatus(a, b *node) (finding, bool) {
+	if (a.f.pending == "") == (b.f.pending == "") {
+		return finding{}, false
+	}
+	p, d := a, b
+	if p.f.pending == "" {
+		p, d = b, a
+	}
+	for _, w := range d.f.done {
+		lw := strings.ToLower(w)
+		if strings.Contains(strings.ToLower(p.f.claim.Text), lw) {
+			continue
+		}
+		return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
+			reason: "status: " + q(w) + " vs " + q(p.f.pending)}, true
+	}
+	return finding{}, false
+}
+
+// differentTime reports two claims about one event on different days.
+func differentTime(a, b *node) (finding, bool) {
+	if len(a.f.times) == 0 || len(b.f.times) == 0 {
+		return finding{}, false
+	}
+	for _, x := range a.f.times {
+		for _, y := range b.f.times {
+			if x == y {
+				return finding{}, false
+			}
+		}
+	}
+	if weekdays[a.f.times[0]] != weekdays[b.f.times[0]] {
+		return finding{}, false // a weekday and a date need a calendar
+	}
+	return finding{rel: brief.Disagree, kind: brief.KindTime, score: 0.6,
+		reason: "time: " + q(a.f.times[0]) + " vs " + q(b.f.times[0])}, true
+}
+
+// differentPlace reports two claims about one event naming one place
+// differently: each names exactly one place the other does not.
+func differentPlace(a, b *node, canon func(string) string, different func(x, y string) bool) (finding, bool) {
+	ua, ub := unmatchedPlaces(a, b, canon), unmatchedPlaces(b, a, canon)
+	if len(ua) != 1 || len(ub) != 1 {
+		return finding{}, false
+	}
+	if different(ua[0].Key, ub[0].Key) {
+		return finding{}, false
+	}
+	return finding{rel: brief.Disagree, kind: brief.KindPlace, score: 0.55,
+		reason: "place: " + q(ua[0].Name) + " vs " + q(ub[0].Name)}, true
+}
+
+func unmatchedPlaces(a, b *node, canon func(string) string) []mention {
+	var out []mention
+	for _, m := range a.f.ments {
+		if !m.Place || containsStr(b.ents, canon(m.Key)) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func fmtScore(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }

@@ -1,0 +1,3 @@
+// Method and file format: see the package documentation in annotator.go
+// (expanded below as the method settles).
+package annotate

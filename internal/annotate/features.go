@@ -1,0 +1,162 @@
+package annotate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Lexicon supplies word knowledge to the scorer. Lemma maps a lower-case
+// word to its dictionary form; Related scores two lemmas 0..1 (1 for
+// synonyms, a vector similarity otherwise, 0 if unrelated or unknown).
+type Lexicon interface {
+	Lemma(w string) string
+	Related(a, b string) float64
+}
+
+// stemLexicon is the fallback Lexicon: Snowball stems, no relatedness.
+type stemLexicon struct{}
+
+func (stemLexicon) Lemma(w string) string {
+	if len(w) < 3 {
+		return w
+	}
+	return english.Stem(w, false)
+}
+
+func (stemLexicon) Related(a, b string) float64 { return 0 }
+
+// token is one word of a claim's text.
+type token struct {
+	Text    string // as written, possessive removed
+	Lower   string
+	Start   int  // byte offset in the claim text
+	End     int  // byte offset in the claim text
+	Cap     bool // starts with an upper-case letter
+	Initial bool // first word of the sentence, a quotation or a list item
+	InQuote bool
+}
+
+// tokenize splits text into words. A word keeps inner hyphens, dots and
+// apostrophes ("30-day", "U.S.", "don’t"); possessive "’s" is dropped.
+func tokenize(s string) []token {
+	inQ := quoteDepth(s)
+	var toks []token
+	initial := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if strings.ContainsRune("“\"‘:•([", r) {
+				initial = true
+			}
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, sz := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += sz
+				continue
+			}
+			if strings.ContainsRune("-'’.,%", r2) && j+sz < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[j+sz:])
+				if r2 == ',' && !(unicode.IsDigit(r3) && j > i && unicode.IsDigit(rune(s[j-1]))) {
+					break
+				}
+				if r2 == '.' && !(unicode.IsLetter(r3) || unicode.IsDigit(r3)) {
+					// "U.S." keeps its last dot when the word is an acronym.
+					if j-i <= 4 && strings.Contains(s[i:j], ".") {
+						j += sz
+					}
+					break
+				}
+				if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+					j += sz
+					continue
+				}
+			}
+			if r2 == '%' {
+				j += sz
+			}
+			break
+		}
+		w := s[i:j]
+		for _, suf := range []string{"’s", "'s", "’", "'"} {
+			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+				w = w[:len(w)-len(suf)]
+				break
+			}
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		toks = append(toks, token{
+			Text: w, Lower: strings.ToLower(w), Start: i, End: j,
+			Cap: unicode.IsUpper(first), Initial: initial, InQuote: inQ[i],
+		})
+		initial = false
+		i = j
+	}
+	return toks
+}
+
+// contractions expands common English contractions so that "we’ve" and
+// "we have" compare equal.
+var contractions = map[string][]string{
+	"n't": {"not"}, "'ve": {"have"}, "'re": {"are"}, "'ll": {"will"}, "'m": {"am"}, "'d": {"would"},
+}
+
+// words returns the lower-case words of s with contractions expanded and
+// apostrophes normalised, for comparing quotations.
+func words(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		w := strings.ReplaceAll(t.Lower, "’", "'")
+		switch w {
+		case "won't":
+			out = append(out, "will", "not")
+			continue
+		case "can't":
+			out = append(out, "can", "not")
+			continue
+		case "it's", "that's", "what's", "there's", "he's", "she's", "let's":
+			out = append(out, strings.TrimSuffix(w, "'s"), map[bool]string{true: "us", false: "is"}[w == "let's"])
+			continue
+		}
+		done := false
+		for suf, exp := range contractions {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+				out = append(out, strings.TrimSuffix(w, suf))
+				out = append(out, exp...)
+				done = true
+				break
+			}
+		}
+		if !done {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stopwords are function words that carry no checkable content.
+var stopwords = setOf(
+	"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+	"about", "as", "into", "onto", "over", "under", "after", "before", "during", "since", "until", "than",
+	"then", "that", "this", "these", "those", "there", "here", "it", "its", "he", "him", "his", "she", "her",
+	"hers", "they", "them", "their", "theirs", "we", "us", "our", "ours", "you", "your", "i", "me", "my",
+	"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+	"did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "so",
+	"such", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "both",
+	"each", "few", "more", "most", "other", "some", "own", "same", "too", "very", "just", "also", "only",
+	"if", "while", "because", "though", "although", "whether", "up", "down", "out", "off", "again",
+	"further", "once", "between", "through", "against", "among", "per", "via", "yet", "still", "even",
+	"said", "says", "say", "saying", "stated", "stating", "told", "according", "reported", "added",
+	"noted", "meanwhile", "however", "additionally", "also", "itself", "himself", "herself", "themselves",
+	"one", "s", "t", "now", "already", "later", "ago", "would", "being", "including", "like", "within",
+	"without", "around", "across", "toward", "towards", "upon", "amid", "ahead", "well", "much", "many",
+)
+
+// isStop reports whether a lower-case word is a function word.
+func isStop(w string) bool { return stopwords[w] }

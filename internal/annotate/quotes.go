@@ -1,0 +1,224 @@
+package annotate
+
+import "strings"
+
+// quote is a direct quotation inside a claim.
+type quote struct {
+	Text       string   // without the quotation marks
+	Words      []string // lower case, contractions expanded
+	Start, End int      // byte range in the claim text, marks excluded
+}
+
+// extractQuotes returns the quotations of a claim: text between curly or
+// straight double quotation marks.
+func extractQuotes(s string) []quote {
+	var out []quote
+	open, openStraight := -1, -1
+	for i, r := range s {
+		switch r {
+		case '“':
+			open = i + len("“")
+		case '”':
+			if open >= 0 {
+				out = appendQuote(out, s, open, i)
+				open = -1
+			}
+		case '"':
+			if openStraight < 0 {
+				openStraight = i + 1
+			} else {
+				out = appendQuote(out, s, openStraight, i)
+				openStraight = -1
+			}
+		}
+	}
+	return out
+}
+
+func appendQuote(out []quote, s string, a, b int) []quote {
+	t := strings.TrimSpace(s[a:b])
+	if t == "" {
+		return out
+	}
+	return append(out, quote{Text: t, Words: words(t), Start: a, End: b})
+}
+
+// speechVerbs introduce reported speech.
+var speechVerbs = setOf("said", "says", "say", "saying", "stated", "states", "stating", "added", "adding",
+	"told", "tells", "wrote", "writes", "writing", "declared", "declares", "warned", "warning", "warns",
+	"remarked", "noted", "noting", "asserted", "asserting", "asserts", "claimed", "claiming", "claims",
+	"explained", "insisted", "argued", "described", "describing", "calling", "called", "urged",
+	"announced", "tweeted", "posted", "confirmed", "acknowledged", "according", "mentioned", "stressed",
+	"emphasized", "emphasised", "cautioned", "replied", "responded", "admitted", "promised", "vowed",
+	"indicated", "suggested", "suggesting", "revealed", "insists", "explains", "continued", "asked", "asking")
+
+var pronouns = setOf("he", "she", "they", "we", "i")
+
+// speakerOf finds who utters the quotations of a claim: the name next to
+// a speech verb ("X said", "said X", "according to X", "X: “…”"), else
+// the first person named outside the quotation, else ctx (the person the
+// previous sentences talk about). It returns the mention index or -1 and
+// whether the claim fell back on ctx.
+func speakerOf(text string, toks []token, ms []mention, qs []quote) (int, bool) {
+	if len(qs) == 0 {
+		return -1, false
+	}
+	inQuote := func(off int) bool {
+		for _, q := range qs {
+			if off >= q.Start && off < q.End {
+				return true
+			}
+		}
+		return false
+	}
+	mentionAt := func(lo, hi int) int {
+		// The nearest person-like mention whose name lies in [lo, hi).
+		best := -1
+		for k, m := range ms {
+			if m.Start >= lo && m.End <= hi && !inQuote(m.Start) && !m.Place {
+				if best < 0 || (ms[best].Person == m.Person) || m.Person {
+					best = k
+				}
+			}
+		}
+		return best
+	}
+	for k, t := range toks {
+		if t.InQuote || inQuote(t.Start) || !speechVerbs[t.Lower] {
+			continue
+		}
+		// "said X" / "according to X".
+		if k+1 < len(toks) {
+			lo := toks[k+1].Start
+			hi := toks[min(k+7, len(toks)-1)].End
+			if t.Lower == "according" && k+2 < len(toks) {
+				lo = toks[k+2].Start
+			}
+			if m := mentionAt(lo, hi); m >= 0 && (ms[m].Start == nextNameStart(toks, k+1) || t.Lower == "according") {
+				return m, false
+			}
+		}
+		// "X said": the nearest name before the verb in the same clause.
+		lo := 0
+		if k > 8 {
+			lo = toks[k-8].Start
+		}
+		if m := mentionAt(lo, t.Start); m >= 0 {
+			return m, false
+		}
+		if k > 0 && pronouns[toks[k-1].Lower] {
+			return -1, true
+		}
+	}
+	// "X: “…”" and other forms: the first person outside the quotation.
+	for k, m := range ms {
+		if !inQuote(m.Start) && m.Person {
+			return k, false
+		}
+	}
+	for k, m := range ms {
+		if !inQuote(m.Start) && !m.Place {
+			return k, false
+		}
+	}
+	return -1, true
+}
+
+// nextNameStart returns the start of the first capitalised token at or
+// after k, skipping lower-case title words ("said Press Secretary …").
+func nextNameStart(toks []token, k int) int {
+	for ; k < len(toks); k++ {
+		if toks[k].Cap {
+			return toks[k].Start
+		}
+		if !roleNouns[toks[k].Lower] && !isStop(toks[k].Lower) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// quoteRelation compares two quotations of one speaker. It returns
+// same=true when one contains the other word for word, and otherwise the
+// share of the shorter quotation's words found in order in the longer
+// (0..1) with the differing stretches for a reason.
+func quoteRelation(a, b []string) (same bool, overlap float64, da, db string) {
+	if len(a) == 0 || len(b) == 0 {
+		return false, 0, "", ""
+	}
+	if containsSeq(a, b) || containsSeq(b, a) {
+		return true, 1, "", ""
+	}
+	// Longest common subsequence on words.
+	n, m := len(a), len(b)
+	if n*m > 40000 {
+		return false, 0, "", ""
+	}
+	dp := make([][]int, n+1)
+	for i := range dp {
+		dp[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	lcs := dp[0][0]
+	overlap = float64(lcs) / float64(min(n, m))
+	da, db = diffWords(a, b)
+	return false, overlap, da, db
+}
+
+// diffWords renders the stretch where two word lists differ, with one
+// word of context and "…" for the elided common parts:
+// "… peace in this war" vs "… peace since the war began".
+func diffWords(a, b []string) (string, string) {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	render := func(w []string) string {
+		lo, hi := p, len(w)-s
+		var parts []string
+		if lo > 0 {
+			if lo > 1 {
+				parts = append(parts, "…")
+			}
+			parts = append(parts, w[lo-1])
+		}
+		parts = append(parts, w[lo:hi]...)
+		if s > 0 {
+			parts = append(parts, w[hi])
+			if s > 1 {
+				parts = append(parts, "…")
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	return render(a), render(b)
+}
+
+// containsSeq reports whether short occurs contiguously in long.
+func containsSeq(long, short []string) bool {
+	if len(short) > len(long) {
+		return false
+	}
+outer:
+	for i := 0; i+len(short) <= len(long); i++ {
+		for j := range short {
+			if long[i+j] != short[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
