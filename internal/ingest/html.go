@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/brief-dev/brief/internal/brief"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// maxElements bounds the size of a page readability will look at.
+const maxElements = 50000
+
+// convertHTML imports a web page: readability finds the article and its
+// metadata, the article's DOM is sanitised (sanitizeDOM), converted to
+// Markdown, and the Markdown is checked once more for raw HTML and unsafe
+// links (sanitizeMarkdown), since the converter does not sanitise.
+func convertHTML(name string, data []byte) (*Article, error) {
+	doc, err := html.Parse(bytes.NewReader(decodeHTML(data)))
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", name, err)
+	}
+
+	meta, pageURL := pageMeta(doc)
+	p := readability.NewParser()
+	p.MaxElemsToParse = maxElements
+	art, err := p.ParseAndMutate(doc, pageURL)
+	if err != nil {
+		return nil, brief.Errorf(brief.Pos{File: name}, "extract article: %v", err)
+	}
+	if art.Node == nil {
+		return nil, emptyArticle(name, 1)
+	}
+
+	meta.Title = art.Title()
+	meta.Author = cleanByline(art.Byline())
+	if s := art.SiteName(); s != "" {
+		meta.Outlet = s
+	}
+	if t, err := art.PublishedTime(); err == nil {
+		meta.Date = t.Format("2006-01-02")
+	}
+	if meta.Outlet == "" && pageURL != nil {
+		meta.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
+	}
+
+	// Detach the article so that sanitizeDOM sees it as a child too.
+	if art.Node.Parent != nil {
+		art.Node.Parent.RemoveChild(art.Node)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	root.AppendChild(art.Node)
+	sanitizeDOM(root)
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+	))
+	var opts []converter.ConvertOptionFunc
+	if pageURL != nil {
+		opts = append(opts, converter.WithDomain(pageURL.String()))
+	}
+	md, err := conv.ConvertNode(root, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
+	}
+	body := normalizeMarkdown(sanitizeMarkdown(normalizeNewlines(md)))
+	if body == "" {
+		return nil, emptyArticle(name, 1)
+	}
+	a := &Article{Meta: meta, Body: body}
+	if a.Meta.Title == "" {
+		a.Meta.Title, a.Body, a.Meta.TitleDerived = markdownTitle(a.Body)
+	}
+	return a, nil
+}
+
+// decodeHTML returns the page as UTF-8. Input that is valid UTF-8 is taken
+// as UTF-8: charset detection falls back to windows-1252 for pages that
+// declare nothing in their first 1024 bytes, and many UTF-8 pages do that.
+func decodeHTML(data []byte) []byte {
+	data = bytes.TrimPrefix(data, bom)
+	if utf8.Valid(data) {
+		return data
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// pageMeta reads what readability does not report from the page: its
+// canonical URL (rel=canonical, else og:url), which also gives the base
+// for relative links and the outlet when the page names none.
+func pageMeta(doc *html.Node) (Meta, *url.URL) {
+	var canonical, ogURL string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if canonical == "" && hasToken(attr(n, "rel"), "canonical") {
+					canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case "meta":
+				if ogURL == "" && (attr(n, "property") == "og:url" || attr(n, "name") == "og:url") {
+					ogURL = strings.TrimSpace(attr(n, "content"))
+				}
+			case "body":
+				return // metadata lives in the head
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var m Meta
+	for _, raw := range []string{canonical, ogURL} {
+		u, err := url.Parse(raw)
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			m.URL = u.String()
+			return m, u
+		}
+	}
+	return m, nil
+}
+
+// cleanByline turns "By Jane Doe" into "Jane Doe".
+func cleanByline(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{"By ", "by ", "BY "} {
+		if t, ok := strings.CutPrefix(s, p); ok {
+			return t
+		}
+	}
+	return s
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxSlug is the longest slug Slug returns.
+const maxSlug = 60
+
+// translit spells letters that do not decompose into a base letter and
+// accents.
+var translit = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'œ': "oe", 'Œ': "oe",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th",
+	'Þ': "th", 'ı': "i", 'ħ': "h", 'Ħ': "h", '&': " and ",
+}
+
+// Slug derives a file name (without extension) from a title: lower-case
+// ASCII letters and digits separated by single hyphens, accents removed
+// ("Zelenskyy’s Kraków" -> "zelenskyys-krakow"), apostrophes dropped, at
+// most 60 bytes cut at a word boundary where possible. It is never
+// empty: a title with no usable letters gives "article".
+func Slug(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFKD.String(title) {
+		if t, ok := translit[r]; ok {
+			for _, c := range t {
+				hyphen = slugRune(&b, c, hyphen)
+			}
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == 'ʼ' {
+			continue // accents and apostrophes: "Trump’s" -> "trumps"
+		}
+		hyphen = slugRune(&b, r, hyphen)
+	}
+	s := strings.Trim(b.String(), "-")
+	if len(s) > maxSlug {
+		s = s[:maxSlug]
+		if i := strings.LastIndexByte(s, '-'); i >= maxSlug/2 {
+			s = s[:i]
+		}
+		s = strings.Trim(s, "-")
+	}
+	if s == "" {
+		return "article"
+	}
+	return s
+}
+
+// slugRune writes r to b as a lower-case ASCII letter or digit, or a
+// single hyphen for anything else. pending says a hyphen is owed.
+func slugRune(b *strings.Builder, r rune, pending bool) bool {
+	switch {
+	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+	case 'A' <= r && r <= 'Z':
+		r += 'a' - 'A'
+	default:
+		return true
+	}
+	if pending && b.Len() > 0 {
+		b.WriteByte('-')
+	}
+	b.WriteRune(r)
+	return false
+}
