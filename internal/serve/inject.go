@@ -1,0 +1,34 @@
+package serve
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+)
+
+// liveJS is the script that listens for reload, stylesheet and error
+// events and shows the error overlay. It is served only by serve: the
+// output of brief build never refers to it.
+//
+//go:embed assets/live.js
+var liveJS []byte
+
+// reloadScript returns the script tag for a page served at rel (the
+// request path relative to the base path). The URL is relative to the
+// page, so it still resolves when a proxy maps the site under another
+// prefix; the script finds the event stream next to itself.
+func reloadScript(rel, run string, version uint64) string {
+	up := strings.Repeat("../", strings.Count(rel, "/"))
+	return `<script src="` + up + internalPrefix + `live.js" data-brief-version="` +
+		run + "." + strconv.FormatUint(version, 10) + `"></script>`
+}
+
+// inject returns a copy of page with script inserted at offset at (the
+// closing body tag).
+func inject(page []byte, at int, script string) []byte {
+	out := make([]byte, 0, len(page)+len(script)+1)
+	out = append(out, page[:at]...)
+	out = append(out, script...)
+	out = append(out, '\n')
+	return append(out, page[at:]...)
+}

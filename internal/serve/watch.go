@@ -1,0 +1,256 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// fsWatcher turns fsnotify events under the watch roots into changed
+// paths (slash-separated, relative to the project root).
+//
+// fsnotify is not recursive, and editors save in ways that defeat a watch
+// on a file (rename a temp file over it, delete and recreate), so, as the
+// fsnotify README advises, fsWatcher watches folders only: every folder
+// under a folder root, including folders created later, and the parent
+// of every root, filtered to the root's name, so that a root that is
+// deleted and recreated (or renamed over) is picked up again. One watch
+// per folder, not per file, keeps a large content tree within the
+// system's limits.
+type fsWatcher struct {
+	root  string   // absolute project root
+	roots []string // slash-separated, relative to root, cleaned
+	ig    ignorer
+	logf  func(format string, args ...any)
+
+	w *fsnotify.Watcher
+	// tree holds the folders watched recursively; parents maps a watched
+	// parent folder to the root names it was added for.
+	tree    map[string]bool
+	parents map[string]map[string]bool
+}
+
+func newFSWatcher(root string, roots []string, ig ignorer, logf func(string, ...any)) *fsWatcher {
+	return &fsWatcher{
+		root:    root,
+		roots:   cleanRoots(roots),
+		ig:      ig,
+		logf:    logf,
+		tree:    map[string]bool{},
+		parents: map[string]map[string]bool{},
+	}
+}
+
+// cleanRoots makes each root slash-separated and clean.
+func cleanRoots(roots []string) []string {
+	var out []string
+	for _, r := range roots {
+		out = append(out, path.Clean(filepath.ToSlash(r)))
+	}
+	return out
+}
+
+// start creates the fsnotify watcher and adds the initial watches. An
+// error wrapping syscall.ENOSPC or syscall.EMFILE means a system limit
+// was hit; see watchLimitHint.
+func (fw *fsWatcher) start() error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
+	fw.w = w
+	for _, r := range fw.roots {
+		if err := fw.addRoot(r, nil); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	return nil
+}
+
+// addRoot watches root r: its parent (filtered to r's name) and, if r is
+// a folder, every folder beneath it.
+func (fw *fsWatcher) addRoot(r string, emit func(string)) error {
+	if dir := path.Dir(r); r != "." && !fw.tree[dir] {
+		if fw.parents[dir] == nil {
+			if err := fw.w.Add(fw.abs(dir)); err != nil {
+				if isLimit(err) {
+					return fmt.Errorf("watch %s: %w", dir, err)
+				}
+				// The parent does not exist: the root cannot appear later
+				// either, unless its parent does; that is rare enough to
+				// ignore.
+			} else {
+				fw.parents[dir] = map[string]bool{}
+			}
+		}
+		if fw.parents[dir] != nil {
+			fw.parents[dir][path.Base(r)] = true
+		}
+	}
+	fi, err := os.Stat(fw.abs(r))
+	if err != nil || !fi.IsDir() {
+		return nil // a file root, or a root that does not exist yet
+	}
+	return fw.addTree(r, emit)
+}
+
+// addTree watches the folder rel and every folder beneath it. If emit is
+// not nil it is called for every file found, because files created in a
+// new folder before its watch was added send no event of their own.
+func (fw *fsWatcher) addTree(rel string, emit func(string)) error {
+	return filepath.WalkDir(fw.abs(rel), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // vanished while walking: its removal is an event of its own
+		}
+		r := fw.rel(p)
+		if fw.ig.skip(r) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			if emit != nil {
+				emit(r)
+			}
+			return nil
+		}
+		if fw.tree[r] {
+			return nil
+		}
+		if err := fw.w.Add(p); err != nil {
+			if isLimit(err) {
+				return fmt.Errorf("watch %s: %w", r, err)
+			}
+			return nil
+		}
+		fw.tree[r] = true
+		return nil
+	})
+}
+
+// removeTree forgets the folder rel and every folder beneath it. inotify
+// keeps watching a renamed folder under its old name, so the watches are
+// removed explicitly.
+func (fw *fsWatcher) removeTree(rel string) {
+	for d := range fw.tree {
+		if d == rel || strings.HasPrefix(d, rel+"/") {
+			fw.w.Remove(fw.abs(d)) // already gone if the folder was deleted
+			delete(fw.tree, d)
+		}
+	}
+}
+
+// run sends changed paths to out until ctx is done, then closes the
+// fsnotify watcher. The empty path (allPaths) means the watcher lost
+// track of what changed and the next build must be full.
+func (fw *fsWatcher) run(ctx context.Context, out chan<- string) {
+	defer fw.w.Close()
+	send := func(p string) {
+		select {
+		case out <- p:
+		case <-ctx.Done():
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-fw.w.Events:
+			if !ok {
+				return
+			}
+			fw.handle(ev, send)
+		case err, ok := <-fw.w.Errors:
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				send(allPaths)
+				continue
+			}
+			fw.logf("watch: %v", err)
+		}
+	}
+}
+
+// handle turns one fsnotify event into changed paths.
+func (fw *fsWatcher) handle(ev fsnotify.Event, send func(string)) {
+	if ev.Op == fsnotify.Chmod || ev.Op == 0 {
+		return // editors and indexers touch modes and times; content is unchanged
+	}
+	rel := fw.rel(ev.Name)
+	if rel == "" || fw.ig.skip(rel) {
+		return
+	}
+	dir, name := path.Dir(rel), path.Base(rel)
+	isRoot := fw.parents[dir][name]
+	if !fw.tree[dir] && !isRoot && !fw.tree[rel] {
+		return // a sibling of a root in its parent folder
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		if fw.tree[rel] {
+			// A folder went away: its files did too, and fsnotify
+			// cannot list them; ask for a full build.
+			fw.removeTree(rel)
+			send(allPaths)
+			return
+		}
+	}
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+			// A new folder (or one renamed into the tree): watch it and
+			// report what it already holds.
+			if err := fw.addTree(rel, send); err != nil {
+				fw.logf("%v\n%s", err, watchLimitHint(err))
+			}
+			return
+		}
+	}
+	send(rel)
+}
+
+// abs returns the OS path of rel.
+func (fw *fsWatcher) abs(rel string) string {
+	return filepath.Join(fw.root, filepath.FromSlash(rel))
+}
+
+// rel returns the slash-separated path of p relative to the root, or ""
+// if p cannot be expressed that way.
+func (fw *fsWatcher) rel(p string) string {
+	r, err := filepath.Rel(fw.root, p)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
+// isLimit reports whether err means a system limit on watches or open
+// files was reached.
+func isLimit(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)
+}
+
+// watchLimitHint explains a watch error caused by a system limit and how
+// to raise the limit, or returns "" for other errors.
+func watchLimitHint(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "the system's limit on watched folders is reached (fs.inotify.max_user_watches).\n" +
+			"Raise it with:  sudo sysctl fs.inotify.max_user_watches=524288\n" +
+			"(add fs.inotify.max_user_watches=524288 to /etc/sysctl.d/90-inotify.conf to keep it), or run with --poll 1s."
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		return "the system's limit on file watchers or open files is reached (fs.inotify.max_user_instances, ulimit -n).\n" +
+			"Raise it with:  sudo sysctl fs.inotify.max_user_instances=512  and  ulimit -n 8192, or run with --poll 1s."
+	}
+	return ""
+}
