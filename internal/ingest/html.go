@@ -31,6 +31,7 @@ func convertHTML(name string, data []byte) (*Article, error) {
 	}
 
 	meta, pageURL := pageMeta(doc)
+	removeBoilerplate(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
 	art, err := p.ParseAndMutate(doc, pageURL)
@@ -159,6 +160,53 @@ func attr(n *html.Node, key string) string {
 func hasToken(list, tok string) bool {
 	for _, f := range strings.Fields(list) {
 		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerplateNames are class and id words of page furniture that
+// readability sometimes keeps when it sits inside the article: inline
+// advertisements, cookie banners, share buttons, newsletter boxes,
+// related links and comments. A class or id matches when one of its
+// words, split at "-" and "_", is in the list ("ad-inline").
+var boilerplateNames = map[string]bool{
+	"ad": true, "ads": true, "advert": true, "advertisement": true,
+	"sponsor": true, "sponsored": true, "promo": true, "cookie": true,
+	"cookies": true, "consent": true, "newsletter": true, "share": true,
+	"sharing": true, "social": true, "related": true, "comment": true,
+	"comments": true, "paywall": true, "subscribe": true,
+}
+
+// removeBoilerplate removes elements of the body whose class or id names
+// page furniture (see boilerplateNames). The body and the main article
+// container are never removed, whatever their classes say.
+func removeBoilerplate(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			switch c.DataAtom {
+			case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
+				removeBoilerplate(c)
+			default:
+				if isBoilerplate(c) {
+					n.RemoveChild(c)
+				} else {
+					removeBoilerplate(c)
+				}
+			}
+		}
+		c = next
+	}
+}
+
+func isBoilerplate(n *html.Node) bool {
+	words := strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'
+	})
+	for _, w := range words {
+		if boilerplateNames[w] {
 			return true
 		}
 	}

@@ -1,0 +1,385 @@
+package ingest_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/brief-dev/brief/internal/brief"
+	"github.com/brief-dev/brief/internal/ingest"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// goldenInputs lists the inputs that have a golden file
+// testdata/golden/<base name without extension>.md.
+func goldenInputs(t *testing.T) []string {
+	t.Helper()
+	var inputs []string
+	for _, pat := range []string{"testdata/seeds/*.txt", "testdata/html/*.html"} {
+		m, err := filepath.Glob(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, m...)
+	}
+	if len(inputs) == 0 {
+		t.Fatal("no inputs in testdata")
+	}
+	return inputs
+}
+
+func goldenPath(input string) string {
+	base := filepath.Base(input)
+	return filepath.Join("testdata", "golden", strings.TrimSuffix(base, filepath.Ext(base))+".md")
+}
+
+// mustConvert reads and converts a testdata file.
+func mustConvert(t testing.TB, path string) *ingest.Article {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ingest.Convert(filepath.Base(path), data, ingest.Options{})
+	if err != nil {
+		t.Fatalf("Convert(%s): %v", path, err)
+	}
+	return a
+}
+
+func TestGolden(t *testing.T) {
+	want := map[string]bool{}
+	for _, in := range goldenInputs(t) {
+		golden := goldenPath(in)
+		want[golden] = true
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			got := mustConvert(t, in).Markdown()
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			exp, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, exp) {
+				t.Errorf("%s differs from %s (run go test -update and read the diff)\ngot:\n%s", in, golden, got)
+			}
+		})
+	}
+	// A golden file that no input produces is stale.
+	files, _ := filepath.Glob("testdata/golden/*.md")
+	for _, f := range files {
+		if !want[f] {
+			t.Errorf("no test produces golden file %s; delete it", f)
+		}
+	}
+}
+
+// TestReimport checks that importing the written Markdown again gives the
+// same bytes: re-importing an article changes nothing.
+func TestReimport(t *testing.T) {
+	for _, in := range goldenInputs(t) {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			first := mustConvert(t, in).Markdown()
+			a, err := ingest.Convert("again.md", first, ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if second := a.Markdown(); !bytes.Equal(first, second) {
+				t.Errorf("re-import changed the file:\nfirst:\n%s\nsecond:\n%s", first, second)
+			}
+		})
+	}
+}
+
+var headingRx = regexp.MustCompile(`(?m)^## (.*)$`)
+
+func TestSeedHeadings(t *testing.T) {
+	a := mustConvert(t, "testdata/seeds/002_b01608b6cce9594e.txt")
+	var got []string
+	for _, m := range headingRx.FindAllStringSubmatch(a.Body, -1) {
+		got = append(got, m[1])
+	}
+	want := []string{
+		"Trump and Putin: A Potential Conversation?",
+		"Who is Leading the Moscow Talks?",
+		"Putin’s Visit to Kursk: A Show of Strength?",
+		"Ukraine’s Strategic Withdrawal",
+		"Trump’s Leverage Over Russia",
+		"What’s Next?",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := listItems(a.Body), 3; got != want {
+		t.Errorf("list items = %d, want %d", got, want)
+	}
+	if !a.Meta.TitleDerived {
+		t.Errorf("TitleDerived = false for a seed without a title line")
+	}
+}
+
+func TestSeedTitleAndGlance(t *testing.T) {
+	a := mustConvert(t, "testdata/seeds/004_56dccb54638de046.txt")
+	if got, want := a.Meta.Title, "Trump’s Envoy Landed In Russia and Secured Putin Nod Of Approval"; got != want {
+		t.Errorf("Title = %q, want %q", got, want)
+	}
+	if a.Meta.TitleDerived {
+		t.Error("TitleDerived = true, want false")
+	}
+	if strings.Contains(a.Body, "Secured Putin Nod") {
+		t.Error("title line left in the body")
+	}
+	if !strings.Contains(a.Body, "\nAt a glance:\n\n- Trump’s Middle East Envoy") {
+		t.Errorf("\"At a glance:\" is not a paragraph before the list:\n%s", a.Body)
+	}
+	if got, want := listItems(a.Body), 5; got != want {
+		t.Errorf("list items = %d, want %d", got, want)
+	}
+	// One list: the five items are consecutive lines.
+	if !regexp.MustCompile(`(?m)(^- .*\n){5}`).MatchString(a.Body) {
+		t.Errorf("the items do not form one list:\n%s", a.Body)
+	}
+}
+
+func listItems(body string) int {
+	return len(regexp.MustCompile(`(?m)^- `).FindAllString(body, -1))
+}
+
+func TestHTMLBoilerplateGone(t *testing.T) {
+	a := mustConvert(t, "testdata/html/article.html")
+	want := ingest.Meta{
+		Title:  "Envoy lands in Moscow for ceasefire talks",
+		Outlet: "The Daily Ledger",
+		URL:    "https://www.dailyledger.example/world/2025/03/13/envoy-moscow-ceasefire-talks",
+		Date:   "2025-03-13",
+		Author: "Maria Kowalczyk",
+		Origin: "article.html",
+	}
+	if a.Meta != want {
+		t.Errorf("Meta = %+v\nwant %+v", a.Meta, want)
+	}
+	for _, s := range []string{
+		"cookie", "Accept all", "Subscribe", "Advertisement", "Sponsored",
+		"Related stories", "Comments", "mark my words", "All rights reserved",
+		"Privacy", "Share on", "dataLayer", "<",
+	} {
+		if strings.Contains(a.Body, s) {
+			t.Errorf("body contains boilerplate %q", s)
+		}
+	}
+	for _, s := range []string{
+		"## What is on the table",
+		"- an exchange of prisoners of war",
+		"> “The idea itself is correct",
+		"“He is saying the price has gone up.”",
+	} {
+		if !strings.Contains(a.Body, s) {
+			t.Errorf("body lacks %q", s)
+		}
+	}
+}
+
+func TestHTMLAdversarial(t *testing.T) {
+	md := string(mustConvert(t, "testdata/html/adversarial.html").Markdown())
+	lower := strings.ToLower(md)
+	for _, s := range []string{"javascript:", "vbscript:", "data:", "<script", "<iframe", "onerror", "onclick", "onload", "alert(", "<svg", "<form", "<object"} {
+		if strings.Contains(lower, s) {
+			t.Errorf("output contains %q:\n%s", s, md)
+		}
+	}
+	for _, s := range []string{"released by the ministry", "more details", "the full text", "annex", "summary", "trade, energy"} {
+		if !strings.Contains(md, s) {
+			t.Errorf("output lacks the link text %q", s)
+		}
+	}
+}
+
+func TestHTMLCharset(t *testing.T) {
+	page := []byte("<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 news</title></head><body><article><p>" +
+		strings.Repeat("The caf\xe9 in the square re-opened on Monday after a long winter of repairs. ", 4) +
+		"</p></article></body></html>")
+	a, err := ingest.Convert("latin1.html", page, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "café") || a.Meta.Title != "Café news" {
+		t.Errorf("Latin-1 page not decoded: title %q body %q", a.Meta.Title, a.Body)
+	}
+	// Valid UTF-8 without a declaration stays UTF-8 (charset detection
+	// alone would guess windows-1252).
+	page = []byte("<html><head><title>Kraków</title></head><body><article><p>" +
+		strings.Repeat("Talks in Kraków went on late into the night, officials said on Monday. ", 4) +
+		"</p></article></body></html>")
+	if a, err = ingest.Convert("utf8.html", page, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "Kraków") {
+		t.Errorf("UTF-8 page decoded wrongly: %q", a.Body)
+	}
+}
+
+func TestConvertErrors(t *testing.T) {
+	tests := []struct {
+		name, file, input, want string
+	}{
+		{"Empty", "seeds/x.txt", " \n\t\n", "seeds/x.txt:1: empty article"},
+		{"InvalidUTF8", "x.txt", "Title\n\nfirst line\nsecond \xff line", "x.txt:4:8: invalid UTF-8"},
+		{"Binary", "x.bin", "abc\x00def", "x.bin: binary file, not an article"},
+		{"BinaryText", "x.txt", "\x00", "x.txt: binary file, not an article"},
+		{"MarkdownEmpty", "x.md", "---\ntitle: x\n---\n\n\n", "x.md:4: empty article"},
+		{"UnknownKey", "src/a.md", "---\ntitle: x\noutlte: Reuters\n---\nText.\n", `src/a.md:3:1: front matter: unknown key "outlte"`},
+		{"WrongType", "a.md", "---\ntitle: [a, b]\n---\nText.\n", "a.md:2:8: front matter: title: want a string"},
+		{"WrongBool", "a.md", "---\ntitle: x\ntitle_derived: maybe\n---\nText.\n", "a.md:3:16: front matter: title_derived: want true or false"},
+		{"Duplicate", "a.md", "---\ntitle: x\ntitle: y\n---\nText.\n", `a.md:3:1: front matter: duplicate key "title"`},
+		{"Syntax", "a.md", "---\ntitle: x\n  bad: : y\n---\nText.\n", "a.md:3: front matter: "},
+		{"Unclosed", "a.md", "---\ntitle: x\nText.\n", `a.md:1: front matter: no closing "---"`},
+		{"NotMapping", "a.md", "---\n- a\n---\nText.\n", "a.md:2:1: front matter: want key: value lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ingest.Convert(tt.file, []byte(tt.input), ingest.Options{})
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+			var e *brief.Error
+			var l brief.ErrorList
+			if !errors.As(err, &e) && !errors.As(err, &l) {
+				t.Errorf("error %T is not positioned", err)
+			}
+		})
+	}
+}
+
+func TestConvertReportsAllFrontMatterErrors(t *testing.T) {
+	_, err := ingest.Convert("a.md", []byte("---\ntitel: x\nauthor: [x]\nfoo: 1\n---\nText.\n"), ingest.Options{})
+	var l brief.ErrorList
+	if !errors.As(err, &l) || l.Len() != 3 {
+		t.Fatalf("err = %v, want a list of 3 errors", err)
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	data, err := os.ReadFile("testdata/seeds/000_e49bb946d62f7a6a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ingest.Convert("000.txt", data, ingest.Options{Overrides: ingest.Meta{
+		Title: "US envoy in Moscow", Outlet: "Example News", Date: "2025-03-13", URL: "https://example.com/a", Author: "A. Writer",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ingest.Meta{Title: "US envoy in Moscow", Outlet: "Example News", URL: "https://example.com/a", Date: "2025-03-13", Author: "A. Writer", Origin: "000.txt"}
+	if a.Meta != want {
+		t.Errorf("Meta = %+v, want %+v", a.Meta, want)
+	}
+}
+
+func TestMarkdownInput(t *testing.T) {
+	tests := []struct {
+		name, input string
+		want        ingest.Meta
+		body        string
+	}{
+		{
+			name:  "FrontMatter",
+			input: "\ufeff---\r\ntitle: \"A: b\"\r\ndate: 2025-03-13\r\nauthor:\r\n---\r\n\r\n\r\nText one.  \r\n\r\n\r\n\r\nText two.\r\n\r\n",
+			want:  ingest.Meta{Title: "A: b", Date: "2025-03-13", Origin: "a.md"},
+			body:  "Text one.\n\nText two.\n",
+		},
+		{
+			name:  "H1Title",
+			input: "# The *real* title\n\nBody text here.\n",
+			want:  ingest.Meta{Title: "The real title", Origin: "a.md"},
+			body:  "Body text here.\n",
+		},
+		{
+			name:  "SentenceTitle",
+			input: "Officials met on Monday. They talked.\n\n## More\n\nText.\n",
+			want:  ingest.Meta{Title: "Officials met on Monday", TitleDerived: true, Origin: "a.md"},
+			body:  "Officials met on Monday. They talked.\n\n## More\n\nText.\n",
+		},
+		{
+			name:  "FencedCodeKept",
+			input: "---\ntitle: T\n---\nText.\n\n```\ncode  \n\n\n\nmore\n```\n",
+			want:  ingest.Meta{Title: "T", Origin: "a.md"},
+			body:  "Text.\n\n```\ncode  \n\n\n\nmore\n```\n",
+		},
+		{
+			name:  "OriginKept",
+			input: "---\ntitle: T\norigin: first.txt\ntitle_derived: true\n---\nText.\n",
+			want:  ingest.Meta{Title: "T", Origin: "first.txt", TitleDerived: true},
+			body:  "Text.\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ingest.Convert("a.md", []byte(tt.input), ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Meta != tt.want {
+				t.Errorf("Meta = %+v, want %+v", a.Meta, tt.want)
+			}
+			if a.Body != tt.body {
+				t.Errorf("Body = %q, want %q", a.Body, tt.body)
+			}
+		})
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       ingest.Format
+	}{
+		{"a.txt", "<html>", ingest.FormatText},
+		{"a.TEXT", "", ingest.FormatText},
+		{"a.htm", "plain", ingest.FormatHTML},
+		{"a.HTML", "", ingest.FormatHTML},
+		{"a.markdown", "", ingest.FormatMarkdown},
+		{"a.md", "", ingest.FormatMarkdown},
+		{"article", "Just text.", ingest.FormatText},
+		{"article", "\ufeff  <!DOCTYPE html><html>", ingest.FormatHTML},
+		{"article", "---\ntitle: x\n---\n", ingest.FormatMarkdown},
+		{"a.dat", "<p>Hello</p>", ingest.FormatHTML},
+	}
+	for _, tt := range tests {
+		if got := ingest.DetectFormat(tt.name, []byte(tt.data)); got != tt.want {
+			t.Errorf("DetectFormat(%q, %q) = %v, want %v", tt.name, tt.data, got, tt.want)
+		}
+	}
+}
+
+func TestMarkdownFrontMatterOrder(t *testing.T) {
+	a := &ingest.Article{
+		Meta: ingest.Meta{Title: "yes", TitleDerived: true, Outlet: "O: x", Author: "Jo \"Q\" Doe", Date: "2025-03-13", URL: "https://e.x/a#b", Origin: "a.txt"},
+		Body: "Body.\n",
+	}
+	want := "---\n" +
+		"title: \"yes\"\n" +
+		"title_derived: true\n" +
+		"outlet: \"O: x\"\n" +
+		"author: \"Jo \\\"Q\\\" Doe\"\n" +
+		"date: \"2025-03-13\"\n" +
+		"url: \"https://e.x/a#b\"\n" +
+		"origin: \"a.txt\"\n" +
+		"checksum: \"" + ingest.Checksum("Body.\n") + "\"\n" +
+		"---\n\nBody.\n"
+	if got := string(a.Markdown()); got != want {
+		t.Errorf("Markdown() =\n%s\nwant\n%s", got, want)
+	}
+}
