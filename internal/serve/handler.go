@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"errors"
 	"net/http"
 	"strconv"
@@ -109,9 +108,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, re
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if status == http.StatusOK {
-		etag := `"` + strconv.FormatUint(st.version, 36) + "-" + hexPrefix(f.hash[:]) + `"`
-		if f.body < 0 {
-			etag = `"` + hexPrefix(f.hash[:]) + `"`
+		// The script in an HTML page names the site version, so the
+		// page's ETag does too.
+		etag := f.etag
+		if f.body >= 0 {
+			etag = strings.TrimSuffix(etag, `"`) + "-" + strconv.FormatUint(st.version, 36) + `"`
 		}
 		h.Set("ETag", etag)
 		if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
@@ -155,15 +156,4 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 		}
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
-}
-
-// hexPrefix returns the first 8 bytes of h in hex, enough for an ETag.
-func hexPrefix(h []byte) string {
-	const digits = "0123456789abcdef"
-	var b bytes.Buffer
-	for _, c := range h[:8] {
-		b.WriteByte(digits[c>>4])
-		b.WriteByte(digits[c&15])
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -120,8 +121,13 @@ func (s *Server) runBuild(ctx context.Context, changed []string, prev *site) (r 
 	if err != nil {
 		return result{err: err}
 	}
-	site, err := snapshot(fsys, prev)
+	site, err := snapshot(fsys, prev, s.newTag)
 	return result{site: site, err: err}
+}
+
+// newTag returns a new ETag, unique to this run of the server.
+func (s *Server) newTag() string {
+	return `"` + s.run + "-" + strconv.FormatUint(s.tags.Add(1), 36) + `"`
 }
 
 // publish makes the result of a build the current state, wakes the

@@ -92,6 +92,7 @@ type Server struct {
 
 	state atomic.Pointer[state]
 	hub   hub
+	tags  atomic.Uint64 // ETags handed out
 
 	logMu sync.Mutex
 	ready chan struct{}

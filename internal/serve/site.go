@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -22,19 +21,48 @@ type site struct {
 // file is one file of a site.
 type file struct {
 	data  []byte
-	hash  [sha256.Size]byte
 	ctype string
+	// etag identifies these bytes: a file keeps its etag across builds
+	// as long as its bytes do not change.
+	etag string
 	// body is the offset of the closing </body> tag in an HTML file,
-	// where the reload script goes; -1 if there is none or the file is
-	// not HTML.
+	// where the reload script goes; -1 if the file is not HTML.
 	body int
 }
 
-// snapshot copies every regular file of fsys. Files whose bytes did not
-// change since prev are shared with it. Symbolic links and other special
-// files are skipped: a link in a built folder could point anywhere.
-func snapshot(fsys fs.FS, prev *site) (*site, error) {
+// fileLister is implemented by sites that can list their files and hand
+// out their bytes without copying, such as build.Site. Only immutable
+// sites may implement it: the server keeps the bytes after the next
+// build has started.
+type fileLister interface {
+	Paths() []string
+	Bytes(name string) ([]byte, bool)
+}
+
+// snapshot copies every regular file of fsys (or shares its bytes, if it
+// is an immutable fileLister). Files whose bytes did not change since
+// prev are taken over from prev, with their etags; changed and new files
+// get an etag from newTag. Symbolic links and other special files are
+// skipped: a link in a built folder could point anywhere.
+func snapshot(fsys fs.FS, prev *site, newTag func() string) (*site, error) {
 	s := &site{files: map[string]*file{}}
+	add := func(name string, data []byte) {
+		if prev != nil {
+			if old := prev.files[name]; old != nil && sameBytes(old.data, data) {
+				s.files[name] = old
+				return
+			}
+		}
+		s.files[name] = newFile(name, data, newTag())
+	}
+	if l, ok := fsys.(fileLister); ok {
+		for _, name := range l.Paths() {
+			if data, ok := l.Bytes(name); ok && fs.ValidPath(name) {
+				add(name, data)
+			}
+		}
+		return s, nil
+	}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -46,14 +74,7 @@ func snapshot(fsys fs.FS, prev *site) (*site, error) {
 		if err != nil {
 			return err
 		}
-		h := sha256.Sum256(data)
-		if prev != nil {
-			if old := prev.files[p]; old != nil && old.hash == h {
-				s.files[p] = old
-				return nil
-			}
-		}
-		s.files[p] = newFile(p, data, h)
+		add(p, data)
 		return nil
 	})
 	if err != nil {
@@ -62,8 +83,20 @@ func snapshot(fsys fs.FS, prev *site) (*site, error) {
 	return s, nil
 }
 
-func newFile(name string, data []byte, h [sha256.Size]byte) *file {
-	f := &file{data: data, hash: h, ctype: contentType(name, data), body: -1}
+// sameBytes is bytes.Equal with a shortcut for a builder that hands out
+// the same slice for a page it did not render again.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
+}
+
+func newFile(name string, data []byte, etag string) *file {
+	f := &file{data: data, ctype: contentType(name, data), etag: etag, body: -1}
 	if strings.HasPrefix(f.ctype, "text/html") {
 		f.body = closingBody(data)
 	}
@@ -138,8 +171,8 @@ func diff(old, cur *site) (changed []string, cssOnly bool) {
 	set := map[string]bool{}
 	for p, f := range cur.files {
 		o, ok := old.files[p]
-		if ok && o.hash == f.hash {
-			continue
+		if ok && o == f {
+			continue // snapshot shares unchanged files
 		}
 		set[p] = true
 		if !ok || path.Ext(p) != ".css" {
