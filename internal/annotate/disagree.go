@@ -28,21 +28,42 @@ func sameQuote(a, b *node, sim float64) (finding, bool) {
 	found := false
 	for _, qa := range a.f.quotes {
 		for _, qb := range b.f.quotes {
-			same, overlap, da, db := quoteRelation(qa.Words, qb.Words)
-			short := min(len(qa.Words), len(qb.Words))
-			switch {
-			case same && short >= 3:
+			if same, _, _, _ := quoteRelation(qa.Words, qb.Words); same && min(len(qa.Words), len(qb.Words)) >= 3 {
 				return finding{rel: brief.Agree, score: 0.9 + 0.1*sim, reason: "same quotation: " + q(shorter(qa.Text, qb.Text))}, true
-			case !same && overlap >= 0.6 && short >= 4, !same && overlap >= 0.5 && short >= 2 && sim >= 0.3:
-				f := finding{rel: brief.Disagree, kind: brief.KindQuote, score: 0.5 + 0.5*overlap,
-					reason: "quote: " + q(da) + " vs " + q(db)}
-				if !found || f.score > best.score {
-					best, found = f, true
+			}
+		}
+	}
+	for _, qa := range a.f.quotes {
+		for _, qb := range b.f.quotes {
+			for _, pa := range qa.Parts {
+				for _, pb := range qb.Parts {
+					if f, ok := compareQuotes(pa, pb, qa.Text, qb.Text, sim); ok && (!found || f.score > best.score) {
+						best, found = f, true
+					}
 				}
 			}
 		}
 	}
 	return best, found
+}
+
+// compareQuotes compares two quoted sentences.
+func compareQuotes(wa, wb []string, ta, tb string, sim float64) (finding, bool) {
+	{
+		{
+			same, overlap, da, db := quoteRelation(wa, wb)
+			short := min(len(wa), len(wb))
+			switch {
+			case same && short >= 3:
+				return finding{rel: brief.Agree, score: 0.9 + 0.1*sim, reason: "same quotation: " + q(shorter(ta, tb))}, true
+			case !same && overlap >= 0.6 && short >= 4, !same && overlap >= 0.5 && short >= 2 && sim >= 0.3:
+				f := finding{rel: brief.Disagree, kind: brief.KindQuote, score: 0.5 + 0.5*overlap,
+					reason: "quote: " + q(da) + " vs " + q(db)}
+				return f, true
+			}
+		}
+	}
+	return finding{}, false
 }
 
 func shorter(a, b string) string {
@@ -163,8 +184,18 @@ func differentTime(a, b *node) (finding, bool) {
 }
 
 // differentPlace reports two claims about one event naming one place
-// differently: each names exactly one place the other does not.
+// differently: they share at least two names, and each names exactly one
+// place (a name that is not a person) the other does not.
 func differentPlace(a, b *node, canon func(string) string, different func(x, y string) bool) (finding, bool) {
+	shared := 0
+	for _, e := range a.ents {
+		if containsStr(b.ents, e) {
+			shared++
+		}
+	}
+	if shared < 2 {
+		return finding{}, false
+	}
 	ua, ub := unmatchedPlaces(a, b, canon), unmatchedPlaces(b, a, canon)
 	if len(ua) != 1 || len(ub) != 1 {
 		return finding{}, false
@@ -178,13 +209,25 @@ func differentPlace(a, b *node, canon func(string) string, different func(x, y s
 
 func unmatchedPlaces(a, b *node, canon func(string) string) []mention {
 	var out []mention
-	for _, m := range a.f.ments {
-		if !m.Place || containsStr(b.ents, canon(m.Key)) {
+	for k, m := range a.f.ments {
+		if m.Person || m.Title != "" || k == a.f.speaker || containsStr(b.ents, canon(m.Key)) || inAnyQuote(a.f.quotes, m.Start) {
+			continue
+		}
+		if !m.Place && !inList(a.f.claim.Text, a.f.ments, k) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// inList reports whether mention k stands in a comma-separated list of names.
+func inList(text string, ms []mention, k int) bool {
+	sep := func(i, j int) bool {
+		g := strings.TrimSpace(text[ms[i].End:ms[j].Start])
+		return g == "," || g == ", and" || g == "and" || g == ", or"
+	}
+	return (k > 0 && sep(k-1, k)) || (k+1 < len(ms) && sep(k, k+1))
 }
 
 func fmtScore(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }

@@ -87,7 +87,7 @@ func extractMentions(text string, toks []token, lowerVocab map[string]bool) []me
 		}
 		j := i + 1
 		for j < len(toks) {
-			if toks[j].Start-toks[j-1].End > 1 || strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ",;:()“”\"") {
+			if toks[j-1].Poss || toks[j].Start-toks[j-1].End > 1 || strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ",;:()“”\"") {
 				break
 			}
 			if isName(toks[j]) {
@@ -128,6 +128,19 @@ func extractMentions(text string, toks []token, lowerVocab map[string]bool) []me
 			out[m].Person = out[m].Role != ""
 		}
 	}
+	// Apposition: "Oleksandr Syrsky, head of …", "X, a spokesman for …".
+	for m := range out {
+		k := tokenAt(toks, out[m].End)
+		if k >= len(toks) || !strings.HasPrefix(strings.TrimSpace(text[out[m].End:toks[k].Start]), ",") {
+			continue
+		}
+		for n := k; n < len(toks) && n < k+4; n++ {
+			if roleNouns[toks[n].Lower] && !toks[n].Cap {
+				out[m].Person = true
+				break
+			}
+		}
+	}
 	// Places: after a place preposition, or in a list that contains one.
 	for m := range out {
 		k := tokenAt(toks, out[m].TitleStart)
@@ -155,8 +168,23 @@ func splitTitle(text string, toks []token, i, j int) []mention {
 	}
 	// "President of Belarus": a role followed by "of" names an office, not a person.
 	if last >= 0 && last+1 < j && connectors[toks[last+1].Lower] {
-		name := text[toks[last+2].Start:toks[j-1].End]
-		return []mention{{Name: name, Key: entityKey(name), Start: toks[last+2].Start, End: toks[j-1].End, TitleStart: toks[last+2].Start}}
+		first := last + 1
+		for first < j && connectors[toks[first].Lower] {
+			first++
+		}
+		if j-first >= 3 {
+			// "Secretary of State Marco Rubio": the last two words name the person.
+			n := j - 2
+			name := text[toks[n].Start:toks[j-1].End]
+			return []mention{{Name: name, Key: entityKey(name), Start: toks[n].Start, End: toks[j-1].End,
+				Title: text[toks[i].Start:toks[n-1].End], TitleStart: toks[i].Start, Role: roleFold(toks[last].Lower), Person: true}}
+		}
+		if first >= j {
+			return nil
+		}
+		// "President of Belarus": an office, not a person.
+		name := text[toks[first].Start:toks[j-1].End]
+		return []mention{{Name: name, Key: entityKey(name), Start: toks[first].Start, End: toks[j-1].End, TitleStart: toks[first].Start}}
 	}
 	if last < 0 {
 		name := text[toks[i].Start:toks[j-1].End]

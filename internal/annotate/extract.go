@@ -20,6 +20,7 @@ type claimFeat struct {
 	// speakerKey is its key, resolved from earlier sentences if needed.
 	speaker    int
 	speakerKey string
+	pronoun    bool // the quotation's speaker is a pronoun ("he said")
 	// status markers: pending ("en route", "yet to") or denied; done lists
 	// past-tense words that report something as done.
 	pending string
@@ -40,8 +41,8 @@ var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "sa
 var pendingMarkers = []string{
 	"en route", "on its way", "on their way", "on his way", "on her way", "heading to", "headed to",
 	"yet to", "not yet", "set to", "expected to", "due to", "being considered", "plans to",
-	"planning to", "will be", "denied", "refused", "declined to", "did not", "has not", "have not",
-	"had not", "never", "no longer", "refrained from", "is preparing", "are preparing",
+	"planning to", "will be among", "denied", "refused", "declined to", "has not yet", "have not yet",
+	"is preparing to", "are preparing to", "being planned", "is planned", "are planned",
 }
 
 // irregularPast are common irregular past-tense verbs of news reports.
@@ -65,22 +66,47 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 			}
 		}
 	}
+	// Names that denote people in this source: those with a title, and
+	// their surnames.
+	mentionsOf := make([][]mention, len(d.claims))
+	personKeys := map[string]bool{}
+	for i, c := range d.claims {
+		if c.Kind != brief.KindClaim {
+			continue
+		}
+		mentionsOf[i] = extractMentions(c.Text, toksOf[i], lowerVocab)
+		for _, m := range mentionsOf[i] {
+			if m.Person {
+				personKeys[m.Key] = true
+				f := strings.Fields(m.Key)
+				personKeys[f[len(f)-1]] = true
+			}
+		}
+	}
 	lastPerson := ""
 	lastSpeaker := ""
 	for i, c := range d.claims {
 		if c.Kind != brief.KindClaim {
 			continue
 		}
-		f := extractClaim(c, toksOf[i], lowerVocab, lex)
-		// Resolve the speaker: a pronoun or a bare quotation refers to the
-		// person the previous sentences talk about.
+		for k := range mentionsOf[i] {
+			if personKeys[mentionsOf[i][k].Key] {
+				mentionsOf[i][k].Person = true
+			}
+		}
+		f := extractClaim(c, toksOf[i], mentionsOf[i], lex)
+		// Resolve the speaker: a pronoun refers to the person the previous
+		// sentences talk about, a bare quotation to the previous speaker.
 		if len(f.quotes) > 0 {
-			if f.speaker >= 0 {
+			switch {
+			case f.speaker >= 0:
 				f.speakerKey = f.ments[f.speaker].Key
 				c.Speaker = f.ments[f.speaker].Name
-			} else if lastSpeaker != "" && strings.HasPrefix(strings.TrimSpace(c.Text), "“") {
+			case f.pronoun && lastPerson != "":
+				f.speakerKey, c.Speaker = lastPerson, lastSpeakerName(d, lastPerson)
+			case lastSpeaker != "":
 				f.speakerKey, c.Speaker = lastSpeaker, lastSpeakerName(d, lastSpeaker)
-			} else if lastPerson != "" {
+			case lastPerson != "":
 				f.speakerKey, c.Speaker = lastPerson, lastSpeakerName(d, lastPerson)
 			}
 			c.Quote = strings.Join(quoteTexts(f.quotes), " … ")
@@ -88,12 +114,17 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 		}
 		for k := len(f.ments) - 1; k >= 0; k-- {
 			m := f.ments[k]
-			if !m.Place && (m.Person || strings.Contains(m.Key, " ")) {
+			if inAnyQuote(f.quotes, m.Start) {
+				continue
+			}
+			if m.Person {
 				lastPerson = m.Key
 				break
 			}
 		}
-		if len(f.quotes) == 0 && hasPronounSubject(f.toks) && lastPerson != "" {
+		if len(f.quotes) == 0 && lastPerson != "" && introducesSpeech(f.toks) {
+			// "In a post on Telegram, he wrote:" — the next bare
+			// quotation is his.
 			lastSpeaker = lastPerson
 		}
 		d.feats = append(d.feats, f)
@@ -112,8 +143,24 @@ func lastSpeakerName(d *docFeat, key string) string {
 	return ""
 }
 
-func hasPronounSubject(toks []token) bool {
-	return len(toks) > 0 && (toks[0].Lower == "he" || toks[0].Lower == "she")
+// introducesSpeech reports a sentence such as "He added:" whose subject
+// is a pronoun and whose verb introduces speech.
+func introducesSpeech(toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if speechVerbs[toks[k].Lower] && pronouns[toks[k-1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func inAnyQuote(qs []quote, off int) bool {
+	for _, q := range qs {
+		if off >= q.Start && off < q.End {
+			return true
+		}
+	}
+	return false
 }
 
 func quoteTexts(qs []quote) []string {
@@ -125,13 +172,10 @@ func quoteTexts(qs []quote) []string {
 }
 
 // extractClaim extracts the features of one claim.
-func extractClaim(c *brief.Claim, toks []token, lowerVocab map[string]bool, lex Lexicon) *claimFeat {
-	f := &claimFeat{claim: c, toks: toks, speaker: -1}
-	f.ments = extractMentions(c.Text, toks, lowerVocab)
+func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *claimFeat {
+	f := &claimFeat{claim: c, toks: toks, speaker: -1, ments: ments}
 	f.quotes = extractQuotes(c.Text)
-	var fallback bool
-	f.speaker, fallback = speakerOf(c.Text, toks, f.ments, f.quotes)
-	_ = fallback
+	f.speaker, f.pronoun = speakerOf(c.Text, toks, f.ments, f.quotes)
 	if f.speaker >= 0 {
 		f.ments[f.speaker].Person = true
 	}
@@ -175,7 +219,8 @@ func extractClaim(c *brief.Claim, toks []token, lowerVocab map[string]bool, lex 
 				f.lemmas = append(f.lemmas, l)
 			}
 		}
-		if !t.InQuote && (irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4 && !t.Cap)) {
+		byFollows := k+1 < len(toks) && toks[k+1].Lower == "by"
+		if !t.InQuote && !byFollows && (irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4 && !t.Cap)) {
 			f.done = append(f.done, t.Text)
 		}
 	}

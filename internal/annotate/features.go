@@ -37,6 +37,7 @@ type token struct {
 	Cap     bool // starts with an upper-case letter
 	Initial bool // first word of the sentence, a quotation or a list item
 	InQuote bool
+	Poss    bool // a possessive "’s" followed the word
 }
 
 // tokenize splits text into words. A word keeps inner hyphens, dots and
@@ -84,15 +85,17 @@ func tokenize(s string) []token {
 			break
 		}
 		w := s[i:j]
+		poss := false
 		for _, suf := range []string{"’s", "'s", "’", "'"} {
 			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
 				w = w[:len(w)-len(suf)]
+				poss = true
 				break
 			}
 		}
 		first, _ := utf8.DecodeRuneInString(w)
 		toks = append(toks, token{
-			Text: w, Lower: strings.ToLower(w), Start: i, End: j,
+			Text: w, Lower: strings.ToLower(w), Start: i, End: i + len(w), Poss: poss,
 			Cap: unicode.IsUpper(first), Initial: initial, InQuote: inQ[i],
 		})
 		initial = false

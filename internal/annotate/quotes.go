@@ -4,9 +4,10 @@ import "strings"
 
 // quote is a direct quotation inside a claim.
 type quote struct {
-	Text       string   // without the quotation marks
-	Words      []string // lower case, contractions expanded
-	Start, End int      // byte range in the claim text, marks excluded
+	Text       string     // without the quotation marks
+	Words      []string   // lower case, contractions expanded
+	Parts      [][]string // Words of each sentence of the quotation
+	Start, End int        // byte range in the claim text, marks excluded
 }
 
 // extractQuotes returns the quotations of a claim: text between curly or
@@ -40,7 +41,13 @@ func appendQuote(out []quote, s string, a, b int) []quote {
 	if t == "" {
 		return out
 	}
-	return append(out, quote{Text: t, Words: words(t), Start: a, End: b})
+	qt := quote{Text: t, Words: words(t), Start: a, End: b}
+	for _, sp := range splitPlain(strings.ReplaceAll(t, "…", "… ")) {
+		if w := words(strings.ReplaceAll(t, "…", "… ")[sp[0]:sp[1]]); len(w) > 0 {
+			qt.Parts = append(qt.Parts, w)
+		}
+	}
+	return append(out, qt)
 }
 
 // speechVerbs introduce reported speech.
@@ -56,9 +63,8 @@ var pronouns = setOf("he", "she", "they", "we", "i")
 
 // speakerOf finds who utters the quotations of a claim: the name next to
 // a speech verb ("X said", "said X", "according to X", "X: “…”"), else
-// the first person named outside the quotation, else ctx (the person the
-// previous sentences talk about). It returns the mention index or -1 and
-// whether the claim fell back on ctx.
+// the first person named outside the quotation. It returns the mention
+// index or -1, and whether the speaker is a pronoun ("he said").
 func speakerOf(text string, toks []token, ms []mention, qs []quote) (int, bool) {
 	if len(qs) == 0 {
 		return -1, false
@@ -71,15 +77,21 @@ func speakerOf(text string, toks []token, ms []mention, qs []quote) (int, bool) 
 		}
 		return false
 	}
+	hasPerson := false
+	for _, m := range ms {
+		if m.Person && !inQuote(m.Start) {
+			hasPerson = true
+		}
+	}
 	mentionAt := func(lo, hi int) int {
-		// The nearest person-like mention whose name lies in [lo, hi).
+		// The nearest mention in [lo, hi) outside the quotation; when the
+		// sentence names a person, only a person can speak.
 		best := -1
 		for k, m := range ms {
-			if m.Start >= lo && m.End <= hi && !inQuote(m.Start) && !m.Place {
-				if best < 0 || (ms[best].Person == m.Person) || m.Person {
-					best = k
-				}
+			if m.Start < lo || m.End > hi || inQuote(m.Start) || m.Place || (hasPerson && !m.Person) {
+				continue
 			}
+			best = k
 		}
 		return best
 	}
@@ -116,12 +128,7 @@ func speakerOf(text string, toks []token, ms []mention, qs []quote) (int, bool) 
 			return k, false
 		}
 	}
-	for k, m := range ms {
-		if !inQuote(m.Start) && !m.Place {
-			return k, false
-		}
-	}
-	return -1, true
+	return -1, false
 }
 
 // nextNameStart returns the start of the first capitalised token at or
