@@ -3,8 +3,8 @@
 // ranks from GloVe 6B (100 dimensions).
 //
 // The package-level functions use tables embedded in the binary and loaded
-// on first use (60-70 ms on a small 2-core machine). [Load] reads the same files from any [fs.FS],
-// which is how tests check a freshly generated table.
+// on first use (60-70 ms on a small 2-core machine). [Load] reads the same
+// files from any [fs.FS], which is how tests check a freshly generated table.
 //
 // # Data files
 //
