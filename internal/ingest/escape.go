@@ -98,7 +98,7 @@ func escapeBlockStart(escaped, raw string) string {
 		return `\` + escaped
 	case (escaped[0] == '-' || escaped[0] == '+') && (len(escaped) == 1 || escaped[1] == ' ' || escaped[1] == '\t'):
 		return `\` + escaped
-	case thematicBreak.MatchString(raw):
+	case escaped[0] != '\\' && thematicBreak.MatchString(raw):
 		return `\` + escaped
 	}
 	if m := orderedStart.FindString(escaped); m != "" {

@@ -40,10 +40,11 @@ func Slug(title string) string {
 	}
 	s := strings.Trim(b.String(), "-")
 	if len(s) > maxSlug {
-		s = s[:maxSlug]
-		if i := strings.LastIndexByte(s, '-'); i >= maxSlug/2 {
-			s = s[:i]
+		cut := s[:maxSlug]
+		if i := strings.LastIndexByte(cut, '-'); s[maxSlug] != '-' && i >= maxSlug/2 {
+			cut = cut[:i] // end at a whole word
 		}
+		s = cut
 		s = strings.Trim(s, "-")
 	}
 	if s == "" {

@@ -215,7 +215,11 @@ func parseUnits(blocks [][]string) []unit {
 					continue
 				}
 			}
-			all = append(all, pending{unit: unit{kind: kindParagraph, text: t}, lines: 1})
+			k := kindParagraph
+			if isListItem(t) {
+				k = kindBullet // the exact kind is found below
+			}
+			all = append(all, pending{unit: unit{kind: k, text: t}, lines: 1})
 		}
 	}
 	units := make([]unit, len(all))

@@ -82,9 +82,14 @@ func isTitle(s string) bool {
 	return isTitleLine(s, maxTitleWords, maxTitleRunes)
 }
 
-// titleCase reports whether every word of four letters or more starts
-// with a capital letter, as in "Who is Leading the Moscow Talks?".
+// titleCase reports whether the last word and every word of four letters
+// or more start with a capital letter, as in "Who is Leading the Moscow
+// Talks?".
 func titleCase(words []string) bool {
+	last, _ := utf8.DecodeRuneInString(strings.TrimLeft(words[len(words)-1], openers))
+	if !unicode.IsUpper(last) && !unicode.IsDigit(last) {
+		return false
+	}
 	long := 0
 	for _, w := range words {
 		w = strings.Trim(w, openers+closers+",:;?!.")
