@@ -1,0 +1,184 @@
+package build
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// analysis indexes an Annotation for the pages: claims by ID, links by
+// claim, and facts (clusters of agreeing claims, or a lone claim).
+type analysis struct {
+	ann      *brief.Annotation
+	sources  []*brief.Source // the articles, sorted by ID, without the draft
+	draft    *brief.Source
+	src      map[string]*brief.Source
+	claim    map[string]*brief.Claim
+	links    map[string][]brief.Link // by claim ID, both ends
+	facts    []*fact                 // clusters first, in annotation order
+	factOf   map[string]*fact        // by claim ID
+	bySource map[string][]*brief.Claim
+}
+
+// fact is a set of claims reporting the same thing.
+type fact struct {
+	id      string
+	claims  []*brief.Claim // sorted by source, without draft claims
+	sources []string       // sorted source IDs, without the draft
+	best    *brief.Claim
+}
+
+func analyze(ann *brief.Annotation) *analysis {
+	a := &analysis{
+		ann:      ann,
+		src:      map[string]*brief.Source{},
+		claim:    map[string]*brief.Claim{},
+		links:    map[string][]brief.Link{},
+		factOf:   map[string]*fact{},
+		bySource: map[string][]*brief.Claim{},
+	}
+	for _, s := range ann.Sources {
+		a.src[s.ID] = s
+		if s.Draft {
+			a.draft = s
+		} else {
+			a.sources = append(a.sources, s)
+		}
+	}
+	sort.Slice(a.sources, func(i, j int) bool { return a.sources[i].ID < a.sources[j].ID })
+	for _, c := range ann.Claims {
+		a.claim[c.ID] = c
+		a.bySource[c.Source] = append(a.bySource[c.Source], c)
+	}
+	for _, l := range ann.Links {
+		if a.claim[l.A] == nil || a.claim[l.B] == nil {
+			continue
+		}
+		a.links[l.A] = append(a.links[l.A], l)
+		a.links[l.B] = append(a.links[l.B], l)
+	}
+	for _, cl := range ann.Clusters {
+		f := &fact{id: cl.ID}
+		for _, id := range cl.Claims {
+			if c := a.claim[id]; c != nil && !a.isDraft(c) && a.factOf[id] == nil {
+				f.claims = append(f.claims, c)
+				a.factOf[id] = f
+			}
+		}
+		if len(f.claims) > 0 {
+			a.addFact(f)
+		}
+	}
+	for _, c := range ann.Claims {
+		if a.factOf[c.ID] == nil && !a.isDraft(c) && c.Kind == brief.KindClaim {
+			f := &fact{id: c.ID, claims: []*brief.Claim{c}}
+			a.factOf[c.ID] = f
+			a.addFact(f)
+		}
+	}
+	return a
+}
+
+func (a *analysis) addFact(f *fact) {
+	seen := map[string]bool{}
+	for _, c := range f.claims {
+		if !seen[c.Source] {
+			seen[c.Source] = true
+			f.sources = append(f.sources, c.Source)
+		}
+	}
+	sort.Strings(f.sources)
+	sort.SliceStable(f.claims, func(i, j int) bool { return f.claims[i].Source < f.claims[j].Source })
+	f.best = bestClaim(f.claims)
+	a.facts = append(a.facts, f)
+}
+
+func (a *analysis) isDraft(c *brief.Claim) bool {
+	s := a.src[c.Source]
+	return s != nil && s.Draft
+}
+
+// other returns the claim at the other end of l from id.
+func (a *analysis) other(l brief.Link, id string) *brief.Claim {
+	if l.A == id {
+		return a.claim[l.B]
+	}
+	return a.claim[l.A]
+}
+
+// established is the number of sources a fact needs to count as
+// established: at least half of them, and never fewer than two.
+func (a *analysis) established() int {
+	return max(2, int(math.Ceil(float64(len(a.sources))/2)))
+}
+
+// contested reports whether any claim of f has a disagree link.
+func (a *analysis) contested(f *fact) bool {
+	for _, c := range f.claims {
+		for _, l := range a.links[c.ID] {
+			if l.Relation == brief.Disagree && !a.isDraft(a.other(l, c.ID)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agreed reports whether another source (not the draft) agrees with c.
+func (a *analysis) agreed(c *brief.Claim) bool {
+	if f := a.factOf[c.ID]; f != nil && len(f.sources) > 1 {
+		return true
+	}
+	for _, l := range a.links[c.ID] {
+		if o := a.other(l, c.ID); l.Relation == brief.Agree && !a.isDraft(o) && o.Source != c.Source {
+			return true
+		}
+	}
+	return false
+}
+
+// bestClaim picks the sentence that states a fact best: the one naming
+// the most entities and numbers, then the longest, then the first.
+func bestClaim(cs []*brief.Claim) *brief.Claim {
+	var best *brief.Claim
+	bs := -1
+	for _, c := range cs {
+		s := informative(c.Text)*1000 + min(len(c.Text), 999)
+		if s > bs {
+			best, bs = c, s
+		}
+	}
+	return best
+}
+
+// informative counts capitalised words after the first and numbers.
+func informative(s string) int {
+	n := 0
+	for i, w := range strings.Fields(s) {
+		r := []rune(w)
+		switch {
+		case len(r) == 0:
+		case unicode.IsDigit(r[0]):
+			n++
+		case i > 0 && unicode.IsUpper(r[0]):
+			n++
+		}
+	}
+	return n
+}
+
+// label names a source for readers: its outlet, else title, else ID.
+func label(s *brief.Source) string {
+	switch {
+	case s == nil:
+		return ""
+	case s.Outlet != "":
+		return s.Outlet
+	case s.Title != "":
+		return s.Title
+	}
+	return s.ID
+}

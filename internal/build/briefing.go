@@ -1,0 +1,512 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// indexView is the briefing: what is established, what is contested,
+// what only one source says, who is quoted how, and the sources.
+type indexView struct {
+	Title       string
+	DateRange   string
+	Sources     []sourceRow
+	ClaimCount  int
+	Overview    string
+	Draft       template.HTML // the author's briefing, rendered; "" if none
+	Established []factView
+	Contested   []contestView
+	Single      []singleGroup
+	SingleCount int
+	Quotes      []speakerView
+	Notes       []noteView
+	Threshold   int // sources a fact needs to be established
+}
+
+type factView struct {
+	ID, Text, Href string
+	Count          int
+	Contested      bool
+	Refs           refsView
+}
+
+// refsView is what the theme's "refs" template renders after a
+// sentence: note markers, a sidenote, and the draft's marks.
+type refsView struct {
+	Notes        []noteView
+	Disputed     bool
+	DisputedHref string
+	Unsourced    bool
+}
+
+type contestView struct {
+	ID       string
+	Kinds    []string // "number", "quote", …
+	Reasons  []string
+	Variants []variantView
+}
+
+type variantView struct {
+	Text, Href string
+	Sources    []srcRef
+}
+
+type srcRef struct{ Outlet, Href, Title string }
+
+type singleGroup struct {
+	Source sourceRow
+	Claims []claimRef
+}
+
+type claimRef struct {
+	Text, Href string
+	Contested  bool
+}
+
+type speakerView struct {
+	Speaker string
+	Groups  []quoteGroup
+}
+
+type quoteGroup struct {
+	Differ   bool
+	Variants []quoteVariant
+}
+
+type quoteVariant struct {
+	Words   []wordView
+	Sources []srcRef
+}
+
+// wordView is one word of a quotation; Diff marks words that differ
+// from the other wording. Space is the whitespace before the word.
+type wordView struct {
+	Space, Text string
+	Diff        bool
+}
+
+// refsHTML renders a refsView with the theme's "refs" template.
+type refsHTML func(refsView) ([]byte, error)
+
+func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs refsHTML) (*indexView, error) {
+	const root = "./"
+	v := &indexView{Title: b.opts.Title, Threshold: a.established()}
+	if v.Title == "" {
+		v.Title = "Briefing"
+	}
+	ns := &notes{prefix: "i-"}
+	var dates []string
+	for _, s := range a.sources {
+		v.Sources = append(v.Sources, a.sourceRow(s, root))
+		if s.Date != "" {
+			dates = append(dates, s.Date)
+		}
+	}
+	sort.Strings(dates)
+	if len(dates) > 0 {
+		v.DateRange = dateLabel(dates[0])
+		if last := dates[len(dates)-1]; last != dates[0] {
+			v.DateRange = dateLabel(dates[0]) + " – " + dateLabel(last)
+		}
+	}
+	for _, c := range a.ann.Claims {
+		if c.Kind == brief.KindClaim && !a.isDraft(c) {
+			v.ClaimCount++
+		}
+	}
+
+	// The author's briefing leads, each sentence checked like a claim.
+	if a.draft != nil && in.files[a.draft.ID] != nil {
+		marks, err := a.draftMarks(ns, refs)
+		if err != nil {
+			return nil, err
+		}
+		html, err := b.article(md, in.files[a.draft.ID], "fn-draft-", marks)
+		if err != nil {
+			return nil, err
+		}
+		v.Draft = html
+	}
+
+	// Established facts, each written once with a note per source,
+	// the most widely reported first.
+	var est []*fact
+	for _, f := range a.facts {
+		if len(f.sources) >= v.Threshold {
+			est = append(est, f)
+		}
+	}
+	sort.SliceStable(est, func(i, j int) bool { return len(est[i].sources) > len(est[j].sources) })
+	for _, f := range est {
+		fv := factView{ID: "fact-" + f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
+			Count: len(f.sources), Contested: a.contested(f)}
+		for _, c := range f.claims {
+			fv.Refs.Notes = append(fv.Refs.Notes, ns.add(newNote("support", a.src[c.Source], c, root, "")))
+		}
+		v.Established = append(v.Established, fv)
+	}
+	v.Notes = ns.list
+
+	v.Contested = a.contests(root)
+	v.Single, v.SingleCount = a.singles(root)
+	v.Quotes = a.quotes(root)
+	v.Overview = overview(v)
+	return v, nil
+}
+
+// draftMarks annotates the author's briefing: notes to the sources
+// that support each sentence, a disputed mark where one disagrees, an
+// unsourced mark where none supports it.
+func (a *analysis) draftMarks(ns *notes, refs refsHTML) ([]mark, error) {
+	var marks []mark
+	for _, c := range a.bySource[a.draft.ID] {
+		marks = append(marks, mark{off: c.Start, id: c.ID})
+		var rv refsView
+		var agree, disagree []noteView
+		for _, l := range a.links[c.ID] {
+			o := a.other(l, c.ID)
+			os := a.src[o.Source]
+			if os == nil || os.Draft {
+				continue
+			}
+			if l.Relation == brief.Disagree {
+				disagree = append(disagree, newNote("disagree", os, o, "./", l.Reason))
+			} else {
+				agree = append(agree, newNote("support", os, o, "./", ""))
+			}
+		}
+		for _, list := range [][]noteView{agree, disagree} {
+			sort.SliceStable(list, func(i, j int) bool { return list[i].Outlet < list[j].Outlet })
+			for _, n := range list {
+				rv.Notes = append(rv.Notes, ns.add(n))
+			}
+		}
+		if len(disagree) > 0 {
+			rv.Disputed = true
+			rv.DisputedHref = "#" + rv.Notes[len(agree)].ID
+		}
+		if len(agree) == 0 && len(disagree) == 0 && c.Kind == brief.KindClaim {
+			rv.Unsourced = true
+		}
+		if len(rv.Notes) == 0 && !rv.Unsourced {
+			continue
+		}
+		h, err := refs(rv)
+		if err != nil {
+			return nil, err
+		}
+		marks = append(marks, mark{off: c.End, end: true, html: h})
+	}
+	sortMarks(marks)
+	return marks, nil
+}
+
+// contests groups facts joined by disagreements: each group is one
+// contested point with its variants side by side.
+func (a *analysis) contests(root string) []contestView {
+	parent := map[*fact]*fact{}
+	var find func(f *fact) *fact
+	find = func(f *fact) *fact {
+		for parent[f] != nil && parent[f] != f {
+			f = parent[f]
+		}
+		return f
+	}
+	kinds := map[*fact]map[string]bool{}
+	reasons := map[*fact][]string{}
+	var order []*fact
+	for _, l := range a.ann.Links {
+		if l.Relation != brief.Disagree {
+			continue
+		}
+		fa, fb := a.factOf[l.A], a.factOf[l.B]
+		if fa == nil || fb == nil || fa == fb {
+			continue
+		}
+		for _, f := range []*fact{fa, fb} {
+			if parent[f] == nil {
+				parent[f] = f
+				order = append(order, f)
+			}
+		}
+		ra, rb := find(fa), find(fb)
+		if ra != rb {
+			parent[rb] = ra
+			for k := range kinds[rb] {
+				if kinds[ra] == nil {
+					kinds[ra] = map[string]bool{}
+				}
+				kinds[ra][k] = true
+			}
+			reasons[ra] = append(reasons[ra], reasons[rb]...)
+		}
+		if kinds[ra] == nil {
+			kinds[ra] = map[string]bool{}
+		}
+		if l.Kind != "" {
+			kinds[ra][string(l.Kind)] = true
+		}
+		if l.Reason != "" {
+			reasons[ra] = append(reasons[ra], l.Reason)
+		}
+	}
+	groups := map[*fact][]*fact{}
+	var roots []*fact
+	for _, f := range order {
+		r := find(f)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], f)
+	}
+	var out []contestView
+	for _, r := range roots {
+		cv := contestView{ID: "contest-" + r.id}
+		for k := range kinds[r] {
+			cv.Kinds = append(cv.Kinds, k)
+		}
+		sort.Strings(cv.Kinds)
+		cv.Reasons = uniq(reasons[r])
+		fs := groups[r]
+		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].sources) > len(fs[j].sources) })
+		for _, f := range fs {
+			vv := variantView{Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID}
+			for _, c := range f.claims {
+				vv.Sources = append(vv.Sources, srcRef{Outlet: label(a.src[c.Source]), Title: a.src[c.Source].Title,
+					Href: root + "sources/" + c.Source + "/#" + c.ID})
+			}
+			cv.Variants = append(cv.Variants, vv)
+		}
+		out = append(out, cv)
+	}
+	return out
+}
+
+func uniq(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range s {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// singles lists, per source, the claims no other source makes.
+func (a *analysis) singles(root string) ([]singleGroup, int) {
+	var out []singleGroup
+	n := 0
+	for _, s := range a.sources {
+		g := singleGroup{Source: a.sourceRow(s, root)}
+		for _, c := range a.bySource[s.ID] {
+			if c.Kind != brief.KindClaim || a.agreed(c) {
+				continue
+			}
+			cr := claimRef{Text: c.Text, Href: root + "sources/" + s.ID + "/#" + c.ID}
+			for _, l := range a.links[c.ID] {
+				if l.Relation == brief.Disagree && !a.isDraft(a.other(l, c.ID)) {
+					cr.Contested = true
+				}
+			}
+			g.Claims = append(g.Claims, cr)
+		}
+		if len(g.Claims) > 0 {
+			n += len(g.Claims)
+			out = append(out, g)
+		}
+	}
+	return out, n
+}
+
+// quotes groups direct quotations by speaker; quotations linked to one
+// another form a group whose wordings are compared word by word.
+func (a *analysis) quotes(root string) []speakerView {
+	var qs []*brief.Claim
+	idx := map[string]int{}
+	for _, c := range a.ann.Claims {
+		if c.Quote != "" && !a.isDraft(c) {
+			idx[c.ID] = len(qs)
+			qs = append(qs, c)
+		}
+	}
+	parent := make([]int, len(qs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
+		}
+		return i
+	}
+	for _, l := range a.ann.Links {
+		i, ok1 := idx[l.A]
+		j, ok2 := idx[l.B]
+		if ok1 && ok2 {
+			parent[find(j)] = find(i)
+		}
+	}
+	comp := map[int][]*brief.Claim{}
+	var roots []int
+	for i, c := range qs {
+		r := find(i)
+		if comp[r] == nil {
+			roots = append(roots, r)
+		}
+		comp[r] = append(comp[r], c)
+	}
+	bySpeaker := map[string]*speakerView{}
+	var speakers []string
+	for _, r := range roots {
+		cs := comp[r]
+		// Name the speaker as the longest name any source gives.
+		sp := ""
+		for _, c := range cs {
+			if len(c.Speaker) > len(sp) {
+				sp = c.Speaker
+			}
+		}
+		if sp == "" {
+			sp = "Unattributed"
+		}
+		sv := bySpeaker[sp]
+		if sv == nil {
+			sv = &speakerView{Speaker: sp}
+			bySpeaker[sp] = sv
+			speakers = append(speakers, sp)
+		}
+		// One variant per distinct wording.
+		var g quoteGroup
+		var texts []string
+		byText := map[string]int{}
+		for _, c := range cs {
+			k := normQuote(c.Quote)
+			i, ok := byText[k]
+			if !ok {
+				i = len(g.Variants)
+				byText[k] = i
+				texts = append(texts, c.Quote)
+				g.Variants = append(g.Variants, quoteVariant{})
+			}
+			g.Variants[i].Sources = append(g.Variants[i].Sources, srcRef{Outlet: label(a.src[c.Source]),
+				Title: a.src[c.Source].Title, Href: root + "sources/" + c.Source + "/#" + c.ID})
+		}
+		g.Differ = len(texts) > 1
+		for i, t := range texts {
+			other := ""
+			if g.Differ {
+				other = texts[0]
+				if i == 0 {
+					other = texts[1]
+				}
+			}
+			g.Variants[i].Words = diffWords(t, other)
+		}
+		sv.Groups = append(sv.Groups, g)
+	}
+	sort.Strings(speakers)
+	var out []speakerView
+	for _, sp := range speakers {
+		out = append(out, *bySpeaker[sp])
+	}
+	return out
+}
+
+// normQuote reduces a quotation to lower-case letters and digits, so
+// that wordings differing only in punctuation count as one.
+func normQuote(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		} else if unicode.IsSpace(r) {
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// diffWords splits s into words and marks those not in the longest
+// common subsequence with other. An empty other marks nothing.
+func diffWords(s, other string) []wordView {
+	ws := strings.Fields(s)
+	out := make([]wordView, len(ws))
+	for i, w := range ws {
+		out[i] = wordView{Text: w}
+		if i > 0 {
+			out[i].Space = " "
+		}
+	}
+	if other == "" {
+		return out
+	}
+	os := strings.Fields(other)
+	key := func(w string) string { return normQuote(w) }
+	// LCS table over words.
+	n, m := len(ws), len(os)
+	dp := make([][]int, n+1)
+	for i := range dp {
+		dp[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if key(ws[i]) == key(os[j]) {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	i, j := 0, 0
+	for i < n {
+		switch {
+		case j < m && key(ws[i]) == key(os[j]):
+			i, j = i+1, j+1
+		case j < m && dp[i][j+1] > dp[i+1][j]:
+			j++
+		default:
+			out[i].Diff = true
+			i++
+		}
+	}
+	return out
+}
+
+// overview writes the briefing's summary paragraph.
+func overview(v *indexView) string {
+	var b bytes.Buffer
+	n := len(v.Sources)
+	b.WriteString(plural(n, "source", "sources"))
+	switch {
+	case strings.Contains(v.DateRange, " – "):
+		fmt.Fprintf(&b, ", published %s,", strings.Replace(v.DateRange, " – ", " to ", 1))
+	case v.DateRange != "":
+		fmt.Fprintf(&b, ", published on %s,", v.DateRange)
+	}
+	fmt.Fprintf(&b, " make %s. ", plural(v.ClaimCount, "claim", "claims"))
+	fmt.Fprintf(&b, "%s reported by at least %d of them; ", isAre(len(v.Established), "fact is", "facts are"), v.Threshold)
+	fmt.Fprintf(&b, "%s; ", isAre(len(v.Contested), "point is contested", "points are contested"))
+	fmt.Fprintf(&b, "%s by one source only.", isAre(v.SingleCount, "claim is made", "claims are made"))
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func isAre(n int, one, many string) string {
+	s := plural(n, one, many)
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,296 @@
+// Package build turns a brief project (content/sources/*.md, an optional
+// content/briefing.md and content/annotations.yaml, a theme) into a
+// static site: the briefing, one page per source, the source list, the
+// fact × source matrix, claims.json and the theme's assets.
+//
+// A build runs in four phases, each timed in the Report:
+//
+//	load      read and check every input file (front matter, UTF-8, …)
+//	annotate  find claims and the links between them (internal/annotate)
+//	render    goldmark + chroma + html/template into an in-memory Site
+//	write     Site.WriteDir, done by the caller
+//
+// Input errors of a run are collected and returned together as a
+// brief.ErrorList whose entries carry file:line:col positions.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// Options configures a build. Zero values have defaults.
+type Options struct {
+	// Root is the project root holding brief.yaml, content/ and
+	// themes/. Default ".".
+	Root string
+	// BaseURL is the absolute or root-relative URL the site is served
+	// from, e.g. "https://u.github.io/repo/" or "/demo/". Default "/".
+	// Pages link to one another with relative URLs, so only 404.html
+	// (served at any depth) and absolute metadata use it.
+	BaseURL string
+	// Title, Language and Author come from brief.yaml. Language
+	// defaults to "en".
+	Title, Language, Author string
+	// Theme names the theme; default "default". Files in
+	// Root/themes/<Theme>/ override the embedded default theme file by
+	// file (layouts and assets alike).
+	Theme string
+	// ContentDir holds briefing.md and annotations.yaml; default
+	// "content". SourcesDir holds the source articles; default
+	// ContentDir + "/sources". Both are relative to Root.
+	ContentDir string
+	SourcesDir string
+	// Dev is set by brief serve. Build output does not depend on it:
+	// build never injects a live-reload script (serve injects its own).
+	Dev bool
+}
+
+// withDefaults returns o with every zero field set to its default and
+// BaseURL normalised to end in a slash.
+func (o Options) withDefaults() (Options, error) {
+	if o.Root == "" {
+		o.Root = "."
+	}
+	if o.BaseURL == "" {
+		o.BaseURL = "/"
+	}
+	u, err := url.Parse(o.BaseURL)
+	if err != nil {
+		return o, fmt.Errorf("base URL: %w", err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return o, fmt.Errorf("base URL %q: scheme must be http or https", o.BaseURL)
+	}
+	if !strings.HasSuffix(o.BaseURL, "/") {
+		o.BaseURL += "/"
+	}
+	if o.Language == "" {
+		o.Language = "en"
+	}
+	if o.Theme == "" {
+		o.Theme = "default"
+	}
+	if o.ContentDir == "" {
+		o.ContentDir = "content"
+	}
+	if o.SourcesDir == "" {
+		o.SourcesDir = path.Join(o.ContentDir, "sources")
+	}
+	o.ContentDir = path.Clean(o.ContentDir)
+	o.SourcesDir = path.Clean(o.SourcesDir)
+	return o, nil
+}
+
+// basePath is the path part of BaseURL ("/" or "/demo/"), used where a
+// page cannot link relatively (404.html is served at any depth).
+func (o Options) basePath() string {
+	u, err := url.Parse(o.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// Report describes a build for `brief build --stats` and brief serve.
+type Report struct {
+	Sources, Claims, Links, Pages int
+	// Phases holds the duration of each phase in order: load,
+	// annotate, render (and write, added by the caller of WriteDir via
+	// AddPhase).
+	Phases []Phase
+	// Inputs lists every file read and every folder listed, relative
+	// to Root with forward slashes, sorted: a watcher that watches
+	// them (folders for new files) sees every change that matters.
+	Inputs []string
+	// Warnings are problems that did not stop the build.
+	Warnings brief.ErrorList
+}
+
+// Phase is the wall-clock duration of one build phase.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// AddPhase appends a phase timed from start until now, for phases run
+// by the caller such as "write".
+func (r *Report) AddPhase(name string, start time.Time) {
+	r.Phases = append(r.Phases, Phase{Name: name, Duration: time.Since(start)})
+}
+
+// Build runs a full build in memory; it is NewBuilder(opts).Build(ctx, nil).
+func Build(ctx context.Context, opts Options) (*Site, *Report, error) {
+	return NewBuilder(opts).Build(ctx, nil)
+}
+
+// Builder keeps state between builds for brief serve: loaded sources,
+// the incremental annotator and rendered pages. A build re-loads and
+// re-annotates only changed sources and re-renders only pages whose
+// inputs changed; its output is byte-identical to a full build of the
+// same inputs. A Builder is not safe for concurrent use.
+type Builder struct {
+	opts    Options
+	optsErr error
+
+	newAnnotator func() annotator
+	ann          annotator
+	annSrc       map[string]*brief.Source // sources given to ann, by ID
+
+	files    map[string]*loaded // by path relative to Root
+	theme    *theme
+	pages    map[string]pageCache // by output path
+	articles map[string]pageCache // rendered Markdown by source ID
+	md       *markdownRenderer
+}
+
+// markdown returns the Markdown pipeline, created on first use.
+func (b *Builder) markdown() markdownRenderer {
+	if b.md == nil {
+		b.md = &markdownRenderer{md: newMarkdown()}
+	}
+	return *b.md
+}
+
+// NewBuilder returns a Builder for opts.
+func NewBuilder(opts Options) *Builder {
+	o, err := opts.withDefaults()
+	return &Builder{
+		opts:         o,
+		optsErr:      err,
+		newAnnotator: defaultAnnotator,
+		files:        map[string]*loaded{},
+		pages:        map[string]pageCache{},
+	}
+}
+
+// Build builds the site. changed lists paths relative to Root that
+// changed since the previous call; nil means everything (a full build).
+// On input errors it returns a brief.ErrorList with every error found;
+// other errors are wrapped with the action that failed.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Site, *Report, error) {
+	if b.optsErr != nil {
+		return nil, nil, b.optsErr
+	}
+	if changed == nil || b.ann == nil {
+		b.reset()
+	} else {
+		b.invalidate(changed)
+	}
+	rep := &Report{}
+
+	// Load the theme and the content.
+	start := time.Now()
+	var errs brief.ErrorList
+	th, err := b.loadTheme(rep)
+	if err != nil {
+		errs.Append(err)
+	}
+	in, err := b.load(rep)
+	if err != nil {
+		errs.Append(err)
+	}
+	rep.AddPhase("load", start)
+	if errs.Len() > 0 {
+		errs.RemoveMultiples()
+		sortInputs(rep)
+		return nil, rep, errs
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
+	}
+
+	// Annotate the sources.
+	start = time.Now()
+	ann, err := b.annotate(ctx, in)
+	rep.AddPhase("annotate", start)
+	if err != nil {
+		var list brief.ErrorList
+		if errors.As(err, &list) {
+			sortInputs(rep)
+			return nil, rep, list
+		}
+		return nil, rep, fmt.Errorf("annotate: %w", err)
+	}
+	rep.Warnings = append(rep.Warnings, ann.Warnings...)
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
+	}
+
+	// Render every page.
+	start = time.Now()
+	site, err := b.render(ctx, th, in, ann)
+	rep.AddPhase("render", start)
+	sortInputs(rep)
+	if err != nil {
+		var list brief.ErrorList
+		if errors.As(err, &list) {
+			return nil, rep, list
+		}
+		return nil, rep, err
+	}
+	for _, s := range ann.Sources {
+		if !s.Draft {
+			rep.Sources++
+		}
+	}
+	rep.Claims = len(ann.Claims)
+	rep.Links = len(ann.Links)
+	rep.Pages = site.pageCount()
+	return site, rep, nil
+}
+
+// reset forgets all state, for a full build.
+func (b *Builder) reset() {
+	b.ann = b.newAnnotator()
+	b.annSrc = map[string]*brief.Source{}
+	b.files = map[string]*loaded{}
+	b.theme = nil
+	b.pages = map[string]pageCache{}
+	b.articles = map[string]pageCache{}
+}
+
+// invalidate drops cached state that depends on the changed paths.
+func (b *Builder) invalidate(changed []string) {
+	for _, p := range changed {
+		p = path.Clean(strings.ReplaceAll(p, "\\", "/"))
+		delete(b.files, p)
+		if p == "themes" || strings.HasPrefix(p, "themes/") || p == "." {
+			b.theme = nil
+		}
+		if p == "." || p == b.opts.ContentDir || p == b.opts.SourcesDir {
+			b.files = map[string]*loaded{}
+		}
+	}
+}
+
+func sortInputs(rep *Report) {
+	sort.Strings(rep.Inputs)
+	rep.Inputs = dedupe(rep.Inputs)
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i > 0 && v == s[i-1] {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/brief-dev/brief/internal/brief"
+	"go.yaml.in/yaml/v3"
+)
+
+// fixtureAnnotator stands in for internal/annotate in tests, so that
+// golden pages do not change when the annotator's judgement improves.
+// It reads content/annotations.yaml as the whole annotation:
+//
+//	claims:
+//	  - {source: a, md: "Markdown of the sentence", quote: "…", speaker: "…"}
+//	links:
+//	  - [a-1, b-1, agree]
+//	  - [a-2, b-2, disagree, number, "number: “3” vs “4”"]
+//
+// Claim IDs are <source>-<n>, n counting from 1 in the file's order.
+type fixtureAnnotator struct{ srcs map[string]*brief.Source }
+
+func newFixtureAnnotator() annotator { return &fixtureAnnotator{srcs: map[string]*brief.Source{}} }
+
+func (f *fixtureAnnotator) Update(s *brief.Source) { f.srcs[s.ID] = s }
+func (f *fixtureAnnotator) Remove(id string)       { delete(f.srcs, id) }
+
+func (f *fixtureAnnotator) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
+	return writeClaimsJSON(w, ann, page)
+}
+
+type fixture struct {
+	Claims []struct {
+		Source, MD, Quote, Speaker, Kind string
+	}
+	Links [][]string
+}
+
+var mdSyntax = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|[*_` + "`" + `]`)
+
+func (f *fixtureAnnotator) Annotation(ctx context.Context, ovFile string, ovData []byte) (*brief.Annotation, error) {
+	ann := &brief.Annotation{Sources: sortedSources(f.srcs)}
+	var fx fixture
+	if err := yaml.Unmarshal(ovData, &fx); err != nil {
+		return nil, fmt.Errorf("fixture: %w", err)
+	}
+	n := map[string]int{}
+	for _, c := range fx.Claims {
+		s := f.srcs[c.Source]
+		if s == nil {
+			return nil, fmt.Errorf("fixture: no source %q", c.Source)
+		}
+		i := strings.Index(string(s.Body), c.MD)
+		if i < 0 {
+			return nil, fmt.Errorf("fixture: %q not in %s", c.MD, s.ID)
+		}
+		n[s.ID]++
+		kind := brief.KindClaim
+		if c.Kind != "" {
+			kind = brief.SentenceKind(c.Kind)
+		}
+		ann.Claims = append(ann.Claims, &brief.Claim{
+			ID: fmt.Sprintf("%s-%d", s.ID, n[s.ID]), Source: s.ID, Kind: kind,
+			Text: mdSyntax.ReplaceAllString(c.MD, "$1"), Start: i, End: i + len(c.MD),
+			Line: s.BodyLine + strings.Count(string(s.Body[:i]), "\n"), Quote: c.Quote, Speaker: c.Speaker,
+		})
+	}
+	sort.SliceStable(ann.Claims, func(i, j int) bool {
+		a, b := ann.Claims[i], ann.Claims[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Start < b.Start
+	})
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		for parent[x] != "" && parent[x] != x {
+			x = parent[x]
+		}
+		return x
+	}
+	for _, l := range fx.Links {
+		link := brief.Link{A: l[0], B: l[1], Relation: brief.Relation(l[2]), Score: 1}
+		if link.A > link.B {
+			link.A, link.B = link.B, link.A
+		}
+		if len(l) > 3 {
+			link.Kind = brief.DisagreeKind(l[3])
+		}
+		if len(l) > 4 {
+			link.Reason = l[4]
+		}
+		ann.Links = append(ann.Links, link)
+		if link.Relation == brief.Agree {
+			for _, x := range []string{link.A, link.B} {
+				if parent[x] == "" {
+					parent[x] = x
+				}
+			}
+			parent[find(link.B)] = find(link.A)
+		}
+	}
+	sort.Slice(ann.Links, func(i, j int) bool {
+		if ann.Links[i].A != ann.Links[j].A {
+			return ann.Links[i].A < ann.Links[j].A
+		}
+		return ann.Links[i].B < ann.Links[j].B
+	})
+	groups := map[string][]string{}
+	for x := range parent {
+		groups[find(x)] = append(groups[find(x)], x)
+	}
+	var roots []string
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Strings(roots)
+	for _, r := range roots {
+		ids := groups[r]
+		sort.Strings(ids)
+		cl := brief.Cluster{ID: "f-" + ids[0], Claims: ids}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			src := id[:strings.LastIndexByte(id, '-')]
+			if !seen[src] {
+				seen[src] = true
+				cl.Sources = append(cl.Sources, src)
+			}
+		}
+		sort.Strings(cl.Sources)
+		ann.Clusters = append(ann.Clusters, cl)
+	}
+	return ann, nil
+}

@@ -1,0 +1,227 @@
+package build
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// page is what every layout is executed with. Exactly one of the
+// page-specific fields is set.
+type page struct {
+	Site  siteView
+	Root  string // relative path from this page to the site root: "./", "../../"; a path from the host for 404.html
+	Nav   string // "briefing", "sources", "matrix" or ""
+	Title string // the page's own title, "" on the briefing
+
+	Index   *indexView
+	Source  *sourceView
+	Sources []sourceRow
+	Matrix  *matrixView
+}
+
+// siteView holds the site-wide settings.
+type siteView struct {
+	Title, Language, Author string
+	BasePath                string // "/" or "/demo/"
+}
+
+// sourceRow describes a source in lists and tables.
+type sourceRow struct {
+	ID, Href       string
+	Outlet, Title  string
+	Author, Date   string
+	DateLabel      string
+	URL            string // original, http(s) only
+	Claims         int    // claims (KindClaim sentences)
+	Confirmed      int    // claims another source agrees with
+	Disputed       int    // claims another source disagrees with
+	TitleDerived   bool
+	ConfirmedShare int // percent of Claims
+}
+
+// sourceView is a source page.
+type sourceView struct {
+	sourceRow
+	Body  template.HTML // goldmark output from the safe configuration
+	Notes []noteView
+	Prev  *sourceRow
+	Next  *sourceRow
+}
+
+func (a *analysis) sourceRow(s *brief.Source, root string) sourceRow {
+	r := sourceRow{
+		ID: s.ID, Href: root + "sources/" + s.ID + "/",
+		Outlet: label(s), Title: s.Title, Author: s.Author, Date: s.Date,
+		DateLabel: dateLabel(s.Date), URL: httpURL(s.URL), TitleDerived: s.TitleDerived,
+	}
+	if r.Title == "" {
+		r.Title = s.ID
+	}
+	for _, c := range a.bySource[s.ID] {
+		if c.Kind != brief.KindClaim {
+			continue
+		}
+		r.Claims++
+		if a.agreed(c) {
+			r.Confirmed++
+		}
+		for _, l := range a.links[c.ID] {
+			if l.Relation == brief.Disagree && !a.isDraft(a.other(l, c.ID)) {
+				r.Disputed++
+				break
+			}
+		}
+	}
+	if r.Claims > 0 {
+		r.ConfirmedShare = r.Confirmed * 100 / r.Claims
+	}
+	return r
+}
+
+// dateLabel formats a YYYY-MM-DD date as "13 March 2025"; other dates
+// are shown as written.
+func dateLabel(d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
+}
+
+// sourceMarks returns the marks for a source page: an anchor at every
+// claim, and after each linked claim its markers; notes collects the
+// notes in reading order.
+func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mark, error) {
+	var marks []mark
+	for _, c := range a.bySource[s.ID] {
+		marks = append(marks, mark{off: c.Start, id: c.ID})
+		var cn []noteView
+		for _, l := range a.links[c.ID] {
+			o := a.other(l, c.ID)
+			os := a.src[o.Source]
+			if os == nil || os.Draft || o.Source == s.ID {
+				continue
+			}
+			kind := "agree"
+			if l.Relation == brief.Disagree {
+				kind = "disagree"
+			}
+			cn = append(cn, newNote(kind, os, o, "../../", l.Reason))
+		}
+		// Agreements first, then disagreements, each by outlet.
+		sort.SliceStable(cn, func(i, j int) bool {
+			if cn[i].Kind != cn[j].Kind {
+				return cn[i].Kind == "agree"
+			}
+			return cn[i].Outlet < cn[j].Outlet
+		})
+		for i := range cn {
+			cn[i] = ns.add(cn[i])
+		}
+		if len(cn) > 0 {
+			h, err := refs(refsView{Notes: cn})
+			if err != nil {
+				return nil, err
+			}
+			marks = append(marks, mark{off: c.End, end: true, html: h})
+		}
+	}
+	sortMarks(marks)
+	return marks, nil
+}
+
+// sortMarks orders marks by offset; at one offset the markers closing
+// a claim come before the anchor opening the next.
+func sortMarks(marks []mark) {
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].off != marks[j].off {
+			return marks[i].off < marks[j].off
+		}
+		return marks[i].end && !marks[j].end
+	})
+}
+
+// matrixView is the fact × source table.
+type matrixView struct {
+	Sources []sourceRow
+	Rows    []matrixRow
+}
+
+type matrixRow struct {
+	ID, Text, Href string
+	Count          int // sources that agree
+	Contested      bool
+	Cells          []matrixCell
+}
+
+type matrixCell struct {
+	State string // "agree", "disagree" or "silent"
+	Href  string
+	Label string // for screen readers: "Reuters agrees"
+	Text  string // the source's sentence, as a tooltip
+}
+
+func (a *analysis) matrix(root string) *matrixView {
+	m := &matrixView{}
+	for _, s := range a.sources {
+		m.Sources = append(m.Sources, a.sourceRow(s, root))
+	}
+	for _, f := range a.facts {
+		contested := a.contested(f)
+		if len(f.sources) < 2 && !contested {
+			continue
+		}
+		row := matrixRow{ID: f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
+			Count: len(f.sources), Contested: contested}
+		for _, s := range a.sources {
+			cell := matrixCell{State: "silent", Label: label(s) + ": not reported"}
+			for _, c := range f.claims {
+				if c.Source == s.ID {
+					cell = matrixCell{State: "agree", Href: root + "sources/" + s.ID + "/#" + c.ID,
+						Label: label(s) + ": reports it", Text: c.Text}
+					break
+				}
+			}
+			if cell.State == "silent" {
+				if c := a.disagreeingClaim(f, s.ID); c != nil {
+					cell = matrixCell{State: "disagree", Href: root + "sources/" + s.ID + "/#" + c.ID,
+						Label: label(s) + ": disagrees", Text: c.Text}
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	sort.SliceStable(m.Rows, func(i, j int) bool { return m.Rows[i].Count > m.Rows[j].Count })
+	return m
+}
+
+// disagreeingClaim returns a claim of source sid that disagrees with a
+// claim of f, or nil.
+func (a *analysis) disagreeingClaim(f *fact, sid string) *brief.Claim {
+	for _, c := range f.claims {
+		for _, l := range a.links[c.ID] {
+			if o := a.other(l, c.ID); l.Relation == brief.Disagree && o.Source == sid {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// shorten cuts s to about n runes at a word boundary.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

@@ -1,0 +1,193 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"html/template"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// pageCache is a rendered page and the hash of everything it was
+// rendered from.
+type pageCache struct {
+	key  [32]byte
+	data []byte
+}
+
+// render turns the annotation into the site's files.
+func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.Annotation) (*Site, error) {
+	a := analyze(ann)
+	site := newSite()
+	sv := siteView{Title: b.opts.Title, Language: b.opts.Language, Author: b.opts.Author, BasePath: b.opts.basePath()}
+	if sv.Title == "" {
+		sv.Title = "Briefing"
+	}
+	md := b.markdown()
+	// refs renders note markers with the theme's "refs" template, so
+	// that every string from an article is escaped by html/template.
+	refs := func(v refsView) ([]byte, error) {
+		var buf bytes.Buffer
+		if err := th.pages["source.html"].ExecuteTemplate(&buf, "refs", v); err != nil {
+			return nil, fmt.Errorf(`execute "refs": %w`, err)
+		}
+		return bytes.TrimSpace(buf.Bytes()), nil
+	}
+	fresh := map[string]pageCache{}
+
+	// exec renders one layout into path, reusing the last rendering if
+	// the page's data and the theme are unchanged.
+	exec := func(path, layout string, p *page) error {
+		p.Site = sv
+		key, err := pageKey(th, layout, p)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", path, err)
+		}
+		if c, ok := b.pages[path]; ok && c.key == key {
+			site.add(path, c.data)
+			fresh[path] = c
+			return nil
+		}
+		var buf bytes.Buffer
+		t := th.pages[layout]
+		if err := t.ExecuteTemplate(&buf, t.Name(), p); err != nil {
+			return fmt.Errorf("render %s: %w", path, err)
+		}
+		site.add(path, buf.Bytes())
+		fresh[path] = pageCache{key: key, data: buf.Bytes()}
+		return nil
+	}
+
+	// Source pages.
+	var rows []sourceRow
+	for _, s := range a.sources {
+		rows = append(rows, a.sourceRow(s, "../../"))
+	}
+	for i, s := range a.sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ns := &notes{prefix: s.ID + "-"}
+		marks, err := a.sourceMarks(s, ns, refs)
+		if err != nil {
+			return nil, fmt.Errorf("render sources/%s: %w", s.ID, err)
+		}
+		f := in.files[s.ID]
+		body, err := b.article(md, f, "fn-"+s.ID+"-", marks)
+		if err != nil {
+			return nil, fmt.Errorf("render sources/%s: %w", s.ID, err)
+		}
+		v := &sourceView{sourceRow: rows[i], Body: body, Notes: ns.list}
+		if i > 0 {
+			v.Prev = &rows[i-1]
+		}
+		if i+1 < len(rows) {
+			v.Next = &rows[i+1]
+		}
+		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
+		if err := exec("sources/"+s.ID+"/index.html", "source.html", p); err != nil {
+			return nil, err
+		}
+	}
+
+	// The briefing, the source list, the matrix and the 404 page.
+	idx, err := b.indexView(md, a, in, refs)
+	if err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}); err != nil {
+		return nil, err
+	}
+	var list []sourceRow
+	for _, s := range a.sources {
+		list = append(list, a.sourceRow(s, "../"))
+	}
+	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}); err != nil {
+		return nil, err
+	}
+	if err := exec("matrix/index.html", "matrix.html", &page{Root: "../", Nav: "matrix", Title: "Facts by source", Matrix: a.matrix("../")}); err != nil {
+		return nil, err
+	}
+	if err := exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"}); err != nil {
+		return nil, err
+	}
+	b.pages = fresh
+
+	// Assets, claims.json and .nojekyll (GitHub Pages would otherwise
+	// skip files starting with an underscore).
+	for name, data := range th.assets {
+		site.add("assets/"+name, data)
+	}
+	if _, ok := th.assets["chroma.css"]; !ok {
+		css, err := chromaCSS()
+		if err != nil {
+			return nil, err
+		}
+		site.add("assets/chroma.css", css)
+	}
+	var js bytes.Buffer
+	err = b.ann.WriteJSON(&js, ann, func(id string) string {
+		if s := a.src[id]; s == nil || s.Draft {
+			return ""
+		}
+		return "sources/" + id + "/"
+	})
+	if err != nil {
+		return nil, fmt.Errorf("write claims.json: %w", err)
+	}
+	site.add("claims.json", js.Bytes())
+	site.add(".nojekyll", nil)
+	site.seal()
+	return site, nil
+}
+
+// pageKey hashes what a page is rendered from.
+func pageKey(th *theme, layout string, p *page) ([32]byte, error) {
+	h := sha256.New()
+	h.Write(th.sum[:])
+	h.Write([]byte(layout))
+	if err := json.NewEncoder(h).Encode(p); err != nil {
+		return [32]byte{}, err
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k, nil
+}
+
+// article renders a source's Markdown with its marks, caching the
+// result by content and marks.
+func (b *Builder) article(md markdownRenderer, f *parsedFile, prefix string, marks []mark) (template.HTML, error) {
+	data := f.data
+	h := sha256.New()
+	h.Write(data)
+	fmt.Fprintf(h, "\x00%s\x00%d\x00", prefix, f.bodyOff)
+	for _, m := range marks {
+		fmt.Fprintf(h, "%d\x00%t\x00%s\x00%d\x00", m.off, m.end, m.id, len(m.html))
+		h.Write(m.html)
+	}
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	if c, ok := b.articles[f.src.ID]; ok && c.key == key {
+		return template.HTML(c.data), nil
+	}
+	// goldmark sees the whole file so that goldmark-meta consumes the
+	// front matter; claim offsets are shifted from Body to the file.
+	start := 0
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		start = 3
+	}
+	shifted := make([]mark, len(marks))
+	for i, m := range marks {
+		m.off += f.bodyOff - start
+		shifted[i] = m
+	}
+	out, err := md.render(data[start:], prefix, shifted)
+	if err != nil {
+		return "", err
+	}
+	b.articles[f.src.ID] = pageCache{key: key, data: []byte(out)}
+	return out, nil
+}

@@ -1,0 +1,211 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Site is a built site in memory: slash-separated paths such as
+// "index.html", "sources/x/index.html", "claims.json" or
+// "assets/style.css", each with its bytes. Site implements fs.FS
+// (directories included), so brief serve can serve it with
+// http.FileServerFS without importing build. A Site is immutable once
+// returned by Build and safe for concurrent reads.
+type Site struct {
+	files map[string][]byte
+	paths []string // sorted
+}
+
+func newSite() *Site { return &Site{files: map[string][]byte{}} }
+
+// add stores a file; it is used only while building.
+func (s *Site) add(name string, data []byte) {
+	if _, ok := s.files[name]; !ok {
+		s.paths = append(s.paths, name)
+	}
+	s.files[name] = data
+}
+
+func (s *Site) seal() { sort.Strings(s.paths) }
+
+func (s *Site) pageCount() int {
+	n := 0
+	for _, p := range s.paths {
+		if strings.HasSuffix(p, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
+// Paths returns the paths of all files, sorted.
+func (s *Site) Paths() []string { return append([]string(nil), s.paths...) }
+
+// Bytes returns the content of the file at path; the caller must not
+// modify it.
+func (s *Site) Bytes(path string) ([]byte, bool) {
+	b, ok := s.files[path]
+	return b, ok
+}
+
+// Open implements fs.FS.
+func (s *Site) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if b, ok := s.files[name]; ok {
+		return &memFile{name: path.Base(name), r: bytes.NewReader(b), size: int64(len(b))}, nil
+	}
+	// A directory: collect its direct children.
+	prefix := name + "/"
+	if name == "." {
+		prefix = ""
+	}
+	seen := map[string]bool{}
+	var entries []fs.DirEntry
+	i := sort.SearchStrings(s.paths, prefix)
+	for ; i < len(s.paths) && strings.HasPrefix(s.paths[i], prefix); i++ {
+		rest := s.paths[i][len(prefix):]
+		child, _, isDir := strings.Cut(rest, "/")
+		if seen[child] {
+			continue
+		}
+		seen[child] = true
+		info := memInfo{name: child, dir: isDir}
+		if !isDir {
+			info.size = int64(len(s.files[s.paths[i]]))
+		}
+		entries = append(entries, fs.FileInfoToDirEntry(info))
+	}
+	if len(entries) == 0 && name != "." {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &memDir{name: path.Base(name), entries: entries}, nil
+}
+
+type memInfo struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (i memInfo) Name() string { return i.name }
+func (i memInfo) Size() int64  { return i.size }
+func (i memInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return i.dir }
+func (i memInfo) Sys() any           { return nil }
+
+type memFile struct {
+	name string
+	r    *bytes.Reader
+	size int64
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return memInfo{name: f.name, size: f.size}, nil }
+func (f *memFile) Read(p []byte) (int, error) { return f.r.Read(p) }
+func (f *memFile) Seek(off int64, whence int) (int64, error) {
+	return f.r.Seek(off, whence)
+}
+func (f *memFile) ReadAt(p []byte, off int64) (int, error) { return f.r.ReadAt(p, off) }
+func (f *memFile) Close() error                            { return nil }
+
+type memDir struct {
+	name    string
+	entries []fs.DirEntry
+	off     int
+}
+
+func (d *memDir) Stat() (fs.FileInfo, error) { return memInfo{name: d.name, dir: true}, nil }
+func (d *memDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: fs.ErrInvalid}
+}
+func (d *memDir) Close() error { return nil }
+func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	if n > len(rest) {
+		n = len(rest)
+	}
+	d.off += n
+	return rest[:n], nil
+}
+
+// WriteDir writes the site to the folder out atomically: into a
+// temporary folder next to out (same parent), which replaces out by
+// renames only once complete; the previous out is then removed. On any
+// error out is left untouched and the temporary folder removed. out
+// need not exist yet; its parent is created if missing.
+func (s *Site) WriteDir(out string) (err error) {
+	out = filepath.Clean(out)
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	// MkdirTemp creates 0700; a published site should be readable.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	for _, p := range s.paths {
+		dst := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+		if err := os.WriteFile(dst, s.files[p], 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+	}
+
+	// Swap: move the old folder aside, move the new one in, then
+	// remove the old one. If the second rename fails, put the old back.
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("write site: move previous %s aside: %w", out, err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		return fmt.Errorf("write site: %w", err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("write site: remove previous output: %w", err)
+		}
+	}
+	return nil
+}

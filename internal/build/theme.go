@@ -1,0 +1,174 @@
+package build
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/brief-dev/brief/internal/brief"
+	"github.com/brief-dev/brief/themes"
+)
+
+// layouts are the theme's page templates. Each is parsed together with
+// base.html, which calls the blocks the page defines.
+var layouts = []string{"index.html", "source.html", "sources.html", "matrix.html", "404.html"}
+
+// theme is a parsed theme: one template set per layout, and the assets.
+type theme struct {
+	pages  map[string]*template.Template // by layout name
+	assets map[string][]byte             // by path under assets/
+	sum    [32]byte                      // hash of every theme file, for page caching
+}
+
+// themeFile is one file of the theme, from the project or embedded.
+type themeFile struct {
+	path string // for messages: "themes/x/base.html"
+	data []byte
+}
+
+// loadTheme reads the theme: the embedded default theme, overridden
+// file by file by Root/themes/<Theme>/.
+func (b *Builder) loadTheme(rep *Report) (*theme, error) {
+	dir := path.Join("themes", b.opts.Theme)
+	rep.Inputs = append(rep.Inputs, "themes", dir, dir+"/assets")
+	files := map[string]themeFile{} // by path inside the theme
+	err := fs.WalkDir(themes.Default, "default", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(themes.Default, p)
+		rel := strings.TrimPrefix(p, "default/")
+		files[rel] = themeFile{path: "themes/default/" + rel + " (built in)", data: data}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read default theme: %w", err)
+	}
+	fsys := b.fsys()
+	found := false
+	err = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		found = true
+		if strings.HasPrefix(d.Name(), ".") && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			rep.Inputs = append(rep.Inputs, p)
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rep.Inputs = append(rep.Inputs, p)
+		files[strings.TrimPrefix(p, dir+"/")] = themeFile{path: p, data: data}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read theme %s: %w", dir, err)
+	}
+	if !found && b.opts.Theme != "default" {
+		return nil, fmt.Errorf("theme %q: no folder %s", b.opts.Theme, dir)
+	}
+	if b.theme != nil && b.theme.sum == sumThemeFiles(files) {
+		return b.theme, nil
+	}
+	th, err := parseTheme(files)
+	if err != nil {
+		return nil, err
+	}
+	b.theme = th
+	return th, nil
+}
+
+func sumThemeFiles(files map[string]themeFile) [32]byte {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(files[n].data))
+		h.Write(files[n].data)
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
+
+var tmplErrRx = regexp.MustCompile(`^template: ([^:]+(?: \(built in\))?):(\d+):(?:(\d+):)? (.*)$`)
+
+// parseTheme parses every layout with base.html. A template that fails
+// to parse is reported at its file and line.
+func parseTheme(files map[string]themeFile) (*theme, error) {
+	th := &theme{pages: map[string]*template.Template{}, assets: map[string][]byte{}, sum: sumThemeFiles(files)}
+	for name, f := range files {
+		if a, ok := strings.CutPrefix(name, "assets/"); ok {
+			th.assets[a] = f.data
+		}
+	}
+	var errs brief.ErrorList
+	base, ok := files["base.html"]
+	if !ok {
+		return nil, errors.New("theme: no base.html")
+	}
+	for _, name := range layouts {
+		f, ok := files[name]
+		if !ok {
+			errs.Add(brief.Pos{File: "themes"}, "theme: no "+name)
+			continue
+		}
+		t := template.New(base.path).Option("missingkey=error").Funcs(funcs)
+		if _, err := t.Parse(string(base.data)); err != nil {
+			errs.Append(templateError(err))
+			break
+		}
+		if _, err := t.New(f.path).Parse(string(f.data)); err != nil {
+			errs.Append(templateError(err))
+			continue
+		}
+		th.pages[name] = t
+	}
+	errs.RemoveMultiples()
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return th, nil
+}
+
+// templateError turns an html/template parse error into a positioned
+// error naming the theme file and line.
+func templateError(err error) error {
+	m := tmplErrRx.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("parse theme: %w", err)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	file := strings.TrimSuffix(m[1], " (built in)")
+	return &brief.Error{Pos: brief.Pos{File: file, Line: line, Col: col}, Msg: "template: " + m[4]}
+}
+
+// funcs are the functions templates may call.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return strconv.Itoa(n) + " " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+}
