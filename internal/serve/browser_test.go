@@ -1,0 +1,126 @@
+package serve_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/brief-dev/brief/internal/brief"
+	"github.com/brief-dev/brief/internal/serve"
+	"github.com/brief-dev/brief/internal/serve/browsertest"
+)
+
+// renderDir is a small stand-in for the real build: content/page.md
+// (front matter and one sentence) becomes index.html, themes/style.css
+// its stylesheet. An unclosed front matter is an error at line 1.
+func renderDir(root string) serve.BuildFunc {
+	return func(ctx context.Context, changed []string) (fs.FS, error) {
+		page, err := os.ReadFile(filepath.Join(root, "content/page.md"))
+		if err != nil {
+			return nil, err
+		}
+		css, err := os.ReadFile(filepath.Join(root, "themes/style.css"))
+		if err != nil {
+			return nil, err
+		}
+		rest, _ := strings.CutPrefix(string(page), "---\n")
+		_, body, ok := strings.Cut(rest, "---\n")
+		if !ok {
+			return nil, brief.ErrorList{{Pos: brief.Pos{File: "content/page.md", Line: 1, Col: 1}, Msg: `front matter: no closing "---" line`}}
+		}
+		return fstest.MapFS{
+			"index.html": {Data: []byte(`<!doctype html><html><head><title>t</title><link rel="stylesheet" href="style.css"></head>` +
+				`<body><p id="s">` + strings.TrimSpace(body) + `</p><div style="height:4000px"></div></body></html>`)},
+			"style.css": {Data: css},
+		}, nil
+	}
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeRename saves data the way many editors do: into a temporary file
+// that is then renamed over name.
+func writeRename(t *testing.T, name, data string) {
+	t.Helper()
+	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".tmp")
+	write(t, tmp, data)
+	if err := os.Rename(tmp, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := browsertest.New(t, 2*time.Minute)
+	root := t.TempDir()
+	page := filepath.Join(root, "content/page.md")
+	css := filepath.Join(root, "themes/style.css")
+	write(t, page, "---\ntitle: P\n---\nThe talks began on Monday.\n")
+	write(t, css, "p { color: rgb(0, 0, 0); }\n")
+
+	sctx, stop := context.WithCancel(context.Background())
+	s := serve.New(serve.Options{Root: root, Watch: []string{"content", "themes"}, Port: -1}, renderDir(root))
+	done := make(chan error, 1)
+	go func() { done <- s.Run(sctx) }()
+	defer func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
+	<-s.Ready()
+
+	browsertest.Navigate(t, ctx, s.URL())
+	text := func(want string) string { return `document.getElementById("s").textContent === ` + jsString(want) }
+	browsertest.Wait(t, ctx, "first page", text("The talks began on Monday."), 5*time.Second)
+	browsertest.MustEval[any](t, ctx, `window.scrollTo(0, 600), window.marker = 1`)
+
+	// Written in place: the tab reloads and keeps its scroll position.
+	write(t, page, "---\ntitle: P\n---\nThe talks began on Tuesday.\n")
+	browsertest.Wait(t, ctx, "text written in place", text("The talks began on Tuesday."), 10*time.Second)
+	browsertest.Wait(t, ctx, "scroll position kept", `window.scrollY === 600 && window.marker === undefined`, 5*time.Second)
+
+	// Written to a temporary file and renamed over the source.
+	writeRename(t, page, "---\ntitle: P\n---\nThe talks began on Wednesday.\n")
+	browsertest.Wait(t, ctx, "text renamed over", text("The talks began on Wednesday."), 10*time.Second)
+
+	// A stylesheet change restyles the page without reloading it.
+	browsertest.MustEval[any](t, ctx, `window.marker = 2`)
+	write(t, css, "p { color: rgb(200, 0, 0); }\n")
+	browsertest.Wait(t, ctx, "new style", `getComputedStyle(document.getElementById("s")).color === "rgb(200, 0, 0)"`, 10*time.Second)
+	if m := browsertest.MustEval[float64](t, ctx, `window.marker || 0`); m != 2 {
+		t.Errorf("the page reloaded for a stylesheet change")
+	}
+
+	// A broken front matter shows the overlay with file and line.
+	write(t, page, "---\ntitle: P\nThe talks began on Thursday.\n")
+	overlay := `document.querySelector('#brief-error-overlay[role="alert"]')`
+	browsertest.Wait(t, ctx, "error overlay", overlay+` && `+overlay+`.textContent.includes("content/page.md:1:1")`, 10*time.Second)
+	if got := browsertest.MustEval[string](t, ctx, overlay+`.textContent`); !strings.Contains(got, "front matter") {
+		t.Errorf("overlay text %q", got)
+	}
+	// The last good page is still shown beneath it.
+	browsertest.Wait(t, ctx, "last good page", text("The talks began on Wednesday."), time.Second)
+
+	// Fixing it removes the overlay and shows the new text.
+	write(t, page, "---\ntitle: P\n---\nThe talks began on Thursday.\n")
+	browsertest.Wait(t, ctx, "fixed page", text("The talks began on Thursday.")+` && !`+overlay, 10*time.Second)
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}

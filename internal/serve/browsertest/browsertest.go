@@ -1,0 +1,114 @@
+// Package browsertest starts Debian's chromium under chromedp for the
+// browser tests of brief serve. Tests skip when chromium is missing.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// New starts a headless chromium for t and returns a context for its
+// first tab. The browser stops when the test ends, or after limit.
+func New(t testing.TB, limit time.Duration) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not installed: apt-get install chromium")
+	}
+	parent, cancelParent := context.WithTimeout(context.Background(), limit)
+	actx, cancelAlloc := chromedp.NewExecAllocator(parent,
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox, // tests run as root in CI containers
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+		cancelParent()
+	})
+	// Start the browser now, so that a failure to start is reported as such.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// Navigate opens url in the tab and waits for it to load.
+func Navigate(t testing.TB, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigate %s: %v", url, err)
+	}
+}
+
+// Eval evaluates a JavaScript expression in the tab.
+func Eval[T any](ctx context.Context, expr string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+}
+
+// MustEval is Eval that fails the test on error.
+func MustEval[T any](t testing.TB, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := Eval[T](ctx, expr)
+	if err != nil {
+		t.Fatalf("eval %s: %v", expr, err)
+	}
+	return v
+}
+
+// Wait evaluates expr every few milliseconds until it is true, and fails
+// the test after timeout. Evaluation errors count as false: they happen
+// while the page reloads.
+func Wait(t testing.TB, ctx context.Context, what, expr string, timeout time.Duration) {
+	t.Helper()
+	if err := WaitErr(ctx, expr, timeout); err != nil {
+		t.Fatalf("waiting for %s: %v", what, err)
+	}
+}
+
+// WaitErr is Wait returning an error.
+func WaitErr(ctx context.Context, expr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	var last error
+	for time.Now().Before(deadline) {
+		ectx, cancel := context.WithTimeout(ctx, time.Second)
+		ok, err := Eval[bool](ectx, "!!("+expr+")")
+		cancel()
+		if err == nil && ok {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if last != nil {
+		return fmt.Errorf("%s: still false after %v (last error: %v)", expr, timeout, last)
+	}
+	return fmt.Errorf("%s: still false after %v", expr, timeout)
+}
+
+// LoadedAt returns when the current page finished parsing (its
+// DOMContentLoaded event), as Unix milliseconds, to measure how long after
+// a save the reloaded page was there.
+func LoadedAt(ctx context.Context) (float64, error) {
+	return Eval[float64](ctx, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`)
+}
