@@ -16,6 +16,9 @@ const (
 	agreeLow  = 0.27
 )
 
+// thresholds are the decision thresholds in use.
+type thresholds struct{ high, low float64 }
+
 // pairResult is the scored judgement of one candidate pair.
 type pairResult struct {
 	i, j int
@@ -26,7 +29,7 @@ type pairResult struct {
 
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
-func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides) ([]brief.Link, brief.ErrorList, error) {
+func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds) ([]brief.Link, brief.ErrorList, error) {
 	var warnings brief.ErrorList
 	// Nodes in source order, then document order.
 	var nodes []*node
@@ -76,7 +79,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides) ([]
 			a, b := nodes[i], nodes[j]
 			r := pairResult{i: i, j: j, sim: sc.similarity(a, b)}
 			r.f, r.ok = judge(a, b, r.sim, canon, isDifferent, lex, false)
-			if r.ok || r.sim >= agreeLow {
+			if r.ok || r.sim >= th.low {
 				results = append(results, r)
 			}
 		}
@@ -94,7 +97,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides) ([]
 	for _, r := range results {
 		a, b := nodes[r.i], nodes[r.j]
 		mutual := r.sim >= best[key{r.i, b.src}] && r.sim >= best[key{r.j, a.src}]
-		aligned := r.sim >= agreeHigh || (r.sim >= agreeLow && mutual)
+		aligned := r.sim >= th.high || (r.sim >= th.low && mutual)
 		f, ok := r.f, r.ok
 		if aligned {
 			// Detectors that need the two claims to report one event.

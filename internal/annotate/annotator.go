@@ -16,6 +16,8 @@ type Options struct {
 	// Lexicon supplies lemmas and word relatedness; nil means the
 	// built-in default (see DefaultLexicon).
 	Lexicon Lexicon
+
+	th thresholds // for tuning in tests; zero means the defaults
 }
 
 func (o Options) lexicon() Lexicon {
@@ -106,7 +108,11 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 			ann.Claims = append(ann.Claims, &cc)
 		}
 	}
-	links, warns, err := align(ctx, docs, a.lex, ov)
+	th := a.opts.th
+	if th.high == 0 {
+		th = thresholds{agreeHigh, agreeLow}
+	}
+	links, warns, err := align(ctx, docs, a.lex, ov, th)
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func entityKey(name string) string {
 func extractMentions(text string, toks []token, lowerVocab map[string]bool) []mention {
 	var out []mention
 	isName := func(t token) bool {
-		if !t.Cap || isNumberWord(t.Lower) {
+		if !t.Cap || isNumberWord(t.Lower) || weekdays[t.Lower] || isMonth(t.Lower) {
 			return false
 		}
 		if t.Initial && (isStop(t.Lower) || lowerVocab[t.Lower]) && !roleNouns[t.Lower] {

@@ -176,8 +176,8 @@ func TestEvaluate(t *testing.T) {
 		corpus, gold         string
 		agreeF1, disagreeRec float64
 	}{
-		{"seeds", "gold.yaml", 0.0, 0.0},
-		{"storm", "storm-gold.yaml", 0.0, 0.0},
+		{"seeds", "gold.yaml", 0.33, 0.50},
+		{"storm", "storm-gold.yaml", 0.60, 0.50},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			if _, err := os.Stat(filepath.Join("testdata", c.gold)); err != nil {

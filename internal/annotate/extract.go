@@ -192,9 +192,6 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	}
 	seen := map[string]bool{}
 	for k, t := range toks {
-		if inName(t) {
-			continue
-		}
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if weekdays[w] || (isMonth(w) && t.Cap) {
 			tm := w
@@ -204,6 +201,9 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 				}
 			}
 			f.times = append(f.times, tm)
+		}
+		if inName(t) {
+			continue
 		}
 		for _, part := range strings.Split(w, "-") {
 			part = strings.TrimSuffix(part, "'")
