@@ -41,7 +41,7 @@ aligned pairs only, status, time (different weekdays or dates) and place
 (cluster.go) are connected components of agree links, strongest first,
 never holding two claims of one source.
 
-The annotations.yaml format
+# The annotations.yaml format
 
 content/annotations.yaml corrects the automatic pass. Links name claims
 by source ID and a fragment of their text (case, quotation marks and blanks
