@@ -178,6 +178,7 @@ func TestEvaluate(t *testing.T) {
 	}{
 		{"seeds", "gold.yaml", 0.33, 0.50},
 		{"storm", "storm-gold.yaml", 0.60, 0.50},
+		{"quake", "quake-gold.yaml", 0.0, 0.0},
 	} {
 		t.Run(c.corpus, func(t *testing.T) {
 			if _, err := os.Stat(filepath.Join("testdata", c.gold)); err != nil {
