@@ -2,10 +2,10 @@ package build
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"sort"
 
+	"github.com/brief-dev/brief/internal/annotate"
 	"github.com/brief-dev/brief/internal/brief"
 )
 
@@ -46,43 +46,29 @@ func (b *Builder) annotate(ctx context.Context, in *input) (*brief.Annotation, e
 	return b.ann.Annotation(ctx, in.ovFile, in.ovData)
 }
 
-// stubAnnotator stands in until internal/annotate provides Annotate:
-// it finds no claims, so pages show the articles without notes.
-type stubAnnotator struct{ srcs map[string]*brief.Source }
+// annotateAdapter adapts *annotate.Annotator to annotator: it parses
+// the overrides file on each build (it is small) and writes claims.json
+// with annotate.WriteJSON.
+type annotateAdapter struct{ a *annotate.Annotator }
 
-func defaultAnnotator() annotator { return &stubAnnotator{srcs: map[string]*brief.Source{}} }
+func defaultAnnotator() annotator { return annotateAdapter{annotate.New()} }
 
-func (a *stubAnnotator) Update(s *brief.Source) { a.srcs[s.ID] = s }
-func (a *stubAnnotator) Remove(id string)       { delete(a.srcs, id) }
-func (a *stubAnnotator) Annotation(ctx context.Context, ovFile string, ovData []byte) (*brief.Annotation, error) {
-	ann := &brief.Annotation{}
-	for _, s := range sortedSources(a.srcs) {
-		ann.Sources = append(ann.Sources, s)
+func (x annotateAdapter) Update(s *brief.Source) { x.a.Update(s) }
+func (x annotateAdapter) Remove(id string)       { x.a.Remove(id) }
+
+func (x annotateAdapter) Annotation(ctx context.Context, ovFile string, ovData []byte) (*brief.Annotation, error) {
+	var ov *annotate.Overrides
+	if ovData != nil {
+		var err error
+		if ov, err = annotate.ParseOverrides(ovFile, ovData); err != nil {
+			return nil, err
+		}
 	}
-	return ann, nil
+	return x.a.Annotation(ctx, ov)
 }
-func (a *stubAnnotator) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
-	return writeClaimsJSON(w, ann, page)
-}
 
-// writeClaimsJSON is a minimal claims.json: the claims with their page.
-func writeClaimsJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
-	type claim struct {
-		ID, Source, Text, URL string
-	}
-	out := struct {
-		Claims []claim      `json:"claims"`
-		Links  []brief.Link `json:"links"`
-	}{Claims: []claim{}, Links: ann.Links}
-	for _, c := range ann.Claims {
-		out.Claims = append(out.Claims, claim{c.ID, c.Source, c.Text, page(c.Source) + "#" + c.ID})
-	}
-	if out.Links == nil {
-		out.Links = []brief.Link{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+func (x annotateAdapter) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
+	return annotate.WriteJSON(w, ann, page)
 }
 
 // sortedSources returns the sources of m sorted by ID.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -137,4 +138,25 @@ func (f *fixtureAnnotator) Annotation(ctx context.Context, ovFile string, ovData
 		ann.Clusters = append(ann.Clusters, cl)
 	}
 	return ann, nil
+}
+
+// writeClaimsJSON is a minimal claims.json for tests that do not use
+// internal/annotate: the claims with their page, and the links.
+func writeClaimsJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
+	type claim struct {
+		ID, Source, Text, URL string
+	}
+	out := struct {
+		Claims []claim      `json:"claims"`
+		Links  []brief.Link `json:"links"`
+	}{Claims: []claim{}, Links: ann.Links}
+	for _, c := range ann.Claims {
+		out.Claims = append(out.Claims, claim{c.ID, c.Source, c.Text, page(c.Source) + "#" + c.ID})
+	}
+	if out.Links == nil {
+		out.Links = []brief.Link{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
