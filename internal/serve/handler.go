@@ -49,9 +49,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveEvents(w, r)
 		return
 	case internalPrefix + "live.js":
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Write(liveJS)
+		s.serveLiveJS(w, r)
 		return
 	}
 
@@ -76,6 +74,29 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveFile(w, r, st, rel, f, http.StatusOK)
+}
+
+// serveLiveJS serves the reload script. Under the URL that names its
+// hash it never changes, so the browser keeps it for good and a reload
+// does not wait for it.
+func (s *Server) serveLiveJS(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/javascript; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	if r.URL.Query().Get("v") == s.liveTag {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	}
+	etag := `"` + s.liveTag + `"`
+	h.Set("ETag", etag)
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(liveJS)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(liveJS)
+	}
 }
 
 // safePath reports whether rel, a decoded URL path relative to the base
@@ -104,7 +125,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, re
 	h.Set("X-Content-Type-Options", "nosniff")
 	body := f.data
 	if f.body >= 0 {
-		body = inject(f.data, f.body, reloadScript(rel, s.run, st.version))
+		body = inject(f.data, f.body, s.reloadScript(rel, st.version))
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if status == http.StatusOK {
@@ -151,7 +172,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 			if !strings.HasPrefix(r.URL.Path, s.base) || !safePath(rel) {
 				rel = ""
 			}
-			w.Write(inject(page, closingBody(page), reloadScript(rel, s.run, st.version)))
+			w.Write(inject(page, closingBody(page), s.reloadScript(rel, st.version)))
 			return
 		}
 	}

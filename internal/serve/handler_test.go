@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -80,7 +81,7 @@ func TestServeFiles(t *testing.T) {
 				}
 				return
 			}
-			want := `<script src="` + tt.script + `"`
+			want := `<script src="` + tt.script + `?v=`
 			i := strings.Index(body, want)
 			if i < 0 {
 				t.Fatalf("body %q lacks %s", body, want)
@@ -103,6 +104,17 @@ func TestServeMethodsAndCaching(t *testing.T) {
 	w := get(t, s, "HEAD", "/assets/style.css")
 	if w.Code != 200 || w.Body.Len() != 0 || w.Header().Get("Content-Length") != "17" {
 		t.Errorf("HEAD: status=%d body=%q length=%q", w.Code, w.Body, w.Header().Get("Content-Length"))
+	}
+	// The reload script is cached for good under the URL pages use.
+	src := regexp.MustCompile(`src="(_brief/live\.js\?v=[0-9a-f]+)"`).FindStringSubmatch(get(t, s, "GET", "/").Body.String())
+	if src == nil {
+		t.Fatal("no script in /")
+	}
+	if w := get(t, s, "GET", "/"+src[1]); w.Code != 200 || !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
+		t.Errorf("GET /%s: status %d, Cache-Control %q", src[1], w.Code, w.Header().Get("Cache-Control"))
+	}
+	if w := get(t, s, "GET", "/_brief/live.js?v=old"); w.Header().Get("Cache-Control") != "no-cache" {
+		t.Errorf("script under an old URL: Cache-Control %q", w.Header().Get("Cache-Control"))
 	}
 	etag := get(t, s, "GET", "/assets/style.css").Header().Get("ETag")
 	if w := get(t, s, "GET", "/assets/style.css", "If-None-Match", etag); w.Code != http.StatusNotModified {
@@ -140,7 +152,7 @@ func TestServeBasePath(t *testing.T) {
 		t.Errorf("/: status=%d, want 404 outside the base path", w.Code)
 	}
 	w := get(t, s, "GET", "/demo/sources/a/")
-	if w.Code != 200 || !strings.Contains(w.Body.String(), `src="../../_brief/live.js"`) {
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `src="../../_brief/live.js?v=`) {
 		t.Errorf("/demo/sources/a/: status=%d body=%q", w.Code, w.Body)
 	}
 	if w := get(t, s, "GET", "/demo/_brief/live.js"); w.Code != 200 {
@@ -151,7 +163,7 @@ func TestServeBasePath(t *testing.T) {
 func TestServeBeforeFirstBuild(t *testing.T) {
 	s := New(Options{}, nil)
 	w := get(t, s, "GET", "/sources/a/")
-	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `src="../../_brief/live.js"`) {
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `src="../../_brief/live.js?v=`) {
 		t.Errorf("status=%d body=%q, want 503 with the reload script", w.Code, w.Body)
 	}
 }

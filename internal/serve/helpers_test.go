@@ -50,7 +50,7 @@ func get(t *testing.T, h http.Handler, method, target string, header ...string) 
 	return w
 }
 
-var scriptTag = regexp.MustCompile(`<script src="[./]*_brief/live\.js" data-brief-version="[^"]*"></script>\n`)
+var scriptTag = regexp.MustCompile(`<script src="[./]*_brief/live\.js\?v=[0-9a-f]+" data-brief-version="[^"]*" async></script>\n`)
 
 // stripScript removes the reload script from a served page.
 func stripScript(body string) string { return scriptTag.ReplaceAllString(body, "") }

@@ -89,6 +89,8 @@ type Server struct {
 	base  string // normalised BasePath: starts and ends with "/"
 	clock clock
 	run   string // identifies this run in event IDs, so a tab opened on an earlier run reloads
+	// liveTag is the hash of the reload script, in its URL.
+	liveTag string
 
 	state atomic.Pointer[state]
 	hub   hub
@@ -129,6 +131,8 @@ func New(opts Options, build BuildFunc) *Server {
 		clock: realClock{},
 		run:   strconv.FormatInt(time.Now().UnixNano(), 36),
 		ready: make(chan struct{}),
+
+		liveTag: liveTag(),
 	}
 	s.state.Store(&state{site: &site{files: map[string]*file{}}})
 	return s

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/brief-dev/brief/internal/serve/browsertest"
+)
+
+// generateProject writes a project of n synthetic news articles: a few
+// paragraphs each, from sentence templates filled with names, places,
+// days and numbers drawn from shared pools, so that articles overlap
+// the way coverage of one story does, without being copies.
+func generateProject(t testing.TB, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeTB(t, filepath.Join(dir, "brief.yaml"), "title: \"Generated briefing\"\nlanguage: en\n")
+	r := rand.New(rand.NewPCG(1, 2))
+	people := []string{"Steve Witkoff", "Dmitry Peskov", "Marco Rubio", "Sergei Lavrov", "Yuri Ushakov",
+		"Karoline Leavitt", "Volodymyr Zelensky", "Keir Starmer", "Emmanuel Macron", "Olaf Scholz",
+		"Andrii Sybiha", "Mike Waltz", "Kirill Dmitriev", "Antonio Guterres", "Ursula von der Leyen",
+		"Mark Rutte", "Recep Tayyip Erdogan", "Mohammed bin Salman", "Alexander Lukashenko", "Kaja Kallas"}
+	places := []string{"Moscow", "Kyiv", "Riyadh", "Jeddah", "Istanbul", "Geneva", "Minsk", "Doha",
+		"Brussels", "Washington", "London", "Paris", "Berlin", "Warsaw", "Kursk", "Zaporizhzhia",
+		"Kherson", "Odesa", "Kharkiv", "Donetsk"}
+	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	things := []string{"ceasefire", "prisoner exchange", "grain corridor", "energy truce", "peace plan",
+		"minerals deal", "sanctions package", "aid convoy", "monitoring mission", "maritime truce"}
+	pick := func(s []string) string { return s[r.IntN(len(s))] }
+	templates := []func() string{
+		func() string { return fmt.Sprintf("%s met %s in %s on %s.", pick(people), pick(people), pick(places), pick(days)) },
+		func() string {
+			return fmt.Sprintf("%s said the %s would last %d days.", pick(people), pick(things), 10+r.IntN(80))
+		},
+		func() string {
+			return fmt.Sprintf("Officials in %s reported %d people evacuated on %s.", pick(places), 100+r.IntN(5000), pick(days))
+		},
+		func() string {
+			return fmt.Sprintf("The %s was discussed in %s, according to %s.", pick(things), pick(places), pick(people))
+		},
+		func() string {
+			return fmt.Sprintf("%s flew to %s from %s on %s.", pick(people), pick(places), pick(places), pick(days))
+		},
+		func() string {
+			return fmt.Sprintf("%s said: \"We need to see the details of the %s first.\"", pick(people), pick(things))
+		},
+		func() string {
+			return fmt.Sprintf("A call between %s and %s could follow on %s.", pick(people), pick(people), pick(days))
+		},
+	}
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: \"Report %d from %s\"\noutlet: Outlet %d\ndate: 2025-03-%02d\n---\n", i, pick(places), i%37, 1+i%28)
+		for range 3 + r.IntN(3) {
+			for range 2 + r.IntN(3) {
+				b.WriteString(templates[r.IntN(len(templates))]())
+				b.WriteByte(' ')
+			}
+			b.WriteString("\n\n")
+		}
+		writeTB(t, filepath.Join(dir, "content", "sources", fmt.Sprintf("report-%04d.md", i)), b.String())
+	}
+	return dir
+}
+
+// TestServeLatency measures the time from saving a source to the
+// reloaded page in the browser, over 20 edits, for the example project
+// and a generated project of 1,000 articles. It reports p50 and p95 and
+// asserts nothing: timing depends on the machine. Run it with
+//
+//	BRIEF_LATENCY=1 go test ./cmd/brief -run TestServeLatency -v
+//
+// BRIEF_LATENCY_N sets the size of the generated project (default 1000).
+func TestServeLatency(t *testing.T) {
+	if os.Getenv("BRIEF_LATENCY") == "" {
+		t.Skip("set BRIEF_LATENCY=1 to measure rebuild latency")
+	}
+	n := 1000
+	if s := os.Getenv("BRIEF_LATENCY_N"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	ctx := browsertest.New(t, 10*time.Minute)
+	t.Run("Example", func(t *testing.T) { measureLatency(t, ctx, serveProject(t)) })
+	t.Run(fmt.Sprintf("Generated%d", n), func(t *testing.T) { measureLatency(t, ctx, generateProject(t, n)) })
+}
+
+func measureLatency(t *testing.T, ctx context.Context, dir string) {
+	const edits = 20
+	src, text := firstSource(t, dir)
+	file := filepath.Join(dir, filepath.FromSlash(src))
+	id := strings.TrimSuffix(filepath.Base(src), ".md")
+	start := time.Now()
+	url, stop := startServe(t, "--source", dir)
+	t.Logf("first build and start: %v", time.Since(start).Round(time.Millisecond))
+	browsertest.Navigate(t, ctx, url+"sources/"+id+"/")
+
+	var lat []float64
+	for i := range edits {
+		sentence := fmt.Sprintf("Probe number %d was added to the article.", i+1)
+		data := appendSentence(text, sentence)
+		time.Sleep(150 * time.Millisecond) // let the previous page settle
+		saved := float64(time.Now().UnixMicro()) / 1000
+		if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		browsertest.Wait(t, ctx, "probe "+fmt.Sprint(i+1), `document.readyState !== "loading" && document.body.textContent.includes(`+jsQuote(sentence)+`)`, 60*time.Second)
+		loaded, err := browsertest.LoadedAt(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lat = append(lat, loaded-saved)
+		if os.Getenv("BRIEF_LATENCY_DEBUG") != "" {
+			origin, _ := browsertest.Eval[float64](ctx, "performance.timeOrigin")
+			timing, _ := browsertest.Eval[string](ctx, `(n => ["requestStart","responseStart","responseEnd","domInteractive","domContentLoadedEventEnd"].map(k => k + " " + Math.round(n[k])).join(", ") + ", " + n.transferSize + " bytes")(performance.getEntriesByType("navigation")[0])`)
+			t.Logf("edit %d: navigation started +%.0f ms, page loaded +%.0f ms (%s)", i+1, origin-saved, loaded-saved, timing)
+		}
+	}
+	out := stop()
+	slices.Sort(lat)
+	p := func(q float64) float64 { return lat[int(q*float64(len(lat))+0.999999)-1] }
+	t.Logf("save to reloaded page over %d edits of %s: p50 %.0f ms, p95 %.0f ms (min %.0f, max %.0f)",
+		edits, src, p(0.50), p(0.95), lat[0], lat[len(lat)-1])
+	var builds []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "rebuilt in ") {
+			builds = append(builds, strings.Fields(line)[2])
+		}
+	}
+	t.Logf("server rebuild times: %s", strings.Join(builds, " "))
+}
