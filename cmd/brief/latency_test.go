@@ -35,7 +35,9 @@ func generateProject(t testing.TB, n int) string {
 		"minerals deal", "sanctions package", "aid convoy", "monitoring mission", "maritime truce"}
 	pick := func(s []string) string { return s[r.IntN(len(s))] }
 	templates := []func() string{
-		func() string { return fmt.Sprintf("%s met %s in %s on %s.", pick(people), pick(people), pick(places), pick(days)) },
+		func() string {
+			return fmt.Sprintf("%s met %s in %s on %s.", pick(people), pick(people), pick(places), pick(days))
+		},
 		func() string {
 			return fmt.Sprintf("%s said the %s would last %d days.", pick(people), pick(things), 10+r.IntN(80))
 		},
