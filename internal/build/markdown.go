@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	stdhtml "html"
 	"html/template"
 	"net/url"
 	"strings"
@@ -97,7 +98,9 @@ func (p frontMatterParser) Close(n ast.Node, r text.Reader, pc parser.Context) {
 // safeURL reports whether a link or image destination from an article
 // may be kept: http, https and mailto URLs and relative references.
 func safeURL(dest []byte) bool {
-	s := strings.TrimSpace(string(dest))
+	// goldmark's renderer decodes entities in destinations, as browsers
+	// do: check what the browser will see.
+	s := strings.TrimSpace(stdhtml.UnescapeString(string(dest)))
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f {
 			return false // browsers strip these inside schemes

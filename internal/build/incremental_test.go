@@ -1,0 +1,126 @@
+package build_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/brief-dev/brief/internal/build"
+)
+
+// corpus writes n generated sources from the seed sentences below under
+// root/content/sources.
+func corpus(t testing.TB, root string, n int) {
+	t.Helper()
+	dir := filepath.Join(root, "content", "sources")
+	os.MkdirAll(dir, 0o755)
+	sentences := []string{
+		"US envoy Steve Witkoff arrived in Moscow on Thursday for talks.",
+		"The Kremlin said it would study the %d-day ceasefire proposal.",
+		"Dmitry Peskov said: \"We need to see the details first.\"",
+		"President Trump said he wanted a deal within %d days.",
+		"Ukraine's president said the ball was now in Russia's court.",
+		"Russian forces advanced near Kursk, the defence ministry said.",
+		"Officials in Kyiv reported %d drones overnight.",
+		"A call between the two presidents could follow later today.",
+	}
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: Report %d\noutlet: Outlet %d\ndate: 2025-03-%02d\nurl: https://example.com/%d\n---\n", i, i, 10+i%9, i)
+		for p := 0; p < 6; p++ {
+			for s := 0; s < 4; s++ {
+				line := sentences[(i+p*3+s)%len(sentences)]
+				if strings.Contains(line, "%d") {
+					line = fmt.Sprintf(line, 30+(i+s)%3*10)
+				}
+				b.WriteString(line + " ")
+			}
+			b.WriteString("\n\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("s%03d.md", i)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestIncremental checks that a Builder that is told what changed gives
+// the same bytes as a full build of the same inputs.
+func TestIncremental(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	corpus(t, root, 4)
+	b := build.NewBuilder(build.Options{Root: root, BaseURL: "/demo/"})
+	if _, _, err := b.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name  string
+		apply func() []string
+	}{
+		{"EditSource", func() []string {
+			p := filepath.Join(root, "content/sources/s001.md")
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, []byte(strings.Replace(string(data), "Thursday", "Friday", 1)), 0o644)
+			return []string{"content/sources/s001.md"}
+		}},
+		{"AddSource", func() []string {
+			os.WriteFile(filepath.Join(root, "content/sources/zz.md"), []byte("---\ntitle: New\n---\nSteve Witkoff arrived in Moscow on Thursday for talks.\n"), 0o644)
+			return []string{"content/sources/zz.md"}
+		}},
+		{"RemoveSource", func() []string {
+			os.Remove(filepath.Join(root, "content/sources/s002.md"))
+			return []string{"content/sources/s002.md"}
+		}},
+		{"AddBriefing", func() []string {
+			os.WriteFile(filepath.Join(root, "content/briefing.md"), []byte("Witkoff arrived in Moscow on Thursday. Nobody knows more.\n"), 0o644)
+			return []string{"content/briefing.md"}
+		}},
+		{"ThemeOverride", func() []string {
+			os.MkdirAll(filepath.Join(root, "themes/default/assets"), 0o755)
+			os.WriteFile(filepath.Join(root, "themes/default/assets/extra.css"), []byte("p{}"), 0o644)
+			return []string{"themes/default/assets/extra.css"}
+		}},
+		{"Nothing", func() []string { return []string{} }},
+	}
+	for _, st := range steps {
+		changed := st.apply()
+		inc, _, err := b.Build(ctx, changed)
+		if err != nil {
+			t.Fatalf("%s: incremental: %v", st.name, err)
+		}
+		full, _, err := build.Build(ctx, build.Options{Root: root, BaseURL: "/demo/"})
+		if err != nil {
+			t.Fatalf("%s: full: %v", st.name, err)
+		}
+		if !equalSites(inc, full) {
+			t.Errorf("%s: incremental build differs from full build", st.name)
+		}
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	root := b.TempDir()
+	corpus(b, root, 40)
+	ctx := context.Background()
+	b.Run("Full", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := build.Build(ctx, build.Options{Root: root}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Incremental", func(b *testing.B) {
+		bl := build.NewBuilder(build.Options{Root: root})
+		if _, _, err := bl.Build(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, _, err := bl.Build(ctx, []string{"content/sources/s001.md"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
