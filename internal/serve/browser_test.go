@@ -1,10 +1,17 @@
 package serve_test
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -123,4 +130,106 @@ func TestBrowserLiveReload(t *testing.T) {
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
+}
+
+// TestLatency measures serve's own share of the time from a save to the
+// reloaded page, with a build that takes no time: the file event, the
+// debounce, the snapshot, the event stream and the browser's reload. It
+// reports p50 and p95 over 20 edits and asserts nothing. Run it with
+//
+//	BRIEF_LATENCY=1 go test ./internal/serve -run TestLatency -v
+//
+// Without chromium it measures from the save to the reload event.
+func TestLatency(t *testing.T) {
+	if os.Getenv("BRIEF_LATENCY") == "" {
+		t.Skip("set BRIEF_LATENCY=1 to measure latency")
+	}
+	root := t.TempDir()
+	page := filepath.Join(root, "content/page.md")
+	write(t, page, "---\ntitle: P\n---\nProbe 0.\n")
+	write(t, filepath.Join(root, "themes/style.css"), "p { color: black; }\n")
+	sctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	s := serve.New(serve.Options{Root: root, Watch: []string{"content", "themes"}, Port: -1}, renderDir(root))
+	go s.Run(sctx)
+	<-s.Ready()
+
+	var ctx context.Context
+	if _, err := exec.LookPath("chromium"); err == nil {
+		ctx = browsertest.New(t, 5*time.Minute)
+		browsertest.Navigate(t, ctx, s.URL())
+	}
+	var lat []float64
+	for i := 1; i <= 20; i++ {
+		time.Sleep(150 * time.Millisecond)
+		var events <-chan string
+		var cancel func()
+		if ctx == nil {
+			events, cancel = streamEvents(t, s.URL())
+		}
+		want := fmt.Sprintf("Probe %d.", i)
+		saved := float64(time.Now().UnixMicro()) / 1000
+		write(t, page, "---\ntitle: P\n---\n"+want+"\n")
+		if ctx == nil {
+			for ev := range events {
+				if ev == "reload" {
+					break
+				}
+			}
+			lat = append(lat, float64(time.Now().UnixMicro())/1000-saved)
+			cancel()
+			continue
+		}
+		browsertest.Wait(t, ctx, want, `document.readyState !== "loading" && document.getElementById("s").textContent === `+jsString(want), 10*time.Second)
+		loaded, err := browsertest.LoadedAt(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lat = append(lat, loaded-saved)
+	}
+	slices.Sort(lat)
+	what := "save to reloaded page"
+	if ctx == nil {
+		what = "save to reload event"
+	}
+	t.Logf("%s over %d edits: p50 %.0f ms, p95 %.0f ms (min %.0f, max %.0f)",
+		what, len(lat), lat[len(lat)/2-1], lat[int(0.95*float64(len(lat)))-1], lat[0], lat[len(lat)-1])
+}
+
+// streamEvents returns the names of the events on a new event stream
+// for the version the site has now, so that the first event is the next
+// change.
+func streamEvents(t *testing.T, base string) (<-chan string, func()) {
+	t.Helper()
+	resp, err := http.Get(base + "_brief/events?v=" + currentVersion(t, base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan string, 16)
+	go func() {
+		defer close(out)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				out <- ev
+			}
+		}
+	}()
+	return out, func() { resp.Body.Close() }
+}
+
+// currentVersion returns the version a page of the site is served with.
+func currentVersion(t *testing.T, base string) string {
+	t.Helper()
+	resp, err := http.Get(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	m := regexp.MustCompile(`data-brief-version="([^"]*)"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("no version in %s", b)
+	}
+	return string(m[1])
 }
