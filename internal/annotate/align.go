@@ -4,25 +4,31 @@ import (
 	"context"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
 
-// Decision thresholds on the similarity score (0..1). A pair at or above
-// agreeHigh agrees outright; a pair at or above agreeLow agrees when each
-// claim is the other's best match in the other source.
+// Decision thresholds on the probability that two claims report one
+// fact (see pairFeat.prob). A claim's best match in another source needs
+// agreeLow; further matches in the same source need agreeHigh, since a
+// sentence usually has one counterpart, at most two, in another article.
 const (
-	agreeHigh = 0.52
-	agreeLow  = 0.27
+	agreeHigh = 0.3
+	agreeLow  = 0.2
 )
 
 // thresholds are the decision thresholds in use.
-type thresholds struct{ high, low float64 }
+type thresholds struct {
+	high, low float64
+	w         *weights // nil means decisionWeights
+}
 
 // pairResult is the scored judgement of one candidate pair.
 type pairResult struct {
 	i, j int
-	sim  float64
+	sim  float64 // combined alignment score, for the detectors
+	p    float64 // probability of one fact
 	f    finding
 	ok   bool // a disagreement or a quotation agreement was found
 }
@@ -30,6 +36,28 @@ type pairResult struct {
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
 func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds) ([]brief.Link, brief.ErrorList, error) {
+	c, warnings := prepare(docs, lex, ov)
+	results, err := c.score(ctx, th)
+	if err != nil {
+		return nil, nil, err
+	}
+	links := c.decide(results, th)
+	sortLinks(links)
+	return links, warnings, nil
+}
+
+// corpus is the state of one alignment pass.
+type corpus struct {
+	nodes       []*node
+	ix          *index
+	sc          *scorer
+	lex         Lexicon
+	canon       func(string) string
+	isDifferent func(x, y string) bool
+}
+
+// prepare folds name aliases and builds the index and the scorer.
+func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorList) {
 	var warnings brief.ErrorList
 	// Nodes in source order, then document order.
 	var nodes []*node
@@ -60,48 +88,98 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 			n.f.speakerKey = canon(n.f.speakerKey)
 		}
 	}
-	ix := buildIndex(nodes)
-	sc := &scorer{ix: ix, lex: lex}
+	ix := buildIndex(nodes, lex)
+	return &corpus{nodes: nodes, ix: ix, sc: newScorer(nodes, ix, lex), lex: lex,
+		canon: canon, isDifferent: isDifferent}, warnings
+}
 
-	// Score every candidate pair.
-	var results []pairResult
-	seen := make([]int32, len(nodes))
+// pairs returns the candidate pairs (i < j), each once, in order.
+func (c *corpus) pairs(ctx context.Context) ([][2]int32, error) {
+	acc := make([]float64, len(c.nodes))
 	var cands []int32
-	for i := range nodes {
+	var out [][2]int32
+	for i := range c.nodes {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
-		cands = ix.candidates(nodes, i, seen, cands)
-		for _, j32 := range cands {
-			j := int(j32)
-			a, b := nodes[i], nodes[j]
-			r := pairResult{i: i, j: j, sim: sc.similarity(a, b)}
-			r.f, r.ok = judge(a, b, r.sim, canon, isDifferent, lex, false)
-			if r.ok || r.sim >= th.low {
-				results = append(results, r)
-			}
+		cands = c.ix.candidates(c.nodes, i, acc, cands)
+		for _, j := range cands {
+			out = append(out, [2]int32{min(int32(i), j), max(int32(i), j)})
 		}
 	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a][0] != out[b][0] {
+			return out[a][0] < out[b][0]
+		}
+		return out[a][1] < out[b][1]
+	})
+	k := 0
+	for i, p := range out {
+		if i == 0 || p != out[k-1] {
+			out[k] = p
+			k++
+		}
+	}
+	return out[:k], nil
+}
 
-	// Best match of each claim in each other source.
-	type key struct{ node, src int }
-	best := map[key]float64{}
-	for _, r := range results {
-		ka, kb := key{r.i, nodes[r.j].src}, key{r.j, nodes[r.i].src}
-		best[ka] = math.Max(best[ka], r.sim)
-		best[kb] = math.Max(best[kb], r.sim)
+// score scores every candidate pair and runs the detectors that are safe
+// on any pair. It keeps pairs that may become links.
+func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error) {
+	pairs, err := c.pairs(ctx)
+	if err != nil {
+		return nil, err
 	}
+	if th.w == nil {
+		th.w = &decisionWeights
+	}
+	var results []pairResult
+	for k, pr := range pairs {
+		if k%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		i, j := int(pr[0]), int(pr[1])
+		a, b := c.nodes[i], c.nodes[j]
+		pf := c.sc.features(a, b)
+		r := pairResult{i: i, j: j, sim: 0.65*pf.mixLo + 0.35*pf.mixHi, p: pf.prob(th.w)}
+		r.f, r.ok = judge(a, b, r.sim, c.canon, c.isDifferent, c.lex, false)
+		if r.ok || r.p >= th.low {
+			results = append(results, r)
+		}
+	}
+	return results, nil
+}
+
+// decide turns scored pairs into links, deciding per pair of sources:
+// pairs are taken most probable first; a claim's first match in the
+// other source needs th.low, any further match th.high. Aligned pairs go
+// through all detectors; a pair without a finding agrees.
+func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
+	sort.SliceStable(results, func(x, y int) bool {
+		if results[x].p != results[y].p {
+			return results[x].p > results[y].p
+		}
+		if results[x].i != results[y].i {
+			return results[x].i < results[y].i
+		}
+		return results[x].j < results[y].j
+	})
+	type key struct{ node, src int }
+	matched := map[key]int{}
 	var links []brief.Link
 	for _, r := range results {
-		a, b := nodes[r.i], nodes[r.j]
-		mutual := r.sim >= best[key{r.i, b.src}] && r.sim >= best[key{r.j, a.src}]
-		aligned := r.sim >= th.high || (r.sim >= th.low && mutual)
+		a, b := c.nodes[r.i], c.nodes[r.j]
+		ka, kb := key{r.i, b.src}, key{r.j, a.src}
+		first := matched[ka] == 0 && matched[kb] == 0
+		aligned := r.p >= th.high || (r.p >= th.low && first)
 		f, ok := r.f, r.ok
 		if aligned {
 			// Detectors that need the two claims to report one event.
-			if g, found := judge(a, b, r.sim, canon, isDifferent, lex, true); found {
+			if g, found := judge(a, b, r.sim, c.canon, c.isDifferent, c.lex, true); found {
 				f, ok = g, true
 			}
 		}
@@ -109,12 +187,13 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 			if !aligned {
 				continue
 			}
-			f = finding{rel: brief.Agree, score: r.sim, reason: agreeReason(a, b)}
+			f = finding{rel: brief.Agree, score: r.p, reason: c.agreeReason(a, b)}
 		}
+		matched[ka]++
+		matched[kb]++
 		links = append(links, makeLink(a.f.claim.ID, b.f.claim.ID, f))
 	}
-	sortLinks(links)
-	return links, warnings, nil
+	return links
 }
 
 // judge runs the disagreement detectors. With aligned unset it runs those
@@ -128,7 +207,7 @@ func judge(a, b *node, sim float64, canon func(string) string, different func(x,
 		if f, ok := differentRole(a, b, canon, lex); ok {
 			return f, true
 		}
-		if f, ok := differentNumber(a, b, sim); ok {
+		if f, ok := differentNumber(a, b, sim, lex, false); ok {
 			return f, true
 		}
 		return finding{}, false
@@ -139,7 +218,7 @@ func judge(a, b *node, sim float64, canon func(string) string, different func(x,
 	if f, ok := differentRole(a, b, canon, lex); ok {
 		return f, true
 	}
-	if f, ok := differentNumber(a, b, sim); ok {
+	if f, ok := differentNumber(a, b, sim, lex, true); ok {
 		return f, true
 	}
 	if f, ok := differentStatus(a, b); ok {
@@ -154,44 +233,57 @@ func judge(a, b *node, sim float64, canon func(string) string, different func(x,
 	return finding{}, false
 }
 
-// agreeReason names what two agreeing claims share: the rarest names,
-// quantities and words.
-func agreeReason(a, b *node) string {
+// agreeReason names what two agreeing claims share: names, quantities
+// and words as the first claim writes them, identical words first, then
+// words the lexicon relates ("truce" ~ "ceasefire").
+func (c *corpus) agreeReason(a, b *node) string {
+	sc := c.sc
 	var shared []string
-	for _, e := range a.ents {
-		if containsStr(b.ents, e) {
-			for _, m := range a.f.ments {
-				if m.Key == e || len(shared) > 0 && false {
-					shared = append(shared, m.Name)
-					break
-				}
-			}
+	for _, m := range a.f.ments {
+		if containsStr(b.ents, c.canon(m.Key)) && !containsStr(shared, q(m.Name)) {
+			shared = append(shared, q(m.Name))
 		}
 	}
 	for _, x := range a.f.nums {
 		if hasValue(b.f.nums, x) {
-			shared = append(shared, x.Text)
+			shared = append(shared, q(x.Text))
 		}
 	}
-	for _, l := range a.f.lemmas {
-		if containsStr(b.f.lemmas, l) && len(shared) < 6 {
-			shared = append(shared, l)
+	for k, x := range a.wids {
+		if containsInt32(b.wids, x) {
+			shared = append(shared, q(a.f.words[k].text))
+		}
+	}
+	for k, x := range a.wids {
+		if containsInt32(b.wids, x) {
+			continue
+		}
+		best, bk := 0.0, -1
+		for l, y := range b.wids {
+			if r := sc.related(x, y); r > best {
+				best, bk = r, l
+			}
+		}
+		if best >= 0.5 {
+			shared = append(shared, q(a.f.words[k].text)+" ~ "+q(b.f.words[bk].text))
 		}
 	}
 	if len(shared) > 6 {
 		shared = shared[:6]
 	}
-	s := "agree: both report"
-	for i, w := range shared {
-		if i > 0 {
-			s += ","
-		}
-		s += " " + q(w)
-	}
 	if len(shared) == 0 {
-		s = "agree: same fact in other words"
+		return "agree: same fact in other words"
 	}
-	return s
+	return "agree: both report " + strings.Join(shared, ", ")
+}
+
+func containsInt32(s []int32, x int32) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func makeLink(x, y string, f finding) brief.Link {

@@ -110,7 +110,7 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 	}
 	th := a.opts.th
 	if th.high == 0 {
-		th = thresholds{agreeHigh, agreeLow}
+		th = thresholds{high: agreeHigh, low: agreeLow, w: th.w}
 	}
 	links, warns, err := align(ctx, docs, a.lex, ov, th)
 	if err != nil {

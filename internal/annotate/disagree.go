@@ -109,22 +109,29 @@ func trimTitles(a, b string) (string, string) {
 	return a, b
 }
 
-// differentNumber reports the same quantity (same unit and counted noun)
-// with different values. A claim that also states the other value does
-// not disagree.
-func differentNumber(a, b *node, sim float64) (finding, bool) {
+// differentNumber reports the same quantity (same kind, unit and counted
+// noun) with different values. On an aligned pair the counted nouns need
+// only be related ("40,000 homes" / "60,000 households") or the one
+// counted in a found among b's words ("200 injured people"). A claim that
+// also states the other value does not disagree.
+func differentNumber(a, b *node, sim float64, lex Lexicon, aligned bool) (finding, bool) {
 	for _, x := range a.f.nums {
 		if x.Noun == "" && x.Unit == "" {
 			continue
 		}
-		if x.Kind != "mod" && sim < 0.3 {
+		if x.Kind != "mod" && sim < 0.3 && !aligned {
 			continue
 		}
 		for _, y := range b.f.nums {
-			if y.Key() != x.Key() || y.Value == x.Value {
+			if y.Value == x.Value || hasValue(a.f.nums, y) || hasValue(b.f.nums, x) {
 				continue
 			}
-			if hasValue(a.f.nums, y) || hasValue(b.f.nums, x) {
+			same := y.Key() == x.Key()
+			if !same && aligned && x.Kind == y.Kind && x.Unit == y.Unit && x.Kind != "rel" {
+				same = x.Noun != "" && y.Noun != "" &&
+					(lex.Related(x.Noun, y.Noun) >= 0.5 || hasWord(b, lex, x.Noun) || hasWord(a, lex, y.Noun))
+			}
+			if !same {
 				continue
 			}
 			return finding{rel: brief.Disagree, kind: brief.KindNumber, score: 0.7 + 0.3*min(1, sim*2),
@@ -132,6 +139,12 @@ func differentNumber(a, b *node, sim float64) (finding, bool) {
 		}
 	}
 	return finding{}, false
+}
+
+// hasWord reports whether n has a content word with the lemma l.
+func hasWord(n *node, lex Lexicon, l string) bool {
+	k, _ := matchKey(lex, l)
+	return containsStr(n.f.lemmas, k)
 }
 
 func hasValue(ns []number, x number) bool {

@@ -98,8 +98,18 @@ func ratio(a, b int) float64 {
 // evaluate compares an annotation with a gold file.
 func evaluate(t *testing.T, corpus, gold string) (agree, disagree prf, kindOK int) {
 	t.Helper()
+	return evaluateWith(t, Options{}, corpus, gold)
+}
+
+// evaluateWith is evaluate with the given options.
+func evaluateWith(t *testing.T, opts Options, corpus, gold string) (agree, disagree prf, kindOK int) {
+	t.Helper()
 	srcs := loadCorpus(t, corpus)
-	ann, err := Annotate(t.Context(), srcs, nil)
+	a := NewWith(opts)
+	for _, s := range srcs {
+		a.Update(s)
+	}
+	ann, err := a.Annotation(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

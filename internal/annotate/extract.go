@@ -11,7 +11,8 @@ import (
 type claimFeat struct {
 	claim  *brief.Claim
 	toks   []token
-	lemmas []string // content lemmas, sorted, unique (names excluded)
+	lemmas []string // match keys of the content words, sorted, unique (names excluded)
+	words  []cword  // the content words, parallel to lemmas
 	ments  []mention
 	nums   []number
 	times  []string // weekdays and dates, lower case ("thursday", "february 28")
@@ -26,6 +27,10 @@ type claimFeat struct {
 	pending string
 	done    []string
 }
+
+// cword is a content word: its match key (see matchKey), its lemma for
+// the lexicon, and the word as written for reasons.
+type cword struct{ key, lemma, text string }
 
 // docFeat is the extraction of one source, cached by the Annotator.
 type docFeat struct {
@@ -191,6 +196,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		return false
 	}
 	seen := map[string]bool{}
+	var cws []cword
 	for k, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if weekdays[w] || (isMonth(w) && t.Cap) {
@@ -213,10 +219,10 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 			if _, ok := parseValue(part); ok {
 				continue
 			}
-			l := lex.Lemma(part)
-			if !seen[l] {
-				seen[l] = true
-				f.lemmas = append(f.lemmas, l)
+			k, l := matchKey(lex, part)
+			if !seen[k] {
+				seen[k] = true
+				cws = append(cws, cword{key: k, lemma: l, text: t.Text})
 			}
 		}
 		byFollows := k+1 < len(toks) && toks[k+1].Lower == "by"
@@ -224,7 +230,11 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 			f.done = append(f.done, t.Text)
 		}
 	}
-	sort.Strings(f.lemmas)
+	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
+	f.words = cws
+	for _, w := range cws {
+		f.lemmas = append(f.lemmas, w.key)
+	}
 	low := " " + strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(c.Text, "’", "'"))), " ") + " "
 	for _, m := range pendingMarkers {
 		if strings.Contains(low, " "+m+" ") {

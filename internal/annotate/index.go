@@ -2,9 +2,13 @@ package annotate
 
 import (
 	"math"
+	"math/rand/v2"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/brief-dev/brief/internal/lexicon"
 )
 
 // maxPosting bounds the postings a claim's candidates are drawn from.
@@ -13,14 +17,65 @@ import (
 // claim is bounded and the cost grows linearly with the number of claims.
 const maxPosting = 48
 
+// maxCandidates is how many candidates each claim keeps, those sharing
+// the most IDF weight with it; a pair is scored when either claim keeps
+// the other.
+const maxCandidates = 24
+
+// Semantic keys: each content word with a vector is also indexed under
+// the sign pattern of its vector against semTables sets of semBits fixed
+// random hyperplanes (locality-sensitive hashing), so that "truce" and
+// "ceasefire" or "rubble" and "wreckage" can meet without a shared word.
+// A semantic key proposes with semWeight times its IDF.
+const (
+	semTables = 4
+	semBits   = 8
+	semWeight = 0.3
+)
+
+// hyperplanes are the fixed random directions of the semantic keys,
+// drawn from a seeded generator so that keys are the same in every run.
+var hyperplanes = sync.OnceValue(func() [][]float32 {
+	r := rand.New(rand.NewPCG(20250313, 7))
+	hs := make([][]float32, semTables*semBits)
+	for i := range hs {
+		hs[i] = make([]float32, lexicon.Dims)
+		for d := range hs[i] {
+			hs[i][d] = float32(r.NormFloat64())
+		}
+	}
+	return hs
+})
+
+// semKeys returns the semantic index keys of a word vector.
+func semKeys(v []int8) []string {
+	hs := hyperplanes()
+	keys := make([]string, semTables)
+	for t := range semTables {
+		code := 0
+		for b := range semBits {
+			h := hs[t*semBits+b]
+			var dot float32
+			for d, x := range v {
+				dot += float32(x) * h[d]
+			}
+			if dot > 0 {
+				code |= 1 << b
+			}
+		}
+		keys[t] = "h" + strconv.Itoa(t) + ":" + strconv.Itoa(code)
+	}
+	return keys
+}
+
 // node is a claim in the corpus-wide pass.
 type node struct {
-	f      *claimFeat
-	src    int  // index of the source
-	draft  bool // the claim belongs to the author's draft
-	keys   []string
-	ents   []string // canonical entity keys, sorted, unique
-	weight map[string]float64
+	f     *claimFeat
+	src   int  // index of the source
+	draft bool // the claim belongs to the author's draft
+	keys  []string
+	ents  []string // canonical entity keys, sorted, unique
+	wids  []int32  // vocabulary ids of f.words
 }
 
 // index is an inverted index from feature keys to claims.
@@ -29,13 +84,20 @@ type index struct {
 	idf      map[string]float64
 }
 
-// features returns the index keys of a claim: lemmas, entities, numbers
-// (with their value), quotation trigrams and the speaker.
-func (n *node) features() []string {
+// features returns the index keys of a claim: match keys of its words
+// and their semantic keys, entities, numbers (with their value),
+// quotation trigrams.
+func (n *node) features(lex Lexicon) []string {
 	f := n.f
 	var keys []string
-	for _, l := range f.lemmas {
-		keys = append(keys, "w:"+l)
+	vl, hasVec := lex.(vectorLexicon)
+	for _, w := range f.words {
+		keys = append(keys, "w:"+w.key)
+		if hasVec {
+			if v, ok := vl.Vector(w.lemma); ok {
+				keys = append(keys, semKeys(v)...)
+			}
+		}
 	}
 	for _, e := range n.ents {
 		keys = append(keys, "e:"+e)
@@ -67,28 +129,35 @@ func uniq(s []string) []string {
 }
 
 // buildIndex indexes the nodes and computes IDF weights over claims.
-func buildIndex(nodes []*node) *index {
+func buildIndex(nodes []*node, lex Lexicon) *index {
 	ix := &index{postings: map[string][]int32{}, idf: map[string]float64{}}
 	for i, n := range nodes {
-		n.keys = n.features()
+		n.keys = n.features(lex)
 		for _, k := range n.keys {
 			ix.postings[k] = append(ix.postings[k], int32(i))
 		}
 	}
 	total := float64(len(nodes)) + 1
 	for k, p := range ix.postings {
-		ix.idf[k] = math.Log(total / (float64(len(p)) + 0.5))
-		if ix.idf[k] < 0.1 {
-			ix.idf[k] = 0.1
-		}
+		ix.idf[k] = math.Max(0.1, math.Log(total/(float64(len(p))+0.5)))
 	}
 	return ix
 }
 
-// candidates returns, for node i, the nodes j > i of other sources that
-// share a feature whose posting list is short enough; draft claims are
-// never paired with each other.
-func (ix *index) candidates(nodes []*node, i int, seen []int32, out []int32) []int32 {
+// weight is how much a shared key says that two claims are related.
+func (ix *index) weight(k string) float64 {
+	if k[0] == 'h' {
+		return semWeight * ix.idf[k]
+	}
+	return ix.idf[k]
+}
+
+// candidates returns, for node i, the nodes of other sources that share
+// the most key weight with it (at most maxCandidates), in index order.
+// Keys with postings longer than maxPosting are skipped; draft claims are
+// never paired with each other. acc must be zero and len(nodes) long; it
+// is left zero.
+func (ix *index) candidates(nodes []*node, i int, acc []float64, out []int32) []int32 {
 	n := nodes[i]
 	out = out[:0]
 	for _, k := range n.keys {
@@ -96,17 +165,29 @@ func (ix *index) candidates(nodes []*node, i int, seen []int32, out []int32) []i
 		if len(p) > maxPosting {
 			continue
 		}
+		w := ix.weight(k)
 		for _, j := range p {
-			if int(j) <= i || seen[j] == int32(i)+1 {
-				continue
-			}
 			m := nodes[j]
-			if m.src == n.src || (m.draft && n.draft) {
+			if int(j) == i || m.src == n.src || (m.draft && n.draft) {
 				continue
 			}
-			seen[j] = int32(i) + 1
-			out = append(out, j)
+			if acc[j] == 0 {
+				out = append(out, j)
+			}
+			acc[j] += w
 		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if acc[out[a]] != acc[out[b]] {
+			return acc[out[a]] > acc[out[b]]
+		}
+		return out[a] < out[b]
+	})
+	for _, j := range out {
+		acc[j] = 0
+	}
+	if len(out) > maxCandidates {
+		out = out[:maxCandidates]
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
 	return out
