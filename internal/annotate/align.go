@@ -221,7 +221,7 @@ func judge(a, b *node, sim float64, canon func(string) string, different func(x,
 	if f, ok := differentNumber(a, b, sim, lex, true); ok {
 		return f, true
 	}
-	if f, ok := differentStatus(a, b); ok {
+	if f, ok := differentStatus(a, b, lex); ok {
 		return f, true
 	}
 	if f, ok := differentTime(a, b); ok {

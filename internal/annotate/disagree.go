@@ -28,7 +28,7 @@ func sameQuote(a, b *node, sim float64) (finding, bool) {
 	found := false
 	for _, qa := range a.f.quotes {
 		for _, qb := range b.f.quotes {
-			if same, _, _, _ := quoteRelation(qa.Words, qb.Words); same && min(len(qa.Words), len(qb.Words)) >= 3 {
+			if same, _ := quoteRelation(qa.Words, qb.Words); same && min(len(qa.Words), len(qb.Words)) >= 3 {
 				return finding{rel: brief.Agree, score: 0.9 + 0.1*sim, reason: "same quotation: " + q(shorter(qa.Text, qb.Text))}, true
 			}
 		}
@@ -48,15 +48,16 @@ func sameQuote(a, b *node, sim float64) (finding, bool) {
 }
 
 // compareQuotes compares two quoted sentences.
-func compareQuotes(wa, wb []string, ta, tb string, sim float64) (finding, bool) {
+func compareQuotes(pa, pb quotePart, ta, tb string, sim float64) (finding, bool) {
 	{
 		{
-			same, overlap, da, db := quoteRelation(wa, wb)
-			short := min(len(wa), len(wb))
+			same, overlap := quoteRelation(pa.Words, pb.Words)
+			short := min(len(pa.Words), len(pb.Words))
 			switch {
 			case same && short >= 3:
 				return finding{rel: brief.Agree, score: 0.9 + 0.1*sim, reason: "same quotation: " + q(shorter(ta, tb))}, true
 			case !same && overlap >= 0.6 && short >= 4, !same && overlap >= 0.5 && short >= 2 && sim >= 0.3:
+				da, db := diffWords(pa, pb)
 				f := finding{rel: brief.Disagree, kind: brief.KindQuote, score: 0.5 + 0.5*overlap,
 					reason: "quote: " + q(da) + " vs " + q(db)}
 				return f, true
@@ -156,27 +157,6 @@ func hasValue(ns []number, x number) bool {
 	return false
 }
 
-// differentStatus reports one claim stating as done what the other
-// reports as pending or denied ("arrived" vs "en route").
-func differentStatus(a, b *node) (finding, bool) {
-	if (a.f.pending == "") == (b.f.pending == "") {
-		return finding{}, false
-	}
-	p, d := a, b
-	if p.f.pending == "" {
-		p, d = b, a
-	}
-	for _, w := range d.f.done {
-		lw := strings.ToLower(w)
-		if strings.Contains(strings.ToLower(p.f.claim.Text), lw) {
-			continue
-		}
-		return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
-			reason: "status: " + q(w) + " vs " + q(p.f.pending)}, true
-	}
-	return finding{}, false
-}
-
 // differentTime reports two claims about one event on different days.
 func differentTime(a, b *node) (finding, bool) {
 	if len(a.f.times) == 0 || len(b.f.times) == 0 {
@@ -193,7 +173,7 @@ func differentTime(a, b *node) (finding, bool) {
 		return finding{}, false // a weekday and a date need a calendar
 	}
 	return finding{rel: brief.Disagree, kind: brief.KindTime, score: 0.6,
-		reason: "time: " + q(a.f.times[0]) + " vs " + q(b.f.times[0])}, true
+		reason: "time: " + q(a.f.timeText[0]) + " vs " + q(b.f.timeText[0])}, true
 }
 
 // differentPlace reports two claims about one event naming one place

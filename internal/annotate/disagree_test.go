@@ -55,7 +55,7 @@ func TestDisagreeKinds(t *testing.T) {
 		{"Status", "A delegation of US diplomats arrived in Moscow for talks on a ceasefire.",
 			"A US delegation is on its way to Moscow for talks on a ceasefire.", brief.KindStatus, "arrived"},
 		{"Time", "Storm Lena made landfall near Port Alder on Tuesday night.",
-			"Storm Lena made landfall near Port Alder on Wednesday morning.", brief.KindTime, "tuesday"},
+			"Storm Lena made landfall near Port Alder on Wednesday morning.", brief.KindTime, "“Tuesday” vs “Wednesday”"},
 		{"TimeSame", "Storm Lena made landfall near Port Alder on Tuesday.",
 			"Lena came ashore near Port Alder on Tuesday.", "", ""},
 		{"Place", "Missiles struck Kryvyy Rih, Odesa, Dnipropetrovsk, and Kharkiv.",

@@ -2,10 +2,10 @@ package annotate
 
 import (
 	"fmt"
-	"strings"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -28,9 +28,9 @@ func TestDumpPairs(t *testing.T) {
 	c, _ := prepare(docs, a.lex, nil)
 	pairs, _ := c.pairs(t.Context())
 	type row struct {
-		p     float64
-		f     pairFeat
-		lab   string
+		p      float64
+		f      pairFeat
+		lab    string
 		ta, tb string
 	}
 	var rows []row
@@ -109,5 +109,20 @@ func TestDumpWords(t *testing.T) {
 			}
 			t.Logf("%s ents=%v\n%s", u.f.claim.Text, u.ents, line)
 		}
+	}
+}
+
+func TestDumpLinks(t *testing.T) {
+	dir := os.Getenv("LINKS")
+	if dir == "" {
+		t.Skip()
+	}
+	ann, _ := Annotate(t.Context(), loadCorpus(t, dir), nil)
+	text := map[string]string{}
+	for _, c := range ann.Claims {
+		text[c.ID] = c.Source + ": " + c.Text
+	}
+	for _, l := range ann.Links {
+		t.Logf("%s %s %.2f %s\n   %.100s\n   %.100s", l.Relation, l.Kind, l.Score, l.Reason, text[l.A], text[l.B])
 	}
 }

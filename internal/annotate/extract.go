@@ -9,23 +9,22 @@ import (
 
 // claimFeat is what one claim says, as far as it can be checked.
 type claimFeat struct {
-	claim  *brief.Claim
-	toks   []token
-	lemmas []string // match keys of the content words, sorted, unique (names excluded)
-	words  []cword  // the content words, parallel to lemmas
-	ments  []mention
-	nums   []number
-	times  []string // weekdays and dates, lower case ("thursday", "february 28")
-	quotes []quote
+	claim    *brief.Claim
+	toks     []token
+	lemmas   []string // match keys of the content words, sorted, unique (names excluded)
+	words    []cword  // the content words, parallel to lemmas
+	ments    []mention
+	nums     []number
+	times    []string // weekdays and dates, lower case ("thursday", "february 28")
+	timeText []string // the same as written ("Thursday", "February 28")
+	quotes   []quote
 	// speaker is the index in ments of who utters the quotations, or -1;
 	// speakerKey is its key, resolved from earlier sentences if needed.
 	speaker    int
 	speakerKey string
 	pronoun    bool // the quotation's speaker is a pronoun ("he said")
-	// status markers: pending ("en route", "yet to") or denied; done lists
-	// past-tense words that report something as done.
-	pending string
-	done    []string
+	// status lists the predicates reported as done or not done.
+	status []statusEvent
 }
 
 // cword is a content word: its match key (see matchKey), its lemma for
@@ -40,15 +39,6 @@ type docFeat struct {
 }
 
 var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-// pendingMarkers report that something has not happened (yet) or was
-// denied. They are matched on lower-case text with blanks at both ends.
-var pendingMarkers = []string{
-	"en route", "on its way", "on their way", "on his way", "on her way", "heading to", "headed to",
-	"yet to", "not yet", "set to", "expected to", "due to", "being considered", "plans to",
-	"planning to", "will be among", "denied", "refused", "declined to", "has not yet", "have not yet",
-	"is preparing to", "are preparing to", "being planned", "is planned", "are planned",
-}
 
 // irregularPast are common irregular past-tense verbs of news reports.
 var irregularPast = setOf("said", "flew", "met", "took", "gave", "made", "went", "came", "won", "lost",
@@ -200,13 +190,15 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	for k, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if weekdays[w] || (isMonth(w) && t.Cap) {
-			tm := w
+			tm, tt := w, t.Text
 			if isMonth(w) && k+1 < len(toks) {
 				if v, ok := parseValue(toks[k+1].Lower); ok && v >= 1 && v <= 31 {
 					tm += " " + toks[k+1].Lower
+					tt += " " + toks[k+1].Text
 				}
 			}
 			f.times = append(f.times, tm)
+			f.timeText = append(f.timeText, tt)
 		}
 		if inName(t) {
 			continue
@@ -225,22 +217,12 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 				cws = append(cws, cword{key: k, lemma: l, text: t.Text})
 			}
 		}
-		byFollows := k+1 < len(toks) && toks[k+1].Lower == "by"
-		if !t.InQuote && !byFollows && (irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4 && !t.Cap)) {
-			f.done = append(f.done, t.Text)
-		}
 	}
 	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
 	f.words = cws
 	for _, w := range cws {
 		f.lemmas = append(f.lemmas, w.key)
 	}
-	low := " " + strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(c.Text, "’", "'"))), " ") + " "
-	for _, m := range pendingMarkers {
-		if strings.Contains(low, " "+m+" ") {
-			f.pending = m
-			break
-		}
-	}
+	f.status = extractStatus(toks, lex)
 	return f
 }

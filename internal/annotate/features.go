@@ -113,32 +113,47 @@ var contractions = map[string][]string{
 // words returns the lower-case words of s with contractions expanded and
 // apostrophes normalised, for comparing quotations.
 func words(s string) []string {
+	w, _ := wordSpans(s)
+	return w
+}
+
+// wordSpans is words with, for each word, the byte range in s of the
+// token it comes from (both halves of "we’ve" point at "we’ve").
+func wordSpans(s string) ([]string, [][2]int) {
 	var out []string
+	var spans [][2]int
 	for _, t := range tokenize(s) {
-		w := strings.ReplaceAll(t.Lower, "’", "'")
-		switch w {
-		case "won't":
-			out = append(out, "will", "not")
-			continue
-		case "can't":
-			out = append(out, "can", "not")
-			continue
-		case "it's", "that's", "what's", "there's", "he's", "she's", "let's":
-			out = append(out, strings.TrimSuffix(w, "'s"), map[bool]string{true: "us", false: "is"}[w == "let's"])
-			continue
+		n := len(out)
+		out = appendWord(out, t)
+		for range len(out) - n {
+			spans = append(spans, [2]int{t.Start, t.End})
 		}
-		done := false
-		for suf, exp := range contractions {
-			if strings.HasSuffix(w, suf) && len(w) > len(suf) {
-				out = append(out, strings.TrimSuffix(w, suf))
-				out = append(out, exp...)
-				done = true
-				break
-			}
+	}
+	return out, spans
+}
+
+// appendWord appends the lower-case words of one token.
+func appendWord(out []string, t token) []string {
+	w := strings.ReplaceAll(t.Lower, "’", "'")
+	switch w {
+	case "won't":
+		return append(out, "will", "not")
+	case "can't":
+		return append(out, "can", "not")
+	case "it's", "that's", "what's", "there's", "he's", "she's", "let's":
+		return append(out, strings.TrimSuffix(w, "'s"), map[bool]string{true: "us", false: "is"}[w == "let's"])
+	}
+	done := false
+	for suf, exp := range contractions {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			out = append(out, strings.TrimSuffix(w, suf))
+			out = append(out, exp...)
+			done = true
+			break
 		}
-		if !done {
-			out = append(out, w)
-		}
+	}
+	if !done {
+		out = append(out, w)
 	}
 	return out
 }

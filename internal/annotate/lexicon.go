@@ -52,7 +52,7 @@ func (l wordLexicon) Related(a, b string) float64 {
 }
 
 func (l wordLexicon) Vector(w string) ([]int8, bool) { return l.lx.Vector(w) }
-func (l wordLexicon) Rank(w string) int               { return l.lx.Rank(w) }
+func (l wordLexicon) Rank(w string) int              { return l.lx.Rank(w) }
 
 // matchKey is the key under which content words match exactly: the
 // Snowball stem of the lexicon's lemma, so that irregular forms ("flew")

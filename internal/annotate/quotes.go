@@ -4,10 +4,18 @@ import "strings"
 
 // quote is a direct quotation inside a claim.
 type quote struct {
-	Text       string     // without the quotation marks
-	Words      []string   // lower case, contractions expanded
-	Parts      [][]string // Words of each sentence of the quotation
-	Start, End int        // byte range in the claim text, marks excluded
+	Text       string      // without the quotation marks
+	Words      []string    // lower case, contractions expanded
+	Parts      []quotePart // each sentence of the quotation
+	Start, End int         // byte range in the claim text, marks excluded
+}
+
+// quotePart is one sentence of a quotation: its words (as in
+// quote.Words) and, for reasons, its text and each word's byte range in it.
+type quotePart struct {
+	Words []string
+	Text  string
+	Spans [][2]int
 }
 
 // extractQuotes returns the quotations of a claim: text between curly or
@@ -42,9 +50,11 @@ func appendQuote(out []quote, s string, a, b int) []quote {
 		return out
 	}
 	qt := quote{Text: t, Words: words(t), Start: a, End: b}
-	for _, sp := range splitPlain(strings.ReplaceAll(t, "…", "… ")) {
-		if w := words(strings.ReplaceAll(t, "…", "… ")[sp[0]:sp[1]]); len(w) > 0 {
-			qt.Parts = append(qt.Parts, w)
+	spaced := strings.ReplaceAll(t, "…", "… ")
+	for _, sp := range splitPlain(spaced) {
+		part := spaced[sp[0]:sp[1]]
+		if w, spans := wordSpans(part); len(w) > 0 {
+			qt.Parts = append(qt.Parts, quotePart{Words: w, Text: part, Spans: spans})
 		}
 	}
 	return append(out, qt)
@@ -148,18 +158,18 @@ func nextNameStart(toks []token, k int) int {
 // quoteRelation compares two quotations of one speaker. It returns
 // same=true when one contains the other word for word, and otherwise the
 // share of the shorter quotation's words found in order in the longer
-// (0..1) with the differing stretches for a reason.
-func quoteRelation(a, b []string) (same bool, overlap float64, da, db string) {
+// (0..1).
+func quoteRelation(a, b []string) (same bool, overlap float64) {
 	if len(a) == 0 || len(b) == 0 {
-		return false, 0, "", ""
+		return false, 0
 	}
 	if containsSeq(a, b) || containsSeq(b, a) {
-		return true, 1, "", ""
+		return true, 1
 	}
 	// Longest common subsequence on words.
 	n, m := len(a), len(b)
 	if n*m > 40000 {
-		return false, 0, "", ""
+		return false, 0
 	}
 	dp := make([][]int, n+1)
 	for i := range dp {
@@ -176,39 +186,35 @@ func quoteRelation(a, b []string) (same bool, overlap float64, da, db string) {
 	}
 	lcs := dp[0][0]
 	overlap = float64(lcs) / float64(min(n, m))
-	da, db = diffWords(a, b)
-	return false, overlap, da, db
+	return false, overlap
 }
 
-// diffWords renders the stretch where two word lists differ, with one
-// word of context and "…" for the elided common parts:
-// "… peace in this war" vs "… peace since the war began".
-func diffWords(a, b []string) (string, string) {
+// diffWords renders the stretch where two quotation parts differ, in
+// their original words, with one word of context and "…" for the elided
+// common parts: "… peace in this war" vs "… peace since the war began".
+func diffWords(a, b quotePart) (string, string) {
 	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
+	for p < len(a.Words) && p < len(b.Words) && a.Words[p] == b.Words[p] {
 		p++
 	}
 	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+	for s < len(a.Words)-p && s < len(b.Words)-p && a.Words[len(a.Words)-1-s] == b.Words[len(b.Words)-1-s] {
 		s++
 	}
-	render := func(w []string) string {
-		lo, hi := p, len(w)-s
-		var parts []string
-		if lo > 0 {
-			if lo > 1 {
-				parts = append(parts, "…")
-			}
-			parts = append(parts, w[lo-1])
+	render := func(x quotePart) string {
+		lo, hi := p, len(x.Words)-s // the differing words are lo..hi-1
+		first, last := max(lo-1, 0), min(hi, len(x.Words)-1)
+		if last < first {
+			last = first
 		}
-		parts = append(parts, w[lo:hi]...)
-		if s > 0 {
-			parts = append(parts, w[hi])
-			if s > 1 {
-				parts = append(parts, "…")
-			}
+		out := strings.TrimSpace(x.Text[x.Spans[first][0]:x.Spans[last][1]])
+		if lo > 1 {
+			out = "… " + out
 		}
-		return strings.Join(parts, " ")
+		if s > 1 {
+			out += " …"
+		}
+		return out
 	}
 	return render(a), render(b)
 }

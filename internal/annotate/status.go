@@ -1,0 +1,188 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// statusEvent is a predicate a claim reports as done ("arrived", "was
+// reopened") or as not done: pending, planned, possible, refused or
+// denied ("is expected to visit", "have yet to reopen", "is on its way").
+type statusEvent struct {
+	key   string // match key of the predicate; motionKey for arrival
+	lemma string
+	done  bool
+	text  string // the words that state it, as written
+}
+
+// motionKey stands for arriving somewhere: "en route" and "on its way"
+// are the pending form of "arrived", "landed", "reached".
+const motionKey = "\x00arrive"
+
+// movingCues say that someone is on the way and has not arrived.
+var movingCues = [][]string{
+	{"en", "route"}, {"on", "its", "way"}, {"on", "their", "way"}, {"on", "his", "way"}, {"on", "her", "way"},
+	{"on", "our", "way"}, {"heading", "to"}, {"headed", "to"}, {"heading", "for"}, {"headed", "for"},
+	{"bound", "for"}, {"travelling", "to"}, {"traveling", "to"},
+}
+
+// arrivalVerbs are the lemmas whose completed form means having arrived.
+var arrivalVerbs = setOf("arrive", "land", "reach")
+
+// pendingCues put the predicate that follows them in the not-done state:
+// future and modal auxiliaries, expectation, plans, "yet to", negation
+// and refusal. They are grammatical words, not the words of one story.
+var pendingCues = [][]string{
+	{"yet", "to"}, {"not", "yet"}, {"expected", "to"}, {"set", "to"}, {"likely", "to"}, {"plans", "to"},
+	{"plan", "to"}, {"planning", "to"}, {"preparing", "to"}, {"prepares", "to"}, {"intends", "to"},
+	{"refused", "to"}, {"declined", "to"}, {"refuses", "to"}, {"declines", "to"}, {"refrained", "from"},
+	{"will"}, {"may"}, {"might"}, {"could"}, {"would"}, {"shall"}, {"won't"}, {"has", "not"}, {"have", "not"},
+	{"had", "not"}, {"did", "not"}, {"does", "not"}, {"do", "not"}, {"is", "not"}, {"are", "not"},
+	{"was", "not"}, {"were", "not"}, {"hasn't"}, {"haven't"}, {"didn't"}, {"doesn't"}, {"isn't"},
+	{"aren't"}, {"wasn't"}, {"weren't"}, {"never"}, {"denied"}, {"denies"}, {"being"},
+}
+
+// fillers may stand between a cue and its predicate ("will also visit",
+// "has not yet reopened", "is expected to be signed").
+var fillers = setOf("also", "soon", "still", "yet", "not", "be", "been", "have", "formally", "officially",
+	"publicly", "personally", "then", "now", "later", "even", "again", "eventually", "finally")
+
+// notVerbs are frequent "-ed" words that are not verbs in the past.
+var notVerbs = setOf("united", "based", "red", "need", "speed", "indeed", "hundred", "proposed", "so-called",
+	"limited", "detailed", "advanced", "alleged", "supposed", "armed", "related", "noted", "reported", "stated",
+	"added", "called", "named", "titled", "led")
+
+// extractStatus finds the claim's status events.
+func extractStatus(toks []token, lex Lexicon) []statusEvent {
+	var out []statusEvent
+	lower := make([]string, len(toks))
+	for k, t := range toks {
+		lower[k] = strings.ReplaceAll(t.Lower, "’", "'")
+	}
+	at := func(k int, seq []string) bool {
+		if k+len(seq) > len(lower) {
+			return false
+		}
+		for i, w := range seq {
+			if lower[k+i] != w {
+				return false
+			}
+		}
+		return true
+	}
+	governed := map[int]bool{} // tokens that are the predicate of a cue
+	for k := 0; k < len(toks); k++ {
+		if toks[k].InQuote {
+			continue
+		}
+		for _, cue := range movingCues {
+			if at(k, cue) {
+				out = append(out, statusEvent{key: motionKey, text: span(toks, k, k+len(cue)-1)})
+				k += len(cue) - 1
+				goto next
+			}
+		}
+		for _, cue := range pendingCues {
+			if !at(k, cue) {
+				continue
+			}
+			// The predicate: the first word after the cue that is neither
+			// a filler nor a function word.
+			for p := k + len(cue); p < len(toks) && p <= k+len(cue)+2; p++ {
+				w := lower[p]
+				if fillers[w] {
+					continue
+				}
+				if isStop(w) || toks[p].Cap || toks[p].InQuote {
+					break
+				}
+				key, lemma := matchKey(lex, w)
+				out = append(out, statusEvent{key: key, lemma: lemma, text: span(toks, k, p)})
+				if arrivalVerbs[lemma] {
+					out = append(out, statusEvent{key: motionKey, lemma: lemma, text: span(toks, k, p)})
+				}
+				governed[p] = true
+				break
+			}
+			break
+		}
+	next:
+	}
+	for k, t := range toks {
+		w := lower[k]
+		if t.InQuote || governed[k] || t.Cap || notVerbs[w] {
+			continue
+		}
+		if !(irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4)) {
+			continue
+		}
+		if k > 0 && (lower[k-1] == "the" || lower[k-1] == "a" || lower[k-1] == "an") {
+			continue // an adjective: "the proposed truce"
+		}
+		if k+1 < len(toks) && lower[k+1] == "by" && k > 0 && !isAux(lower[k-1]) {
+			continue // a reduced relative: "a plan backed by"
+		}
+		key, lemma := matchKey(lex, w)
+		out = append(out, statusEvent{key: key, lemma: lemma, done: true, text: t.Text})
+		if arrivalVerbs[lemma] {
+			out = append(out, statusEvent{key: motionKey, lemma: lemma, done: true, text: t.Text})
+		}
+	}
+	return out
+}
+
+func isAux(w string) bool {
+	return w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "have" || w == "had" || w == "been"
+}
+
+// span returns the words from token i to token j as written.
+func span(toks []token, i, j int) string {
+	var s []string
+	for k := i; k <= j; k++ {
+		s = append(s, toks[k].Text)
+	}
+	return strings.Join(s, " ")
+}
+
+// differentStatus reports two claims about one event of which one states
+// a predicate as done and the other the same predicate (same word,
+// synonym, or both arrival) as not done, while neither also states the
+// other's form of it.
+func differentStatus(a, b *node, lex Lexicon) (finding, bool) {
+	if f, ok := statusClash(a, b, lex); ok {
+		return f, true
+	}
+	return statusClash(b, a, lex)
+}
+
+// statusClash looks for a done event of d that is pending in p.
+func statusClash(d, p *node, lex Lexicon) (finding, bool) {
+	samePred := func(x, y statusEvent) bool {
+		if x.key == motionKey || y.key == motionKey {
+			return x.key == y.key
+		}
+		return x.key == y.key || lex.Related(x.lemma, y.lemma) >= synonymScore
+	}
+	has := func(n *node, e statusEvent, done bool) bool {
+		for _, x := range n.f.status {
+			if x.done == done && samePred(x, e) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range d.f.status {
+		if !x.done {
+			continue
+		}
+		for _, y := range p.f.status {
+			if y.done || !samePred(x, y) || has(p, y, true) || has(d, x, false) {
+				continue
+			}
+			return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
+				reason: "status: " + q(x.text) + " vs " + q(y.text)}, true
+		}
+	}
+	return finding{}, false
+}
