@@ -54,7 +54,11 @@ type corpus struct {
 	lex         Lexicon
 	canon       func(string) string
 	isDifferent func(x, y string) bool
+	entities    map[string]bool // canonical keys of every name in the corpus
 }
+
+// isEntity reports whether a word is (the key of) a name in the corpus.
+func (c *corpus) isEntity(w string) bool { return c.entities[c.canon(entityKey(w))] }
 
 // prepare folds name aliases and builds the index and the scorer.
 func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorList) {
@@ -78,9 +82,11 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 		return different[[2]string{canon(x), canon(y)}] || different[[2]string{canon(y), canon(x)}] ||
 			different[[2]string{x, y}] || different[[2]string{y, x}]
 	}
+	entities := map[string]bool{}
 	for _, n := range nodes {
 		for _, m := range n.f.ments {
 			n.ents = append(n.ents, canon(m.Key))
+			entities[canon(m.Key)] = true
 		}
 		sort.Strings(n.ents)
 		n.ents = uniq(n.ents)
@@ -90,7 +96,7 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 	}
 	ix := buildIndex(nodes, lex)
 	return &corpus{nodes: nodes, ix: ix, sc: newScorer(nodes, ix, lex), lex: lex,
-		canon: canon, isDifferent: isDifferent}, warnings
+		canon: canon, isDifferent: isDifferent, entities: entities}, warnings
 }
 
 // pairs returns the candidate pairs (i < j), each once, in order.
@@ -146,7 +152,7 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 		a, b := c.nodes[i], c.nodes[j]
 		pf := c.sc.features(a, b)
 		r := pairResult{i: i, j: j, sim: 0.65*pf.mixLo + 0.35*pf.mixHi, p: pf.prob(th.w)}
-		r.f, r.ok = judge(a, b, r.sim, c.canon, c.isDifferent, c.lex, false)
+		r.f, r.ok = c.judge(a, b, r.sim, false)
 		if r.ok || r.p >= th.low {
 			results = append(results, r)
 		}
@@ -179,7 +185,7 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 		f, ok := r.f, r.ok
 		if aligned {
 			// Detectors that need the two claims to report one event.
-			if g, found := judge(a, b, r.sim, c.canon, c.isDifferent, c.lex, true); found {
+			if g, found := c.judge(a, b, r.sim, true); found {
 				f, ok = g, true
 			}
 		}
@@ -199,12 +205,13 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 // judge runs the disagreement detectors. With aligned unset it runs those
 // that are safe on any candidate pair (quotation, role, number); with
 // aligned set, those that need the pair to be about one event as well.
-func judge(a, b *node, sim float64, canon func(string) string, different func(x, y string) bool, lex Lexicon, aligned bool) (finding, bool) {
+func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
+	canon, different, lex := c.canon, c.isDifferent, c.lex
 	if !aligned {
 		if f, ok := sameQuote(a, b, sim); ok {
 			return f, true
 		}
-		if f, ok := differentRole(a, b, canon, lex); ok {
+		if f, ok := differentRole(a, b, canon, c.isEntity, lex); ok {
 			return f, true
 		}
 		if f, ok := differentNumber(a, b, sim, lex, false); ok {
@@ -215,7 +222,7 @@ func judge(a, b *node, sim float64, canon func(string) string, different func(x,
 	if f, ok := sameQuote(a, b, sim); ok {
 		return f, true
 	}
-	if f, ok := differentRole(a, b, canon, lex); ok {
+	if f, ok := differentRole(a, b, canon, c.isEntity, lex); ok {
 		return f, true
 	}
 	if f, ok := differentNumber(a, b, sim, lex, true); ok {

@@ -74,18 +74,28 @@ func shorter(a, b string) string {
 	return a
 }
 
-// differentRole reports one person named with two different titles.
-func differentRole(a, b *node, canon func(string) string, lex Lexicon) (finding, bool) {
+// differentRole reports one person named with two different titles:
+// different offices ("Adviser" / "Secretary"), or one office with
+// different portfolios ("Interior Minister" / "Defence Minister"). A
+// modifier that is itself a name ("Kremlin spokesman" / "Presidential
+// spokesman") says who employs the person, not what the office is.
+func differentRole(a, b *node, canon func(string) string, isEntity func(string) bool, lex Lexicon) (finding, bool) {
 	for _, ma := range a.f.ments {
 		if ma.Role == "" {
 			continue
 		}
 		for _, mb := range b.f.ments {
-			if mb.Role == "" || canon(ma.Key) != canon(mb.Key) || ma.Role == mb.Role {
+			if mb.Role == "" || canon(ma.Key) != canon(mb.Key) {
 				continue
 			}
-			if lex.Lemma(ma.Role) == lex.Lemma(mb.Role) || lex.Related(ma.Role, mb.Role) >= 0.8 {
-				continue
+			if ma.Role == mb.Role || lex.Lemma(ma.Role) == lex.Lemma(mb.Role) || lex.Related(ma.Role, mb.Role) >= 0.8 {
+				xa, xb := portfolio(ma.Title), portfolio(mb.Title)
+				if xa == "" || xb == "" || strings.EqualFold(xa, xb) || isEntity(xa) || isEntity(xb) ||
+					lex.Related(strings.ToLower(xa), strings.ToLower(xb)) >= 0.8 {
+					continue
+				}
+				return finding{rel: brief.Disagree, kind: brief.KindRole, score: 0.7,
+					reason: "role: " + q(xa+" "+lastWord(ma.Title)) + " vs " + q(xb+" "+lastWord(mb.Title))}, true
 			}
 			ta, tb := trimTitles(ma.Title, mb.Title)
 			return finding{rel: brief.Disagree, kind: brief.KindRole, score: 0.8,
@@ -93,6 +103,29 @@ func differentRole(a, b *node, canon func(string) string, lex Lexicon) (finding,
 		}
 	}
 	return finding{}, false
+}
+
+// portfolio returns the word in front of a title's head noun
+// ("Interior" in "Interior Minister"), or "" if there is none or it is
+// itself a role word ("Deputy", "Prime").
+func portfolio(title string) string {
+	f := strings.Fields(title)
+	if len(f) < 2 {
+		return ""
+	}
+	w := strings.TrimSuffix(strings.TrimSuffix(f[len(f)-2], "’s"), "'s")
+	if roleNouns[strings.ToLower(w)] || w == "" || strings.ContainsAny(w, "’'") {
+		return ""
+	}
+	return w
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // trimTitles drops leading words of each title up to the first word the

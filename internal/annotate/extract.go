@@ -177,9 +177,11 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	lemma := func(w string) string { return lex.Lemma(w) }
 	f.nums = extractNumbers(toks, lemma)
 	// Content lemmas, leaving out names (they are compared as entities).
+	// Titles go with the name too: "President" in "President Trump" says
+	// who, not what happened (roles are compared by differentRole).
 	inName := func(t token) bool {
 		for _, m := range f.ments {
-			if t.Start >= m.Start && t.End <= m.End {
+			if t.Start >= min(m.Start, m.TitleStart) && t.End <= m.End {
 				return true
 			}
 		}
