@@ -48,6 +48,7 @@ var irregularPast = setOf("said", "flew", "met", "took", "gave", "made", "went",
 
 // extractSource splits a source and extracts the features of its claims.
 func extractSource(src *brief.Source, lex Lexicon) *docFeat {
+	lex = newKeyCache(lex)
 	d := &docFeat{src: src, claims: sourceClaims(src)}
 	// Words the source writes in lower case: a capitalised first word
 	// that is among them ("Meanwhile") is not a name.

@@ -87,16 +87,21 @@ type index struct {
 // features returns the index keys of a claim: match keys of its words
 // and their semantic keys, entities, numbers (with their value),
 // quotation trigrams.
-func (n *node) features(lex Lexicon) []string {
+func (n *node) features(lex Lexicon, sem map[string][]string) []string {
 	f := n.f
 	var keys []string
 	vl, hasVec := lex.(vectorLexicon)
 	for _, w := range f.words {
 		keys = append(keys, "w:"+w.key)
 		if hasVec {
-			if v, ok := vl.Vector(w.lemma); ok {
-				keys = append(keys, semKeys(v)...)
+			ks, ok := sem[w.lemma]
+			if !ok {
+				if v, found := vl.Vector(w.lemma); found {
+					ks = semKeys(v)
+				}
+				sem[w.lemma] = ks
 			}
+			keys = append(keys, ks...)
 		}
 	}
 	for _, e := range n.ents {
@@ -131,8 +136,9 @@ func uniq(s []string) []string {
 // buildIndex indexes the nodes and computes IDF weights over claims.
 func buildIndex(nodes []*node, lex Lexicon) *index {
 	ix := &index{postings: map[string][]int32{}, idf: map[string]float64{}}
+	sem := map[string][]string{} // semantic keys by lemma
 	for i, n := range nodes {
-		n.keys = n.features(lex)
+		n.keys = n.features(lex, sem)
 		for _, k := range n.keys {
 			ix.postings[k] = append(ix.postings[k], int32(i))
 		}

@@ -59,9 +59,26 @@ func (l wordLexicon) Rank(w string) int              { return l.lx.Rank(w) }
 // meet through the lemma and derived forms ("arrival", "arrived") through
 // the stem.
 func matchKey(lex Lexicon, w string) (key, lemma string) {
+	if c, ok := lex.(*keyCache); ok {
+		if k, ok := c.keys[w]; ok {
+			return k[0], k[1]
+		}
+		key, lemma = matchKey(c.Lexicon, w)
+		c.keys[w] = [2]string{key, lemma}
+		return key, lemma
+	}
 	lemma = lex.Lemma(w)
 	if len(lemma) < 3 {
 		return lemma, lemma
 	}
 	return english.Stem(lemma, false), lemma
 }
+
+// keyCache memoises matchKey while one source is extracted: news text
+// repeats its words, and lemmatising and stemming dominate extraction.
+type keyCache struct {
+	Lexicon
+	keys map[string][2]string
+}
+
+func newKeyCache(lex Lexicon) *keyCache { return &keyCache{Lexicon: lex, keys: map[string][2]string{}} }
