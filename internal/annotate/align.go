@@ -18,6 +18,21 @@ const (
 	agreeLow  = 0.2
 )
 
+// statusFloor is the probability above which a pair that is not aligned
+// is still checked for a status disagreement, when the two claims share a
+// name.
+const statusFloor = 0.08
+
+// sharesName reports whether two claims name one entity.
+func sharesName(a, b *node) bool {
+	for _, e := range a.ents {
+		if containsStr(b.ents, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // thresholds are the decision thresholds in use.
 type thresholds struct {
 	high, low float64
@@ -153,7 +168,7 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 		pf := c.sc.features(a, b)
 		r := pairResult{i: i, j: j, sim: 0.65*pf.mixLo + 0.35*pf.mixHi, p: pf.prob(th.w)}
 		r.f, r.ok = c.judge(a, b, r.sim, false)
-		if r.ok || r.p >= th.low {
+		if r.ok || r.p >= min(th.low, statusFloor) {
 			results = append(results, r)
 		}
 	}
@@ -183,11 +198,17 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 		first := matched[ka] == 0 && matched[kb] == 0
 		aligned := r.p >= th.high || (r.p >= th.low && first)
 		f, ok := r.f, r.ok
-		if aligned {
+		switch {
+		case aligned:
 			// Detectors that need the two claims to report one event.
 			if g, found := c.judge(a, b, r.sim, true); found {
 				f, ok = g, true
 			}
+		case !ok && r.p >= statusFloor && sharesName(a, b):
+			// A claim that something is done and one that it is pending
+			// rarely look alike: "arrived in Moscow" / "heading to Moscow".
+			// The predicates must match (see differentStatus).
+			f, ok = differentStatus(a, b, c.lex)
 		}
 		if !ok {
 			if !aligned {

@@ -27,8 +27,13 @@ var movingCues = [][]string{
 	{"bound", "for"}, {"travelling", "to"}, {"traveling", "to"},
 }
 
-// arrivalVerbs are the lemmas whose completed form means having arrived.
-var arrivalVerbs = setOf("arrive", "land", "reach")
+// arrivalVerbs are the lemmas whose completed form means having arrived;
+// arrivalNouns name an arrival, done when a verb in the past governs
+// them ("confirmed the arrival").
+var (
+	arrivalVerbs = setOf("arrive", "land", "reach")
+	arrivalNouns = setOf("arrival", "arrivals", "landing")
+)
 
 // pendingCues put the predicate that follows them in the not-done state:
 // future and modal auxiliaries, expectation, plans, "yet to", negation
@@ -48,8 +53,9 @@ var pendingCues = [][]string{
 var fillers = setOf("also", "soon", "still", "yet", "not", "be", "been", "have", "formally", "officially",
 	"publicly", "personally", "then", "now", "later", "even", "again", "eventually", "finally")
 
-// notVerbs are frequent "-ed" words that are not verbs in the past.
-var notVerbs = setOf("united", "based", "red", "need", "speed", "indeed", "hundred", "proposed", "so-called",
+// notVerbs are frequent "-ed" words that are not verbs in the past, and
+// stative verbs, which report no event that could be pending.
+var notVerbs = setOf("needed", "wanted", "seemed", "remained", "appeared", "hoped", "wished", "feared", "united", "based", "red", "need", "speed", "indeed", "hundred", "proposed", "so-called",
 	"limited", "detailed", "advanced", "alleged", "supposed", "armed", "related", "noted", "reported", "stated",
 	"added", "called", "named", "titled", "led")
 
@@ -109,8 +115,20 @@ func extractStatus(toks []token, lex Lexicon) []statusEvent {
 		}
 	next:
 	}
+	isPast := func(k int) bool {
+		w := lower[k]
+		return !toks[k].Cap && !notVerbs[w] && (irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4))
+	}
 	for k, t := range toks {
 		w := lower[k]
+		if arrivalNouns[w] && !t.InQuote {
+			for p := k - 1; p >= 0 && p >= k-3; p-- {
+				if isPast(p) && !governed[p] {
+					out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: span(toks, p, k)})
+					break
+				}
+			}
+		}
 		if t.InQuote || governed[k] || t.Cap || notVerbs[w] {
 			continue
 		}
