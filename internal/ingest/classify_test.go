@@ -47,11 +47,11 @@ func TestIsHeading(t *testing.T) {
 		{"With US-Russia talks imminent, several key questions remain:", false},
 		{"In a post on Telegram, he wrote:", false},
 		{"“In the most difficult situations, my priority remains saving lives.”", false},
-		{"Why?", false},            // one-word question
-		{"What now?", false},       // not title case
-		{"It was over.", false},    // sentence
-		{"The end…", false},        // ellipsis
-		{"Putin, Trump,", false},   // trailing comma
+		{"Why?", false},          // one-word question
+		{"What now?", false},     // not title case
+		{"It was over.", false},  // sentence
+		{"The end…", false},      // ellipsis
+		{"Putin, Trump,", false}, // trailing comma
 		{"and then they left", false},
 		{"This Heading Has Far Too Many Words To Be A Real Heading In Any Newspaper Article Today", false},
 	}

@@ -30,6 +30,7 @@ var (
 // footnotes, strikethrough, raw HTML, autolinks and entity references.
 func escapeInline(s string) string {
 	tildes := strings.Count(s, "~") >= 2
+	closeAt := -1 // index of the next "]" at or after i, or len(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
@@ -61,7 +62,13 @@ func escapeInline(s string) string {
 				b.WriteByte('\\')
 			}
 		case '[':
-			if linkLike(next) {
+			if closeAt < i {
+				closeAt = len(s)
+				if j := strings.IndexByte(s[i:], ']'); j >= 0 {
+					closeAt = i + j
+				}
+			}
+			if linkLike(next, s[min(closeAt+1, len(s)):]) {
 				b.WriteByte('\\')
 			}
 		}
@@ -73,16 +80,11 @@ func escapeInline(s string) string {
 
 // linkLike reports whether a "[" followed by s could open a link, image,
 // footnote or reference definition: "[^", or a "]" followed by "(", "["
-// or ":".
-func linkLike(s string) bool {
+// or ":". rest is the text after the next "]".
+func linkLike(s, rest string) bool {
 	if strings.HasPrefix(s, "^") {
 		return true
 	}
-	i := strings.IndexByte(s, ']')
-	if i < 0 {
-		return false
-	}
-	rest := s[i+1:]
 	return rest != "" && strings.IndexByte("([:", rest[0]) >= 0
 }
 

@@ -69,9 +69,13 @@ func convertHTML(name string, data []byte) (*Article, error) {
 	if pageURL != nil {
 		opts = append(opts, converter.WithDomain(pageURL.String()))
 	}
+	swapped := swapBrackets(root)
 	md, err := conv.ConvertNode(root, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
+	}
+	if swapped {
+		md = bytes.ReplaceAll(md, []byte(bracketStandIn), []byte(`\[`))
 	}
 	body := normalizeMarkdown(sanitizeMarkdown(normalizeNewlines(md)))
 	if body == "" {
@@ -211,4 +215,42 @@ func isBoilerplate(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// bracketStandIn replaces "[" in the text of pages with very many of
+// them: html-to-markdown's escaping takes time quadratic in their number
+// (64k brackets take seconds). After conversion each stand-in becomes
+// "\[", which is always a literal bracket.
+const (
+	bracketStandIn  = "\uFDD0" // a noncharacter, not expected in text
+	maxBracketsFast = 256
+)
+
+// swapBrackets replaces "[" by bracketStandIn in the text under n when
+// there are more than maxBracketsFast of them and the stand-in does not
+// occur already. It reports whether it did.
+func swapBrackets(n *html.Node) bool {
+	var texts []*html.Node
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			if strings.Contains(n.Data, bracketStandIn) {
+				count = -1 << 40
+			}
+			count += strings.Count(n.Data, "[")
+			texts = append(texts, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	if count <= maxBracketsFast {
+		return false
+	}
+	for _, t := range texts {
+		t.Data = strings.ReplaceAll(t.Data, "[", bracketStandIn)
+	}
+	return true
 }

@@ -190,7 +190,7 @@ func startsLower(s string) bool {
 func parseUnits(blocks [][]string) []unit {
 	type pending struct {
 		unit
-		lines int
+		lines []string
 	}
 	var all []pending
 	for _, block := range blocks {
@@ -210,8 +210,7 @@ func parseUnits(blocks [][]string) []unit {
 					cont = wrapped && !isListItem(t) && fills(strings.TrimSpace(block[i-1]), width)
 				}
 				if cont {
-					prev.text += " " + t
-					prev.lines++
+					prev.lines = append(prev.lines, t)
 					continue
 				}
 			}
@@ -219,12 +218,13 @@ func parseUnits(blocks [][]string) []unit {
 			if isListItem(t) {
 				k = kindBullet // the exact kind is found below
 			}
-			all = append(all, pending{unit: unit{kind: k, text: t}, lines: 1})
+			all = append(all, pending{unit: unit{kind: k}, lines: []string{t}})
 		}
 	}
 	units := make([]unit, len(all))
 	for i, p := range all {
-		if p.lines == 1 {
+		p.text = strings.Join(p.lines, " ")
+		if len(p.lines) == 1 {
 			units[i] = classify(p.text, i == len(all)-1)
 			continue
 		}

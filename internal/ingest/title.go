@@ -193,6 +193,10 @@ func deriveTitle(paragraph string) string {
 	if utf8.RuneCountInString(s) <= derivedMax {
 		return s
 	}
+	// Only the first clauseMax runes matter from here on.
+	if len(s) > 4*clauseMax+4 {
+		s = strings.ToValidUTF8(s[:4*clauseMax+4], "")
+	}
 	// Cut at the last clause boundary that leaves a useful title.
 	best := -1
 	for _, sep := range []string{", ", "; ", ": ", " – ", " — ", " - "} {
@@ -224,12 +228,14 @@ func deriveTitle(paragraph string) string {
 		n++
 	}
 	if cut == 0 {
-		cut = len(s)
+		// One long word: cut it at wordMax runes.
+		cut, n = len(s), 0
 		for i := range s {
-			if utf8.RuneCountInString(s[:i]) >= wordMax {
+			if n == wordMax {
 				cut = i
 				break
 			}
+			n++
 		}
 	}
 	return strings.TrimRight(s[:cut], " ,;:–—-") + "…"
