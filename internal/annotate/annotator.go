@@ -10,8 +10,8 @@ import (
 	"github.com/brief-dev/brief/internal/brief"
 )
 
-// Options configure annotation. The zero value works: it stems words
-// with Snowball and knows no synonyms.
+// Options configure annotation. The zero value works: it uses
+// DefaultLexicon (WordNet lemmas and synonyms, GloVe vectors).
 type Options struct {
 	// Lexicon supplies lemmas and word relatedness; nil means the
 	// built-in default (see DefaultLexicon).

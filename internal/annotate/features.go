@@ -9,8 +9,11 @@ import (
 )
 
 // Lexicon supplies word knowledge to the scorer. Lemma maps a lower-case
-// word to its dictionary form; Related scores two lemmas 0..1 (1 for
-// synonyms, a vector similarity otherwise, 0 if unrelated or unknown).
+// word to its dictionary form; Related scores two lemmas 0..1 (1 for the
+// same word, about 0.9 for synonyms, less for a vector similarity, 0 if
+// unrelated or unknown). A Lexicon that also has Vector(word) ([]int8,
+// bool) and Rank(word) int, as DefaultLexicon does, adds semantic index
+// keys and a frequency prior to the IDF weights.
 type Lexicon interface {
 	Lemma(w string) string
 	Related(a, b string) float64

@@ -1,14 +1,17 @@
 package annotate
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 )
 
+// TestDumpPairs lists a corpus's candidate pairs by probability with
+// their signals and gold labels (A agree, D disagree, - none), and gold
+// pairs the index never proposed:
+//
+//	DUMP=seeds go test ./internal/annotate -run TestDumpPairs -v
 func TestDumpPairs(t *testing.T) {
 	dir := os.Getenv("DUMP")
 	if dir == "" {
@@ -71,47 +74,9 @@ func TestDumpPairs(t *testing.T) {
 	}
 }
 
-func TestDumpWords(t *testing.T) {
-	if os.Getenv("WORDS") == "" {
-		t.Skip()
-	}
-	a := New()
-	for _, s := range loadCorpus(t, "seeds") {
-		a.Update(s)
-	}
-	var docs []*docFeat
-	for _, id := range sortedKeys(a.docs) {
-		docs = append(docs, a.docs[id].doc)
-	}
-	c, _ := prepare(docs, a.lex, nil)
-	find := func(src, frag string) *node {
-		for _, n := range c.nodes {
-			if n.f.claim.Source == src && strings.Contains(n.f.claim.Text, frag) {
-				return n
-			}
-		}
-		t.Fatalf("no %s %s", src, frag)
-		return nil
-	}
-	for _, p := range [][4]string{{"000", "flew into Moscow", "004", "envoy has landed"}, {"001", "plane had landed", "004", "envoy has landed"}, {"000", "circumspect", "004", "noncommittal"}} {
-		x, y := find(p[0], p[1]), find(p[2], p[3])
-		for _, pair := range [][2]*node{{x, y}, {y, x}} {
-			u, v := pair[0], pair[1]
-			line := ""
-			for k, id := range u.wids {
-				best, bw := 0.0, ""
-				for l, id2 := range v.wids {
-					if r := c.sc.related(id, id2); r > best {
-						best, bw = r, v.f.words[l].lemma
-					}
-				}
-				line += fmt.Sprintf(" %s(%.1f)=%s:%.2f", u.f.words[k].lemma, c.sc.idf[id], bw, best)
-			}
-			t.Logf("%s ents=%v\n%s", u.f.claim.Text, u.ents, line)
-		}
-	}
-}
-
+// TestDumpLinks lists a corpus's links with their reasons:
+//
+//	LINKS=quake go test ./internal/annotate -run TestDumpLinks -v
 func TestDumpLinks(t *testing.T) {
 	dir := os.Getenv("LINKS")
 	if dir == "" {
