@@ -188,3 +188,50 @@ func TestStreamClientNext(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopFailedBuildWaitsForChange(t *testing.T) {
+	h := startLoop(t)
+	h.batches <- batch{Paths: []string{"content/a.md"}}
+	h.next([]string{"content/a.md"}).reply <- errors.New("broken")
+	h.waitState(func(st *state) bool { return st.errs != nil })
+	select {
+	case c := <-h.calls:
+		t.Fatalf("a failed build was retried without a change: %q", c.changed)
+	case <-time.After(50 * time.Millisecond):
+	}
+}
+
+// TestLoopSupersededSuccess checks that a build that finished just as a
+// change came in is shown, and that the next build is told only about
+// the new change.
+func TestLoopSupersededSuccess(t *testing.T) {
+	files := map[string]string{"index.html": "<body>1</body>"}
+	s := New(Options{}, nil)
+	batches := make(chan batch)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	// The build returns without waiting for the test, so the batch below
+	// races with its result; whichever the loop sees first, a's build
+	// succeeded and b alone is built next.
+	builds := make(chan []string, 4)
+	s.build = func(ctx context.Context, changed []string) (fs.FS, error) {
+		builds <- changed
+		return mapSite(files), nil
+	}
+	go func() { s.loop(ctx, batches); close(done) }()
+	defer func() { cancel(); <-done }()
+	batches <- batch{Paths: []string{"content/a.md"}}
+	batches <- batch{Paths: []string{"content/b.md"}}
+	var got [][]string
+	for len(got) < 2 {
+		select {
+		case c := <-builds:
+			got = append(got, c)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("builds %q", got)
+		}
+	}
+	if want := [][]string{{"content/a.md"}, {"content/b.md"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("builds %q, want %q", got, want)
+	}
+}

@@ -115,9 +115,6 @@ func (s *Server) runBuild(ctx context.Context, changed []string, prev *site) (r 
 		}
 	}()
 	fsys, err := s.build(ctx, changed)
-	if err == nil {
-		err = ctx.Err()
-	}
 	if err != nil {
 		return result{err: err}
 	}
@@ -168,7 +165,8 @@ func (s *Server) publish(r result, changed []string) {
 // is done. A batch that arrives during a build cancels it; the next build
 // gets the union of the cancelled build's paths and the new ones. Paths
 // of a failed build are passed again to the next one, since a BuildFunc
-// is told what changed since its last success.
+// is told what changed since its last success. So every change reaches
+// a build that runs to its end: the last save is never lost.
 func (s *Server) loop(ctx context.Context, batches <-chan batch) {
 	var (
 		pending    = map[string]bool{} // changes not yet given to a build
@@ -220,19 +218,23 @@ func (s *Server) loop(ctx context.Context, batches <-chan batch) {
 		case r := <-done:
 			cancel()
 			cancel, done = nil, nil
-			restart := len(pending) > 0 || pendingAll
+			// Changes that came in during the build supersede it.
+			superseded := len(pending) > 0 || pendingAll
 			switch {
-			case restart:
-				// Superseded: discard the result, even a good one, so
-				// the tab reloads once, for the final state.
-				requeue()
-			case r.err != nil:
-				requeue()
+			case r.err == nil:
+				// A build that succeeded is shown even if superseded: the
+				// builder has moved on to its inputs, and the next build
+				// is told only what changed since.
 				s.publish(r, inflight)
+			case superseded:
+				// Cancelled, or failed on inputs that have changed since:
+				// its paths go to the next build, its error nowhere.
+				requeue()
 			default:
+				requeue()
 				s.publish(r, inflight)
 			}
-			if restart {
+			if superseded {
 				start()
 			}
 		}
