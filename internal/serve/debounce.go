@@ -25,9 +25,16 @@ func sortedKeys(set map[string]bool) []string {
 	return keys
 }
 
-// allPaths is the path a watcher sends when it does not know what
+// change is one event from a watcher: a path, relative to the root and
+// slash-separated, and whether the event created it.
+type change struct {
+	Path    string
+	Created bool
+}
+
+// allPaths is the change a watcher sends when it does not know what
 // changed; the debouncer turns it into batch.All.
-const allPaths = ""
+var allPaths = change{}
 
 // debouncer coalesces a burst of file events into one batch. Editors
 // write a file in several steps (truncate, write, chmod; or write a temp
@@ -35,18 +42,26 @@ const allPaths = ""
 // no event has arrived for Delay. Like fsnotify's cmd/fsnotify/dedup.go
 // it restarts the timer on every event; unlike it, it also flushes after
 // MaxWait so that a file written continuously still gets built.
+//
+// A file created and gone again within one batch, such as an editor's
+// temporary file, was never seen by a build: it is left out of the
+// batch, and a batch of nothing else is not sent.
 type debouncer struct {
 	clock   clock
 	delay   time.Duration
 	maxWait time.Duration
+	// exists reports whether a path exists now; nil keeps every path.
+	exists func(path string) bool
 }
 
 // run reads changed paths from in and sends batches to out until ctx is
 // done or in is closed. A batch pending when in is closed is sent first,
 // so the last save is never lost.
-func (d *debouncer) run(ctx context.Context, in <-chan string, out chan<- batch) {
+func (d *debouncer) run(ctx context.Context, in <-chan change, out chan<- batch) {
 	var (
-		t       timer
+		t timer
+		// pending maps a changed path to whether its first event in
+		// this batch created it.
 		pending = map[string]bool{}
 		all     bool
 		first   time.Time // when the oldest pending event arrived
@@ -57,8 +72,17 @@ func (d *debouncer) run(ctx context.Context, in <-chan string, out chan<- batch)
 		}
 	}()
 	flush := func() bool {
-		b := batch{Paths: sortedKeys(pending), All: all}
+		b := batch{All: all}
+		for _, p := range sortedKeys(pending) {
+			if pending[p] && d.exists != nil && !d.exists(p) {
+				continue // transient
+			}
+			b.Paths = append(b.Paths, p)
+		}
 		pending, all = map[string]bool{}, false
+		if len(b.Paths) == 0 && !b.All {
+			return true
+		}
 		select {
 		case out <- b:
 			return true
@@ -74,7 +98,7 @@ func (d *debouncer) run(ctx context.Context, in <-chan string, out chan<- batch)
 		select {
 		case <-ctx.Done():
 			return
-		case p, ok := <-in:
+		case c, ok := <-in:
 			if !ok {
 				if len(pending) > 0 || all {
 					flush()
@@ -85,10 +109,10 @@ func (d *debouncer) run(ctx context.Context, in <-chan string, out chan<- batch)
 			if len(pending) == 0 && !all {
 				first = now
 			}
-			if p == allPaths {
+			if c == allPaths {
 				all = true
-			} else {
-				pending[p] = true
+			} else if _, seen := pending[c.Path]; !seen {
+				pending[c.Path] = c.Created
 			}
 			// Wait for Delay of quiet, but never past first+MaxWait.
 			wait := d.delay

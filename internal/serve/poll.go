@@ -39,7 +39,7 @@ func newPoller(root string, roots []string, ig ignorer, c clock, interval time.D
 func (p *poller) start() { p.prev = p.scan() }
 
 // run polls until ctx is done, sending changed paths to out.
-func (p *poller) run(ctx context.Context, out chan<- string) {
+func (p *poller) run(ctx context.Context, out chan<- change) {
 	t := p.clock.NewTimer(p.interval)
 	defer t.Stop()
 	for {
@@ -48,9 +48,9 @@ func (p *poller) run(ctx context.Context, out chan<- string) {
 			return
 		case <-t.C():
 		}
-		for _, rel := range p.poll() {
+		for _, c := range p.poll() {
 			select {
-			case out <- rel:
+			case out <- c:
 			case <-ctx.Done():
 				return
 			}
@@ -59,23 +59,27 @@ func (p *poller) run(ctx context.Context, out chan<- string) {
 	}
 }
 
-// poll walks the roots once and returns the paths added, changed or
-// removed since the previous walk, in order.
-func (p *poller) poll() []string {
+// poll walks the roots once and returns the files added, changed or
+// removed since the previous walk, sorted by path.
+func (p *poller) poll() []change {
 	cur := p.scan()
-	changed := map[string]bool{}
+	changed := map[string]bool{} // path -> added
 	for rel, s := range cur {
 		if old, ok := p.prev[rel]; !ok || old != s {
-			changed[rel] = true
+			changed[rel] = !ok
 		}
 	}
 	for rel := range p.prev {
 		if _, ok := cur[rel]; !ok {
-			changed[rel] = true
+			changed[rel] = false
 		}
 	}
 	p.prev = cur
-	return sortedKeys(changed)
+	var out []change
+	for _, rel := range sortedKeys(changed) {
+		out = append(out, change{Path: rel, Created: changed[rel]})
+	}
+	return out
 }
 
 // scan stamps every file under the roots.

@@ -14,7 +14,7 @@ func TestPoller(t *testing.T) {
 	clk := newFakeClock()
 	p := newPoller(root, defaultRoots, newIgnorer([]string{"public"}), clk, time.Second)
 	p.start()
-	out := make(chan string, 64)
+	out := make(chan change, 64)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { p.run(ctx, out); close(done) }()
@@ -31,8 +31,8 @@ func TestPoller(t *testing.T) {
 		var got []string
 		for {
 			select {
-			case p := <-out:
-				got = append(got, p)
+			case c := <-out:
+				got = append(got, c.Path)
 			default:
 				return got
 			}

@@ -16,6 +16,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -179,10 +181,10 @@ func (s *Server) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	changes := make(chan string, 256)
+	changes := make(chan change, 256)
 	batches := make(chan batch)
 	wg.Go(func() { watch(ctx, changes) })
-	d := &debouncer{clock: s.clock, delay: s.opts.Debounce, maxWait: 20 * s.opts.Debounce}
+	d := &debouncer{clock: s.clock, delay: s.opts.Debounce, maxWait: 20 * s.opts.Debounce, exists: s.exists}
 	wg.Go(func() { d.run(ctx, changes, batches) })
 
 	// Build.
@@ -231,7 +233,7 @@ func (s *Server) Run(ctx context.Context) (err error) {
 // newWatch starts watching with fsnotify, or by polling if Options.Poll
 // is set or a system limit on watches is hit, and returns the loop that
 // reports changes.
-func (s *Server) newWatch() (func(context.Context, chan<- string), error) {
+func (s *Server) newWatch() (func(context.Context, chan<- change), error) {
 	ig := newIgnorer(s.opts.Ignore)
 	if s.opts.Poll > 0 {
 		p := newPoller(s.opts.Root, s.opts.Watch, ig, s.clock, s.opts.Poll)
@@ -252,6 +254,13 @@ func (s *Server) newWatch() (func(context.Context, chan<- string), error) {
 		return p.run, nil
 	}
 	return fw.run, nil
+}
+
+// exists reports whether rel (slash-separated, relative to the root)
+// exists.
+func (s *Server) exists(rel string) bool {
+	_, err := os.Lstat(filepath.Join(s.opts.Root, filepath.FromSlash(rel)))
+	return err == nil
 }
 
 // listen opens the listening socket, falling back to a free port if the

@@ -78,7 +78,7 @@ func (fw *fsWatcher) start() error {
 
 // addRoot watches root r: its parent (filtered to r's name) and, if r is
 // a folder, every folder beneath it.
-func (fw *fsWatcher) addRoot(r string, emit func(string)) error {
+func (fw *fsWatcher) addRoot(r string, emit func(change)) error {
 	if dir := path.Dir(r); r != "." && !fw.tree[dir] {
 		if fw.parents[dir] == nil {
 			if err := fw.w.Add(fw.abs(dir)); err != nil {
@@ -106,7 +106,7 @@ func (fw *fsWatcher) addRoot(r string, emit func(string)) error {
 // addTree watches the folder rel and every folder beneath it. If emit is
 // not nil it is called for every file found, because files created in a
 // new folder before its watch was added send no event of their own.
-func (fw *fsWatcher) addTree(rel string, emit func(string)) error {
+func (fw *fsWatcher) addTree(rel string, emit func(change)) error {
 	return filepath.WalkDir(fw.abs(rel), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // vanished while walking: its removal is an event of its own
@@ -120,7 +120,7 @@ func (fw *fsWatcher) addTree(rel string, emit func(string)) error {
 		}
 		if !d.IsDir() {
 			if emit != nil {
-				emit(r)
+				emit(change{Path: r, Created: true})
 			}
 			return nil
 		}
@@ -150,14 +150,14 @@ func (fw *fsWatcher) removeTree(rel string) {
 	}
 }
 
-// run sends changed paths to out until ctx is done, then closes the
-// fsnotify watcher. The empty path (allPaths) means the watcher lost
-// track of what changed and the next build must be full.
-func (fw *fsWatcher) run(ctx context.Context, out chan<- string) {
+// run sends changes to out until ctx is done, then closes the fsnotify
+// watcher. allPaths means the watcher lost track of what changed and the
+// next build must be full.
+func (fw *fsWatcher) run(ctx context.Context, out chan<- change) {
 	defer fw.w.Close()
-	send := func(p string) {
+	send := func(c change) {
 		select {
-		case out <- p:
+		case out <- c:
 		case <-ctx.Done():
 		}
 	}
@@ -184,7 +184,7 @@ func (fw *fsWatcher) run(ctx context.Context, out chan<- string) {
 }
 
 // handle turns one fsnotify event into changed paths.
-func (fw *fsWatcher) handle(ev fsnotify.Event, send func(string)) {
+func (fw *fsWatcher) handle(ev fsnotify.Event, send func(change)) {
 	if ev.Op == fsnotify.Chmod || ev.Op == 0 {
 		return // editors and indexers touch modes and times; content is unchanged
 	}
@@ -216,7 +216,7 @@ func (fw *fsWatcher) handle(ev fsnotify.Event, send func(string)) {
 			return
 		}
 	}
-	send(rel)
+	send(change{Path: rel, Created: ev.Has(fsnotify.Create)})
 }
 
 // abs returns the OS path of rel.

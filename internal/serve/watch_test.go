@@ -44,7 +44,7 @@ func writeFile(t *testing.T, name, data string) {
 type watchHarness struct {
 	t    *testing.T
 	root string
-	out  chan string
+	out  chan change
 }
 
 func startWatch(t *testing.T, root string, roots, ignore []string) *watchHarness {
@@ -53,7 +53,7 @@ func startWatch(t *testing.T, root string, roots, ignore []string) *watchHarness
 	if err := fw.start(); err != nil {
 		t.Fatal(err)
 	}
-	h := &watchHarness{t: t, root: root, out: make(chan string, 1024)}
+	h := &watchHarness{t: t, root: root, out: make(chan change, 1024)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { fw.run(ctx, h.out); close(done) }()
@@ -70,8 +70,9 @@ func (h *watchHarness) collect() []string {
 	deadline := time.After(10 * time.Second)
 	for {
 		select {
-		case p := <-h.out:
-			if p == allPaths {
+		case c := <-h.out:
+			p := c.Path
+			if c == allPaths {
 				p = "*"
 			}
 			seen[p] = true
