@@ -421,6 +421,29 @@ func TestWriteDir(t *testing.T) {
 	}
 }
 
+// TestWriteDirKeepsGitFiles checks that the output folder's git files
+// (the repository's public/.gitkeep, a gh-pages checkout's .git) survive
+// a build, while every other stale file goes.
+func TestWriteDirKeepsGitFiles(t *testing.T) {
+	site := smallSite(t, "/")
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(filepath.Join(out, ".git"), 0o755)
+	os.WriteFile(filepath.Join(out, ".git", "HEAD"), []byte("ref: refs/heads/gh-pages\n"), 0o644)
+	os.WriteFile(filepath.Join(out, ".gitkeep"), nil, 0o644)
+	os.WriteFile(filepath.Join(out, "stale.html"), []byte("x"), 0o644)
+	if err := site.WriteDir(out); err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []string{".gitkeep", ".git/HEAD"} {
+		if _, err := os.Stat(filepath.Join(out, keep)); err != nil {
+			t.Errorf("%s lost: %v", keep, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "stale.html")); !os.IsNotExist(err) {
+		t.Errorf("stale file survived: %v", err)
+	}
+}
+
 // TestFS checks the Site as an fs.FS, as brief serve uses it.
 func TestFS(t *testing.T) {
 	site := smallSite(t, "/")

@@ -187,12 +187,27 @@ func (s *Site) WriteDir(out string) (err error) {
 		}
 	}
 
+	// Keep the output folder's git files (a placeholder such as
+	// .gitkeep, or a .git of a gh-pages checkout): they are not part of
+	// the site but belong to the folder. They are moved, not copied, and
+	// moved back if the swap fails.
+	kept, err := keepGitFiles(out, tmp, s)
+	if err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	restore := func() {
+		for _, name := range kept {
+			os.Rename(filepath.Join(tmp, name), filepath.Join(out, name))
+		}
+	}
+
 	// Swap: move the old folder aside, move the new one in, then
 	// remove the old one. If the second rename fails, put the old back.
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
 		old = tmp + ".old"
 		if err := os.Rename(out, old); err != nil {
+			restore()
 			return fmt.Errorf("write site: move previous %s aside: %w", out, err)
 		}
 	}
@@ -200,6 +215,7 @@ func (s *Site) WriteDir(out string) (err error) {
 		if old != "" {
 			os.Rename(old, out)
 		}
+		restore()
 		return fmt.Errorf("write site: %w", err)
 	}
 	if old != "" {
@@ -208,4 +224,32 @@ func (s *Site) WriteDir(out string) (err error) {
 		}
 	}
 	return nil
+}
+
+// keepGitFiles moves the top-level entries of out whose names start with
+// ".git" into tmp, unless the site has a file of that name, and returns
+// their names.
+func keepGitFiles(out, tmp string, s *Site) ([]string, error) {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return nil, nil // no previous output: nothing to keep
+	}
+	var kept []string
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".git") {
+			continue
+		}
+		if _, ok := s.files[name]; ok {
+			continue
+		}
+		if err := os.Rename(filepath.Join(out, name), filepath.Join(tmp, name)); err != nil {
+			for _, k := range kept {
+				os.Rename(filepath.Join(tmp, k), filepath.Join(out, k))
+			}
+			return nil, err
+		}
+		kept = append(kept, name)
+	}
+	return kept, nil
 }
