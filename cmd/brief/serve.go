@@ -27,7 +27,7 @@ brief serve --port 8080
 brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network share`)
 	c := commonFlags(flags)
 	bind := flags.String("bind", serve.DefaultBind, "`ADDRESS` to listen on (0.0.0.0 for every interface)")
-	port := flags.Int("port", serve.DefaultPort, "TCP `PORT` to listen on; if it is taken, a free one is used")
+	port := flags.Int("port", serve.DefaultPort, "TCP `PORT` to listen on (0: any free port); if it is taken, a free one is used")
 	poll := flags.Duration("poll", 0, "look for changes every `DURATION` (such as 1s) instead of relying on\nfile system events, which network shares, some containers and VMs do not send")
 	if err := parseFlags(flags, args); err != nil {
 		return err

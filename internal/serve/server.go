@@ -160,10 +160,14 @@ func normalizeBase(b string) string {
 func (s *Server) Ready() <-chan struct{} { return s.ready }
 
 // URL returns the address of the served site, such as
-// "http://127.0.0.1:1313/"; it is set once Ready is closed.
+// "http://127.0.0.1:1313/", once Ready is closed, and "" before.
 func (s *Server) URL() string {
-	<-s.ready
-	return s.url
+	select {
+	case <-s.ready:
+		return s.url
+	default:
+		return ""
+	}
 }
 
 // Run builds the site, starts watching and serving, prints the address,
