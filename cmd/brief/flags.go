@@ -51,8 +51,7 @@ func newFlagSet(e *env, name, synopsis, example string) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return flag.ErrHelp
+		return flag.ErrHelp // the flag package has printed the usage
 	}
 	if err != nil {
 		return usageError{fmt.Errorf("%s: %w (see 'brief %s -h')", fs.Name(), err, fs.Name())}
