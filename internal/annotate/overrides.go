@@ -52,7 +52,13 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		// yaml reports "yaml: line N: msg"; give it the file:line form.
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		var line int
+		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+			return nil, brief.Errorf(brief.Pos{File: file, Line: line}, "annotations: %s", strings.TrimSpace(msg[strings.Index(msg, ":")+1:]))
+		}
+		return nil, brief.Errorf(brief.Pos{File: file}, "annotations: %s", msg)
 	}
 	var errs brief.ErrorList
 	pos := func(n *yaml.Node) brief.Pos { return brief.Pos{File: file, Line: n.Line, Col: n.Column} }
@@ -139,6 +145,9 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 						errf(k, "links: unknown key %q", k.Value)
 					}
 				})
+				if lo.A.Pos.Line == 0 || lo.B.Pos.Line == 0 {
+					errf(item, "links: both a: and b: are required")
+				}
 				if lo.Relation == "" {
 					errf(item, "links: relation is required")
 				}
