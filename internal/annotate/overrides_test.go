@@ -109,15 +109,15 @@ func TestOverridesApplied(t *testing.T) {
 			fa:   "three-year-long", fb: "two-year", wantRelation: brief.Agree,
 		},
 		{
-			name:        "StaleFragment",
-			yaml:        "links:\n  - a: {source: a, text: \"no such words\"}\n    b: {source: b, text: \"two-year war\"}\n    relation: none\n",
-			fa:          "three-year-long", fb: "two-year", wantRelation: brief.Disagree, wantKind: brief.KindNumber,
+			name: "StaleFragment",
+			yaml: "links:\n  - a: {source: a, text: \"no such words\"}\n    b: {source: b, text: \"two-year war\"}\n    relation: none\n",
+			fa:   "three-year-long", fb: "two-year", wantRelation: brief.Disagree, wantKind: brief.KindNumber,
 			wantWarning: "content/annotations.yaml:2",
 		},
 		{
-			name:        "UnknownEntity",
-			yaml:        "entities:\n  - same: [\"Atlantis\", \"Dnipro\"]\n",
-			fa:          "three-year-long", fb: "two-year", wantRelation: brief.Disagree, wantKind: brief.KindNumber,
+			name: "UnknownEntity",
+			yaml: "entities:\n  - same: [\"Atlantis\", \"Dnipro\"]\n",
+			fa:   "three-year-long", fb: "two-year", wantRelation: brief.Disagree, wantKind: brief.KindNumber,
 			wantWarning: "Atlantis",
 		},
 	}
