@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-dev/brief/internal/serve/browsertest"
+	"github.com/brief-dev/brief/internal/browsertest"
 )
 
 // generateProject writes a project of n synthetic news articles: a few
@@ -88,7 +88,7 @@ func TestServeLatency(t *testing.T) {
 	if s := os.Getenv("BRIEF_LATENCY_N"); s != "" {
 		fmt.Sscan(s, &n)
 	}
-	ctx := browsertest.New(t, 10*time.Minute)
+	ctx := browsertest.New(t)
 	t.Run("Example", func(t *testing.T) { measureLatency(t, ctx, serveProject(t)) })
 	t.Run(fmt.Sprintf("Generated%d", n), func(t *testing.T) { measureLatency(t, ctx, generateProject(t, n)) })
 }

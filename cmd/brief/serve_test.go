@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brief-dev/brief/internal/browsertest"
 	"github.com/brief-dev/brief/internal/build"
-	"github.com/brief-dev/brief/internal/serve/browsertest"
 )
 
 // serveProject returns a copy of the example project. While the
@@ -297,7 +297,7 @@ func TestServeDoesNotServeOutputFolder(t *testing.T) {
 // TestServeBrowser is the acceptance test of brief serve with the real
 // build: edits on disk show up in the open tab without any action.
 func TestServeBrowser(t *testing.T) {
-	ctx := browsertest.New(t, 3*time.Minute)
+	ctx := browsertest.New(t)
 	dir := serveProject(t)
 	src, text := firstSource(t, dir)
 	id := strings.TrimSuffix(filepath.Base(src), ".md")

@@ -18,8 +18,8 @@ import (
 	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
+	"github.com/brief-dev/brief/internal/browsertest"
 	"github.com/brief-dev/brief/internal/serve"
-	"github.com/brief-dev/brief/internal/serve/browsertest"
 )
 
 // renderDir is a small stand-in for the real build: content/page.md
@@ -70,7 +70,7 @@ func writeRename(t *testing.T, name, data string) {
 }
 
 func TestBrowserLiveReload(t *testing.T) {
-	ctx := browsertest.New(t, 2*time.Minute)
+	ctx := browsertest.New(t)
 	root := t.TempDir()
 	page := filepath.Join(root, "content/page.md")
 	css := filepath.Join(root, "themes/style.css")
@@ -156,7 +156,7 @@ func TestLatency(t *testing.T) {
 
 	var ctx context.Context
 	if _, err := exec.LookPath("chromium"); err == nil {
-		ctx = browsertest.New(t, 5*time.Minute)
+		ctx = browsertest.New(t)
 		browsertest.Navigate(t, ctx, s.URL())
 	}
 	var lat []float64

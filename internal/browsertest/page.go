@@ -1,52 +1,15 @@
-// Package browsertest starts Debian's chromium under chromedp for the
-// browser tests of brief serve. Tests skip when chromium is missing.
 package browsertest
+
+// Helpers for tests that drive a page: navigate, evaluate, wait.
 
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 )
-
-// New starts a headless chromium for t and returns a context for its
-// first tab. The browser stops when the test ends, or after limit.
-func New(t testing.TB, limit time.Duration) context.Context {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium not installed: apt-get install chromium")
-	}
-	parent, cancelParent := context.WithTimeout(context.Background(), limit)
-	actx, cancelAlloc := chromedp.NewExecAllocator(parent,
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox, // tests run as root in CI containers
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-		cancelParent()
-	})
-	// Start the browser now, so that a failure to start is reported as such.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
 
 // Navigate opens url in the tab and waits for it to load.
 func Navigate(t testing.TB, ctx context.Context, url string) {
