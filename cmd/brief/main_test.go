@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -216,5 +217,47 @@ func TestNewScaffold(t *testing.T) {
 	// Scaffolding twice refuses.
 	if code, _, _ := runBrief(t, "new", dir); code != 1 {
 		t.Errorf("second new: exit %d, want 1", code)
+	}
+}
+
+// TestExampleBriefing checks the example briefing shows the seeds' known
+// disagreements under Contested, with their reasons, and the Lukashenko
+// sentence, which no other source reports, under Reported by one source.
+func TestExampleBriefing(t *testing.T) {
+	dir := copyExample(t)
+	if code, _, stderr := runBrief(t, "build", "--source", dir, "--quiet"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	section := func(id, next string) string {
+		i := strings.Index(page, `id="`+id+`"`)
+		j := strings.Index(page, `id="`+next+`"`)
+		if i < 0 || j < i {
+			t.Fatalf("no section %q before %q", id, next)
+		}
+		return html.UnescapeString(page[i:j])
+	}
+	contested := section("contested", "single")
+	for _, want := range []string{
+		"number: “two-year war” vs “three-year-long war”",
+		"role: “National Security Secretary” vs “National Security Adviser”",
+		"quote: “… peace in this war” vs “… peace since the war began”",
+	} {
+		// Either order of the two sides is right.
+		alt := want
+		if k := strings.Index(want, ": "); k > 0 {
+			parts := strings.SplitN(want[k+2:], " vs ", 2)
+			alt = want[:k+2] + parts[1] + " vs " + parts[0]
+		}
+		if !strings.Contains(contested, want) && !strings.Contains(contested, alt) {
+			t.Errorf("Contested lacks %s", want)
+		}
+	}
+	if single := section("single", "quotations"); !strings.Contains(single, "Lukashenko also flew into Moscow on Thursday") {
+		t.Errorf("Reported by one source lacks the Lukashenko sentence")
 	}
 }
