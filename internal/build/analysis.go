@@ -170,7 +170,9 @@ func informative(s string) int {
 	return n
 }
 
-// label names a source for readers: its outlet, else title, else ID.
+// label names a source for readers: its outlet, else the first words of
+// its title (a label is repeated in every note and list of sources, so a
+// whole headline would drown the text), else its ID.
 func label(s *brief.Source) string {
 	switch {
 	case s == nil:
@@ -178,7 +180,17 @@ func label(s *brief.Source) string {
 	case s.Outlet != "":
 		return s.Outlet
 	case s.Title != "":
-		return s.Title
+		return shortTitle(s.Title, 6)
 	}
 	return s.ID
+}
+
+// shortTitle returns the first n words of title, with an ellipsis when
+// words were dropped.
+func shortTitle(title string, n int) string {
+	words := strings.Fields(title)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.TrimRight(strings.Join(words[:n], " "), ",;:.–—-") + "…"
 }

@@ -272,7 +272,7 @@ func (a *analysis) contests(root string) []contestView {
 			cv.Kinds = append(cv.Kinds, k)
 		}
 		sort.Strings(cv.Kinds)
-		cv.Reasons = uniq(reasons[r])
+		cv.Reasons = uniqReasons(reasons[r])
 		fs := groups[r]
 		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].sources) > len(fs[j].sources) })
 		for _, f := range fs {
@@ -288,13 +288,22 @@ func (a *analysis) contests(root string) []contestView {
 	return out
 }
 
-func uniq(s []string) []string {
+// uniqReasons drops repeated reasons, counting "kind: x vs y" and
+// "kind: y vs x" as the same reason (the sides of a link are in ID order,
+// not in any order a reader would care about).
+func uniqReasons(reasons []string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, v := range s {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
+	for _, r := range reasons {
+		key := r
+		if kind, sides, ok := strings.Cut(r, ": "); ok {
+			if x, y, ok := strings.Cut(sides, " vs "); ok && y < x {
+				key = kind + ": " + y + " vs " + x
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, r)
 		}
 	}
 	return out

@@ -32,7 +32,8 @@ type siteView struct {
 // sourceRow describes a source in lists and tables.
 type sourceRow struct {
 	ID, Href       string
-	Outlet, Title  string
+	Outlet, Title  string // Outlet is the source's label (see label)
+	HasOutlet      bool   // the front matter names the outlet
 	Author, Date   string
 	DateLabel      string
 	URL            string // original, http(s) only
@@ -55,7 +56,7 @@ type sourceView struct {
 func (a *analysis) sourceRow(s *brief.Source, root string) sourceRow {
 	r := sourceRow{
 		ID: s.ID, Href: root + "sources/" + s.ID + "/",
-		Outlet: label(s), Title: s.Title, Author: s.Author, Date: s.Date,
+		Outlet: label(s), HasOutlet: s.Outlet != "", Title: s.Title, Author: s.Author, Date: s.Date,
 		DateLabel: dateLabel(s.Date), URL: httpURL(s.URL), TitleDerived: s.TitleDerived,
 	}
 	if r.Title == "" {
