@@ -50,12 +50,18 @@ type pairResult struct {
 
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
-func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds) ([]brief.Link, brief.ErrorList, error) {
+// memo, if not nil, keeps word alignments of claim pairs between passes.
+func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *bestMemo) ([]brief.Link, brief.ErrorList, error) {
 	c, warnings := prepare(docs, lex, ov)
+	if memo != nil {
+		c.sc.best = memo.get()
+		c.sc.fresh = make(map[[2]*claimFeat][]float64, len(c.sc.best))
+	}
 	results, err := c.score(ctx, th)
 	if err != nil {
 		return nil, nil, err
 	}
+	memo.set(c.sc.fresh)
 	links := c.decide(results, th)
 	sortLinks(links)
 	return links, warnings, nil

@@ -51,6 +51,7 @@ type Annotator struct {
 
 	mu   sync.Mutex
 	docs map[string]*cached
+	best bestMemo
 }
 
 type cached struct {
@@ -63,7 +64,7 @@ func New() *Annotator { return NewWith(Options{}) }
 
 // NewWith returns an Annotator with the given options.
 func NewWith(opts Options) *Annotator {
-	return &Annotator{opts: opts, lex: opts.lexicon(), docs: map[string]*cached{}}
+	return &Annotator{opts: opts, lex: newMemo(opts.lexicon()), docs: map[string]*cached{}}
 }
 
 // Update adds a source or replaces the source with the same ID.
@@ -112,7 +113,7 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 	if th.high == 0 {
 		th = thresholds{high: agreeHigh, low: agreeLow, w: th.w}
 	}
-	links, warns, err := align(ctx, docs, a.lex, ov, th)
+	links, warns, err := align(ctx, docs, a.lex, ov, th, &a.best)
 	if err != nil {
 		return nil, err
 	}

@@ -93,7 +93,9 @@ func (n *node) features(lex Lexicon, sem map[string][]string) []string {
 	vl, hasVec := lex.(vectorLexicon)
 	for _, w := range f.words {
 		keys = append(keys, "w:"+w.key)
-		if hasVec {
+		if m, ok := lex.(vecMemo); ok {
+			keys = append(keys, m.semKeys(w.lemma)...)
+		} else if hasVec {
 			ks, ok := sem[w.lemma]
 			if !ok {
 				if v, found := vl.Vector(w.lemma); found {

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"math"
+	"sync"
 )
 
 // Weights of the signals inside the combined alignment (pairFeat.mix).
@@ -21,6 +22,44 @@ type scorer struct {
 	lemma []string
 	idf   []float64
 	rel   map[uint64]float64 // lex.Related of two ids, lower id first
+	memo  *memo              // if lex is a memo: it, and the memo's ids of lemma
+	mids  []uint32
+	// best remembers matches of the previous pass, fresh collects those
+	// of this one (see bestMemo).
+	best, fresh map[[2]*claimFeat][]float64
+}
+
+// bestMemo keeps, for each scored pair of claims, how well each content
+// word of one is matched in the other (1 for the same key, else the best
+// relatedness): a pure function of the two claims' words, and most of
+// the cost of alignment. The claims of a source that did not change keep
+// their *claimFeat between passes, so after an edit only the pairs
+// involving the changed source are aligned word by word again. Each pass
+// keeps only the pairs it scored, which drops those of edited sources.
+type bestMemo struct {
+	mu sync.Mutex
+	m  map[[2]*claimFeat][]float64
+}
+
+// get returns the table of the previous pass; the caller must not
+// modify it.
+func (b *bestMemo) get() map[[2]*claimFeat][]float64 {
+	if b == nil {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.m
+}
+
+// set stores the table of the latest pass.
+func (b *bestMemo) set(m map[[2]*claimFeat][]float64) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	b.m = m
+	b.mu.Unlock()
 }
 
 // newScorer assigns vocabulary ids to the nodes' words and computes their
@@ -30,6 +69,12 @@ type scorer struct {
 func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}}
 	vl, hasRank := lex.(vectorLexicon)
+	switch m := lex.(type) {
+	case *memo:
+		s.memo = m
+	case vecMemo:
+		s.memo = m.memo
+	}
 	for _, n := range nodes {
 		n.wids = n.wids[:0]
 		for _, w := range n.f.words {
@@ -38,6 +83,9 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 				id = int32(len(s.lemma))
 				s.ids[w.key] = id
 				s.lemma = append(s.lemma, w.lemma)
+				if s.memo != nil {
+					s.mids = append(s.mids, s.memo.id(w.lemma))
+				}
 				idf := ix.idf["w:"+w.key]
 				if hasRank {
 					r := vl.Rank(w.lemma)
@@ -58,6 +106,13 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 func (s *scorer) related(x, y int32) float64 {
 	if x == y {
 		return 1
+	}
+	if s.memo != nil {
+		a, b := s.lemma[x], s.lemma[y]
+		if a == b {
+			return s.lex.Related(a, b)
+		}
+		return s.memo.relID(a, b, s.mids[x], s.mids[y])
 	}
 	if y < x {
 		x, y = y, x
@@ -83,14 +138,28 @@ type pairFeat struct {
 	quote          float64 // share of quotation trigrams shared
 }
 
-// direction aligns a's features into b: every content word takes its best
-// counterpart in b (1 for the same key, the lexicon's relatedness
-// otherwise), weighted by IDF.
-func (s *scorer) direction(a, b *node) (word, ent, mix float64) {
-	var wn, wd float64
+// bests returns, for a pair, the best counterpart of every content word
+// of a in b (1 for the same key, the lexicon's relatedness otherwise),
+// followed by that of every content word of b in a.
+func (s *scorer) bests(a, b *node) []float64 {
+	k := [2]*claimFeat{a.f, b.f}
+	if r, ok := s.best[k]; ok {
+		if s.fresh != nil {
+			s.fresh[k] = r
+		}
+		return r
+	}
+	r := make([]float64, 0, len(a.wids)+len(b.wids))
+	r = s.bestIn(r, a, b)
+	r = s.bestIn(r, b, a)
+	if s.fresh != nil {
+		s.fresh[k] = r
+	}
+	return r
+}
+
+func (s *scorer) bestIn(out []float64, a, b *node) []float64 {
 	for _, x := range a.wids {
-		w := s.idf[x]
-		wd += w
 		best := 0.0
 		for _, y := range b.wids {
 			if y == x {
@@ -103,7 +172,19 @@ func (s *scorer) direction(a, b *node) (word, ent, mix float64) {
 				best = max(best, s.related(x, y))
 			}
 		}
-		wn += w * best
+		out = append(out, best)
+	}
+	return out
+}
+
+// direction aligns a's features into b: every content word takes its best
+// counterpart in b (best, from bests), weighted by IDF.
+func (s *scorer) direction(a, b *node, best []float64) (word, ent, mix float64) {
+	var wn, wd float64
+	for k, x := range a.wids {
+		w := s.idf[x]
+		wd += w
+		wn += w * best[k]
 	}
 	var en, ed float64
 	for _, e := range a.ents {
@@ -135,8 +216,9 @@ func ratio0(a, b float64) float64 {
 
 // features computes the signals of a pair.
 func (s *scorer) features(a, b *node) pairFeat {
-	w1, e1, m1 := s.direction(a, b)
-	w2, e2, m2 := s.direction(b, a)
+	best := s.bests(a, b)
+	w1, e1, m1 := s.direction(a, b, best[:len(a.wids)])
+	w2, e2, m2 := s.direction(b, a, best[len(a.wids):])
 	p := pairFeat{
 		wordLo: min(w1, w2), wordHi: max(w1, w2),
 		entLo: min(e1, e2), entHi: max(e1, e2),
