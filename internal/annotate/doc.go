@@ -63,6 +63,19 @@ seed annotation (TestFitWeights, FIT=1) and checked on two hold-out
 corpora (storm, quake), gives the probability p that the two claims report
 one fact.
 
+Clauses (clause.go): a long sentence often states several facts ("Witkoff
+flew into Moscow’s Vnukovo airport on Thursday morning, having travelled
+from Doha…"), and its extra words drag the whole-sentence signals down
+against a short sentence that states one of them. A sentence is cut into
+clauses at a semicolon or dash, and at a comma followed by a conjunction,
+subordinator or relative pronoun (and, but, with, as, while, which, who,
+though, after…) or by a participle (", having travelled", ", signaling");
+clauses of fewer than three content words and names join their
+neighbour. Each clause keeps its own words, names and quantities. The
+probability of a pair is the larger of the sentences' and, less
+clauseDiscount (0.2), the best of every clause or sentence of one against
+every clause or sentence of the other.
+
 Decision (align.go): per pair of sources, pairs are taken most probable
 first; a claim's first counterpart in the other source needs p ≥
 agreeLow, a further one p ≥ agreeHigh, since a sentence usually has one

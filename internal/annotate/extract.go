@@ -25,6 +25,10 @@ type claimFeat struct {
 	pronoun    bool // the quotation's speaker is a pronoun ("he said")
 	// status lists the predicates reported as done or not done.
 	status []statusEvent
+	// clauses are the parts of a sentence that states several facts
+	// (see extractClauses), with their words, names and quantities only;
+	// nil for a sentence of one clause.
+	clauses []*claimFeat
 }
 
 // cword is a content word: its match key (see matchKey), its lemma for
@@ -188,8 +192,6 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		}
 		return false
 	}
-	seen := map[string]bool{}
-	var cws []cword
 	for k, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if weekdays[w] || (isMonth(w) && t.Cap) {
@@ -203,6 +205,23 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 			f.times = append(f.times, tm)
 			f.timeText = append(f.timeText, tt)
 		}
+	}
+	f.words = contentWords(toks, inName, lex)
+	for _, w := range f.words {
+		f.lemmas = append(f.lemmas, w.key)
+	}
+	f.status = extractStatus(toks, lex)
+	f.clauses = extractClauses(f, lex)
+	return f
+}
+
+// contentWords returns the content words of toks, one per match key,
+// sorted by key, leaving out the tokens inName reports.
+func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
+	seen := map[string]bool{}
+	var cws []cword
+	for _, t := range toks {
+		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if inName(t) {
 			continue
 		}
@@ -222,10 +241,5 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		}
 	}
 	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
-	f.words = cws
-	for _, w := range cws {
-		f.lemmas = append(f.lemmas, w.key)
-	}
-	f.status = extractStatus(toks, lex)
-	return f
+	return cws
 }
