@@ -55,7 +55,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 	c, warnings := prepare(docs, lex, ov)
 	if memo != nil {
 		c.sc.best = memo.get()
-		c.sc.fresh = make(map[[2]*claimFeat][]float64, len(c.sc.best))
+		c.sc.fresh = make(map[[2]*claimFeat]bestEntry, len(c.sc.best))
 	}
 	results, err := c.score(ctx, th)
 	if err != nil {
@@ -265,7 +265,7 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 			// A claim that something is done and one that it is pending
 			// rarely look alike: "arrived in Moscow" / "heading to Moscow".
 			// The predicates must match (see differentStatus).
-			f, ok = differentStatus(a, b, c.lex)
+			f, ok = differentStatus(a, b, c.lex, c.canon)
 		}
 		if !ok {
 			if !aligned {
@@ -306,7 +306,7 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 	if f, ok := differentNumber(a, b, sim, lex, true); ok {
 		return f, true
 	}
-	if f, ok := differentStatus(a, b, lex); ok {
+	if f, ok := differentStatus(a, b, lex, canon); ok {
 		return f, true
 	}
 	if f, ok := differentTime(a, b); ok {

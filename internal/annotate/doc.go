@@ -28,8 +28,15 @@ previous sentences); status events: predicates stated as done (a verb in
 the past, "confirmed the arrival") or as not done, that is governed by a
 grammatical cue (modal or future "will", "may"; "expected to", "plans
 to", "yet to", "not yet", negation, "refused to", "denied", passive
-"being"), with "en route", "on its way", "heading to" as the pending
-form of arriving.
+"being"), with "en route", "on its way", "heading to" (also inside a
+quotation: "negotiators are en route") as the pending form of arriving,
+and "arrives", "lands" and "confirmed the … arrival" as done; speech acts
+and stated stances (comment, respond, say, state, announce, confirm,
+express, accept, support, reject…) are marked with their actor, the
+nearest name before the verb, pending when a cue governs them ("has yet
+to comment", "declined to respond", "refrained from commenting",
+"noncommittal"), done in the past, the present of reports or a
+participle ("expressed support", "saying “yes”").
 
 Lexicon (lexicon.go): the default is internal/lexicon, WordNet 3.0 lemmas
 and synonyms and GloVe 6B vectors. Two words are related 1 when they share
@@ -88,13 +95,17 @@ unless the modifier is a name), number (same kind, unit and noun,
 different value). On aligned pairs: also number with related nouns
 ("homes"/"households"), status (one claim's done predicate is pending in
 the other: same key, synonym, or both arrival, and neither claim states
-the other form too), time (different weekdays or dates) and place (each
+the other form too; or a speech act one claim states as done and the
+other as pending, by the same actor, the two sharing a content word
+besides the verbs: "Putin expressed support for the ceasefire proposal" /
+"he has yet to comment on the ceasefire proposal"), time (different
+weekdays or dates) and place (each
 names one place the other does not, with two names shared). Status is
 also checked on pairs with p ≥ statusFloor that share a name, because
 "arrived in Moscow" and "heading to Moscow" rarely look alike otherwise.
 Reasons quote the original words. Clusters (cluster.go) are connected
 components of agree links, strongest first, never holding two claims of
-one source.
+one source nor two claims that disagree.
 
 Evaluation (eval_test.go): testdata/gold.yaml annotates the five seed
 articles, storm-gold.yaml and quake-gold.yaml two small corpora written

@@ -210,7 +210,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	for _, w := range f.words {
 		f.lemmas = append(f.lemmas, w.key)
 	}
-	f.status = extractStatus(toks, lex)
+	f.status = extractStatus(toks, f.ments, lex)
 	f.clauses = extractClauses(f, lex)
 	return f
 }

@@ -26,7 +26,16 @@ type scorer struct {
 	mids  []uint32
 	// best remembers matches of the previous pass, fresh collects those
 	// of this one (see bestMemo).
-	best, fresh map[[2]*claimFeat][]float64
+	best, fresh map[[2]*claimFeat]bestEntry
+}
+
+// bestEntry is a remembered alignment: best is what bests returns, reps
+// the lemmas that stood for the words' match keys (the corpus's first
+// lemma with that key, so they may change when sources are added or
+// removed; the entry is used only if they did not).
+type bestEntry struct {
+	best []float64
+	reps []string
 }
 
 // bestMemo keeps, for each scored pair of claims, how well each content
@@ -38,12 +47,12 @@ type scorer struct {
 // keeps only the pairs it scored, which drops those of edited sources.
 type bestMemo struct {
 	mu sync.Mutex
-	m  map[[2]*claimFeat][]float64
+	m  map[[2]*claimFeat]bestEntry
 }
 
 // get returns the table of the previous pass; the caller must not
 // modify it.
-func (b *bestMemo) get() map[[2]*claimFeat][]float64 {
+func (b *bestMemo) get() map[[2]*claimFeat]bestEntry {
 	if b == nil {
 		return nil
 	}
@@ -53,7 +62,7 @@ func (b *bestMemo) get() map[[2]*claimFeat][]float64 {
 }
 
 // set stores the table of the latest pass.
-func (b *bestMemo) set(m map[[2]*claimFeat][]float64) {
+func (b *bestMemo) set(m map[[2]*claimFeat]bestEntry) {
 	if b == nil {
 		return
 	}
@@ -143,19 +152,44 @@ type pairFeat struct {
 // followed by that of every content word of b in a.
 func (s *scorer) bests(a, b *node) []float64 {
 	k := [2]*claimFeat{a.f, b.f}
-	if r, ok := s.best[k]; ok {
+	if e, ok := s.best[k]; ok && s.sameReps(e.reps, a, b) {
 		if s.fresh != nil {
-			s.fresh[k] = r
+			s.fresh[k] = e
 		}
-		return r
+		return e.best
 	}
 	r := make([]float64, 0, len(a.wids)+len(b.wids))
 	r = s.bestIn(r, a, b)
 	r = s.bestIn(r, b, a)
 	if s.fresh != nil {
-		s.fresh[k] = r
+		reps := make([]string, 0, len(r))
+		for _, x := range a.wids {
+			reps = append(reps, s.lemma[x])
+		}
+		for _, x := range b.wids {
+			reps = append(reps, s.lemma[x])
+		}
+		s.fresh[k] = bestEntry{best: r, reps: reps}
 	}
 	return r
+}
+
+// sameReps reports whether the words of a and b stand for the lemmas reps.
+func (s *scorer) sameReps(reps []string, a, b *node) bool {
+	if len(reps) != len(a.wids)+len(b.wids) {
+		return false
+	}
+	for i, x := range a.wids {
+		if s.lemma[x] != reps[i] {
+			return false
+		}
+	}
+	for i, x := range b.wids {
+		if s.lemma[x] != reps[len(a.wids)+i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *scorer) bestIn(out []float64, a, b *node) []float64 {

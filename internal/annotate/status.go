@@ -14,6 +14,44 @@ type statusEvent struct {
 	lemma string
 	done  bool
 	text  string // the words that state it, as written
+	// speech is set for a speech act or a stated stance ("has yet to
+	// comment", "declined to respond" / "said", "expressed support",
+	// "saying"), actor is the key of the name that performs it: the
+	// nearest name before the verb.
+	speech     bool
+	speechOnly bool // a speech act in the present or a participle: only compared as speech
+	actor      string
+}
+
+// notYet are prepositions before which a participle is not done:
+// "before commenting", "without saying".
+var notYet = setOf("before", "without", "to", "from", "of")
+
+// speechLemmas are verbs of speaking and of stating a position. A
+// pending one ("has yet to comment", "declined to respond") and a done
+// one by the same actor on the same matter ("expressed support",
+// "saying “yes”") disagree whatever the verbs.
+var speechLemmas = setOf("comment", "respond", "react", "reply", "answer", "say", "speak", "state",
+	"announce", "confirm", "declare", "express", "voice", "accept", "agree", "support", "back", "endorse",
+	"welcome", "reject", "approve", "signal", "indicate", "tell", "commit")
+
+// pendingSpeech are words that state that someone has not taken a
+// position: "the Kremlin has been noncommittal".
+var pendingSpeech = setOf("noncommittal", "silent")
+
+// speechActor returns the key of the nearest name before byte offset off
+// that is not a place or inside a quotation, or "".
+func speechActor(ments []mention, off int) string {
+	actor := ""
+	for _, m := range ments {
+		if m.Start >= off {
+			break
+		}
+		if !m.Place {
+			actor = m.Key
+		}
+	}
+	return actor
 }
 
 // motionKey stands for arriving somewhere: "en route" and "on its way"
@@ -60,7 +98,7 @@ var notVerbs = setOf("needed", "wanted", "seemed", "remained", "appeared", "hope
 	"added", "called", "named", "titled", "led")
 
 // extractStatus finds the claim's status events.
-func extractStatus(toks []token, lex Lexicon) []statusEvent {
+func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 	var out []statusEvent
 	lower := make([]string, len(toks))
 	for k, t := range toks {
@@ -79,15 +117,23 @@ func extractStatus(toks []token, lex Lexicon) []statusEvent {
 	}
 	governed := map[int]bool{} // tokens that are the predicate of a cue
 	for k := 0; k < len(toks); k++ {
-		if toks[k].InQuote {
-			continue
-		}
 		for _, cue := range movingCues {
 			if at(k, cue) {
 				out = append(out, statusEvent{key: motionKey, text: span(toks, k, k+len(cue)-1)})
 				k += len(cue) - 1
 				goto next
 			}
+		}
+		if toks[k].InQuote {
+			// A quotation may say that someone is on the way ("negotiators
+			// are en route"); other cues in quotations are not the
+			// reporter's.
+			continue
+		}
+		if pendingSpeech[lower[k]] {
+			out = append(out, statusEvent{key: "comment", lemma: "comment", text: toks[k].Text,
+				speech: true, actor: speechActor(ments, toks[k].Start)})
+			continue
 		}
 		for _, cue := range pendingCues {
 			if !at(k, cue) {
@@ -104,7 +150,8 @@ func extractStatus(toks []token, lex Lexicon) []statusEvent {
 					break
 				}
 				key, lemma := matchKey(lex, w)
-				out = append(out, statusEvent{key: key, lemma: lemma, text: span(toks, k, p)})
+				out = append(out, statusEvent{key: key, lemma: lemma, text: span(toks, k, p),
+					speech: speechLemmas[lemma], actor: speechActor(ments, toks[k].Start)})
 				if arrivalVerbs[lemma] {
 					out = append(out, statusEvent{key: motionKey, lemma: lemma, text: span(toks, k, p)})
 				}
@@ -122,14 +169,32 @@ func extractStatus(toks []token, lex Lexicon) []statusEvent {
 	for k, t := range toks {
 		w := lower[k]
 		if arrivalNouns[w] && !t.InQuote {
-			for p := k - 1; p >= 0 && p >= k-3; p-- {
+			for p := k - 1; p >= 0 && p >= k-4; p-- {
 				if isPast(p) && !governed[p] {
 					out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: span(toks, p, k)})
 					break
 				}
 			}
 		}
-		if t.InQuote || governed[k] || t.Cap || notVerbs[w] {
+		if t.InQuote || governed[k] || t.Cap {
+			continue
+		}
+		if speechDone(w) && !(k > 0 && notYet[lower[k-1]]) {
+			if key, lemma := matchKey(lex, w); speechLemmas[lemma] {
+				// Only the past is a done event for other predicates too.
+				past := irregularPast[w] || strings.HasSuffix(w, "ed")
+				out = append(out, statusEvent{key: key, lemma: lemma, done: true, text: t.Text,
+					speech: true, speechOnly: !past, actor: speechActor(ments, t.Start)})
+				continue
+			}
+		}
+		if arrivesNow[w] && k > 0 && !isStop(lower[k-1]) {
+			// The historical present of headlines: "a delegation …
+			// arrives in Moscow".
+			out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: t.Text})
+			continue
+		}
+		if notVerbs[w] {
 			continue
 		}
 		if !(irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4)) {
@@ -150,6 +215,17 @@ func extractStatus(toks []token, lex Lexicon) []statusEvent {
 	return out
 }
 
+// arrivesNow are present forms of arriving, done in a news report.
+var arrivesNow = setOf("arrives", "lands")
+
+// speechDone reports a form of a verb that states a speech act as done:
+// the past ("said", "expressed"), the present of reports ("says") or a
+// participle of report ("…, saying “yes”").
+func speechDone(w string) bool {
+	return irregularPast[w] || (strings.HasSuffix(w, "ed") && len(w) > 4) ||
+		(strings.HasSuffix(w, "ing") && len(w) > 5) || (strings.HasSuffix(w, "s") && len(w) > 4)
+}
+
 func isAux(w string) bool {
 	return w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "have" || w == "had" || w == "been"
 }
@@ -167,11 +243,64 @@ func span(toks []token, i, j int) string {
 // a predicate as done and the other the same predicate (same word,
 // synonym, or both arrival) as not done, while neither also states the
 // other's form of it.
-func differentStatus(a, b *node, lex Lexicon) (finding, bool) {
+func differentStatus(a, b *node, lex Lexicon, canon func(string) string) (finding, bool) {
 	if f, ok := statusClash(a, b, lex); ok {
 		return f, true
 	}
-	return statusClash(b, a, lex)
+	if f, ok := statusClash(b, a, lex); ok {
+		return f, true
+	}
+	if f, ok := speechClash(a, b, lex, canon); ok {
+		return f, true
+	}
+	return speechClash(b, a, lex, canon)
+}
+
+// speechClash looks for a speech act or stance that d states as done
+// and p as pending, by the same actor, the two claims sharing a content
+// word other than the verbs (what was or was not said is about the same
+// matter): "Putin expressed support for the ceasefire proposal" / "he has
+// yet to comment on the ceasefire proposal".
+func speechClash(d, p *node, lex Lexicon, canon func(string) string) (finding, bool) {
+	has := func(n *node, actor string, done bool) bool {
+		for _, x := range n.f.status {
+			if x.speech && x.done == done && x.actor != "" && canon(x.actor) == actor {
+				return true
+			}
+		}
+		return false
+	}
+	for _, y := range p.f.status {
+		if y.done || !y.speech || y.actor == "" {
+			continue
+		}
+		actor := canon(y.actor)
+		if has(p, actor, true) || has(d, actor, false) {
+			continue
+		}
+		for _, x := range d.f.status {
+			if !x.done || !x.speech || x.actor == "" || canon(x.actor) != actor || !sharesTopic(d, p, lex) {
+				continue
+			}
+			return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
+				reason: "status: " + q(x.text) + " vs " + q(y.text)}, true
+		}
+	}
+	return finding{}, false
+}
+
+// sharesTopic reports whether two claims share a content word that is
+// not a verb of speaking.
+func sharesTopic(a, b *node, lex Lexicon) bool {
+	for _, w := range a.f.words {
+		if speechLemmas[w.lemma] {
+			continue
+		}
+		if containsStr(b.f.lemmas, w.key) {
+			return true
+		}
+	}
+	return false
 }
 
 // statusClash looks for a done event of d that is pending in p.
@@ -184,14 +313,14 @@ func statusClash(d, p *node, lex Lexicon) (finding, bool) {
 	}
 	has := func(n *node, e statusEvent, done bool) bool {
 		for _, x := range n.f.status {
-			if x.done == done && samePred(x, e) {
+			if x.done == done && !x.speechOnly && samePred(x, e) {
 				return true
 			}
 		}
 		return false
 	}
 	for _, x := range d.f.status {
-		if !x.done {
+		if !x.done || x.speechOnly {
 			continue
 		}
 		for _, y := range p.f.status {

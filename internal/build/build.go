@@ -156,6 +156,7 @@ type Builder struct {
 	theme    *theme
 	pages    map[string]pageCache // by output path
 	articles map[string]pageCache // rendered Markdown by source ID
+	refs     map[[32]byte][]byte  // rendered marker groups by key of their view
 	md       *markdownRenderer
 }
 
@@ -263,6 +264,7 @@ func (b *Builder) reset() {
 	b.theme = nil
 	b.pages = map[string]pageCache{}
 	b.articles = map[string]pageCache{}
+	b.refs = nil
 }
 
 // invalidate drops cached state that depends on the changed paths.

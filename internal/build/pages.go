@@ -168,8 +168,12 @@ type matrixCell struct {
 
 func (a *analysis) matrix(root string) *matrixView {
 	m := &matrixView{}
-	for _, s := range a.sources {
+	labels := make([]string, len(a.sources))
+	silent := make([]matrixCell, len(a.sources))
+	for i, s := range a.sources {
 		m.Sources = append(m.Sources, a.sourceRow(s, root))
+		labels[i] = label(s)
+		silent[i] = matrixCell{State: "silent", Label: labels[i] + ": not reported"}
 	}
 	for _, f := range a.facts {
 		contested := a.contested(f)
@@ -178,19 +182,30 @@ func (a *analysis) matrix(root string) *matrixView {
 		}
 		row := matrixRow{ID: f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
 			Count: len(f.sources), Contested: contested}
-		for _, s := range a.sources {
-			cell := matrixCell{State: "silent", Label: label(s) + ": not reported"}
-			for _, c := range f.claims {
-				if c.Source == s.ID {
-					cell = matrixCell{State: "agree", Href: root + "sources/" + s.ID + "/#" + c.ID,
-						Label: label(s) + ": reports it", Text: c.Text}
-					break
+		// The first claim of each source in f, and the first claim of
+		// each source that disagrees with one in f.
+		reports, disagrees := map[string]*brief.Claim{}, map[string]*brief.Claim{}
+		for _, c := range f.claims {
+			if reports[c.Source] == nil {
+				reports[c.Source] = c
+			}
+			for _, l := range a.links[c.ID] {
+				if o := a.other(l, c.ID); l.Relation == brief.Disagree && disagrees[o.Source] == nil {
+					disagrees[o.Source] = o
 				}
 			}
+		}
+		row.Cells = make([]matrixCell, 0, len(a.sources))
+		for i, s := range a.sources {
+			cell := silent[i]
+			if c := reports[s.ID]; c != nil {
+				cell = matrixCell{State: "agree", Href: root + "sources/" + s.ID + "/#" + c.ID,
+					Label: labels[i] + ": reports it", Text: c.Text}
+			}
 			if cell.State == "silent" {
-				if c := a.disagreeingClaim(f, s.ID); c != nil {
+				if c := disagrees[s.ID]; c != nil {
 					cell = matrixCell{State: "disagree", Href: root + "sources/" + s.ID + "/#" + c.ID,
-						Label: label(s) + ": disagrees", Text: c.Text}
+						Label: labels[i] + ": disagrees", Text: c.Text}
 				}
 			}
 			row.Cells = append(row.Cells, cell)
@@ -199,19 +214,6 @@ func (a *analysis) matrix(root string) *matrixView {
 	}
 	sort.SliceStable(m.Rows, func(i, j int) bool { return m.Rows[i].Count > m.Rows[j].Count })
 	return m
-}
-
-// disagreeingClaim returns a claim of source sid that disagrees with a
-// claim of f, or nil.
-func (a *analysis) disagreeingClaim(f *fact, sid string) *brief.Claim {
-	for _, c := range f.claims {
-		for _, l := range a.links[c.ID] {
-			if o := a.other(l, c.ID); l.Relation == brief.Disagree && o.Source == sid {
-				return o
-			}
-		}
-	}
-	return nil
 }
 
 // shorten cuts s to about n runes at a word boundary.

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"html/template"
+	"reflect"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -29,12 +29,23 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	md := b.markdown()
 	// refs renders note markers with the theme's "refs" template, so
 	// that every string from an article is escaped by html/template.
+	// A large project has a marker group after most claims, and the
+	// groups of unchanged claims come out the same: they are kept
+	// between builds by a key of the view (see pageKey).
+	freshRefs := map[[32]byte][]byte{}
 	refs := func(v refsView) ([]byte, error) {
+		key := valueKey(th, th.refsUse(), "refs", reflect.ValueOf(&v))
+		if h, ok := b.refs[key]; ok {
+			freshRefs[key] = h
+			return h, nil
+		}
 		var buf bytes.Buffer
 		if err := th.pages["source.html"].ExecuteTemplate(&buf, "refs", v); err != nil {
 			return nil, fmt.Errorf(`execute "refs": %w`, err)
 		}
-		return bytes.TrimSpace(buf.Bytes()), nil
+		h := bytes.TrimSpace(buf.Bytes())
+		freshRefs[key] = h
+		return h, nil
 	}
 	fresh := map[string]pageCache{}
 
@@ -42,10 +53,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	// the page's data and the theme are unchanged.
 	exec := func(path, layout string, p *page) error {
 		p.Site = sv
-		key, err := pageKey(th, layout, p)
-		if err != nil {
-			return fmt.Errorf("render %s: %w", path, err)
-		}
+		key := pageKey(th, layout, p)
 		if c, ok := b.pages[path]; ok && c.key == key {
 			site.add(path, c.data)
 			fresh[path] = c
@@ -115,6 +123,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		return nil, err
 	}
 	b.pages = fresh
+	b.refs = freshRefs
 
 	// Assets, claims.json and .nojekyll (GitHub Pages would otherwise
 	// skip files starting with an underscore).
@@ -142,19 +151,6 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	site.add(".nojekyll", nil)
 	site.seal()
 	return site, nil
-}
-
-// pageKey hashes what a page is rendered from.
-func pageKey(th *theme, layout string, p *page) ([32]byte, error) {
-	h := sha256.New()
-	h.Write(th.sum[:])
-	h.Write([]byte(layout))
-	if err := json.NewEncoder(h).Encode(p); err != nil {
-		return [32]byte{}, err
-	}
-	var k [32]byte
-	copy(k[:], h.Sum(nil))
-	return k, nil
 }
 
 // article renders a source's Markdown with its marks, caching the

@@ -25,6 +25,34 @@ type theme struct {
 	pages  map[string]*template.Template // by layout name
 	assets map[string][]byte             // by path under assets/
 	sum    [32]byte                      // hash of every theme file, for page caching
+	uses   map[string]*fieldUse          // by layout name, filled by use
+}
+
+// refsUse returns what the "refs" template may read from a refsView.
+func (th *theme) refsUse() *fieldUse {
+	const name = "\x00refs"
+	u, ok := th.uses[name]
+	if !ok {
+		u = templateUse(th.pages["source.html"].Lookup("refs"))
+		if th.uses == nil {
+			th.uses = map[string]*fieldUse{}
+		}
+		th.uses[name] = u
+	}
+	return u
+}
+
+// use returns what the templates of a layout may read from a page.
+func (th *theme) use(layout string) *fieldUse {
+	u, ok := th.uses[layout]
+	if !ok {
+		u = templateUse(th.pages[layout])
+		if th.uses == nil {
+			th.uses = map[string]*fieldUse{}
+		}
+		th.uses[layout] = u
+	}
+	return u
 }
 
 // themeFile is one file of the theme, from the project or embedded.
