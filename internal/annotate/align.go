@@ -292,6 +292,9 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 		if f, ok := differentRole(a, b, canon, c.isEntity, lex); ok {
 			return f, true
 		}
+		if f, ok := c.formerRole(a, b); ok {
+			return f, true
+		}
 		if f, ok := differentNumber(a, b, sim, lex, false); ok {
 			return f, true
 		}
@@ -301,6 +304,9 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 		return f, true
 	}
 	if f, ok := differentRole(a, b, canon, c.isEntity, lex); ok {
+		return f, true
+	}
+	if f, ok := c.formerRole(a, b); ok {
 		return f, true
 	}
 	if f, ok := differentNumber(a, b, sim, lex, true); ok {
@@ -316,6 +322,15 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 		return f, true
 	}
 	return finding{}, false
+}
+
+// formerRole reports one claim saying a person held an office before and
+// the other giving it as the person's title (see formerAndCurrent).
+func (c *corpus) formerRole(a, b *node) (finding, bool) {
+	if f, ok := formerAndCurrent(a, b, c.canon, c.lex); ok {
+		return f, true
+	}
+	return formerAndCurrent(b, a, c.canon, c.lex)
 }
 
 // agreeReason names what two agreeing claims share: names, quantities

@@ -91,7 +91,10 @@ status.go) then judge. On any candidate: quote (same speaker, a quotation
 sharing most words in a different wording; one inside the other is
 agreement), role (same person, titles with different head nouns, or the
 same office with different portfolios, "Interior" / "Defence Minister",
-unless the modifier is a name), number (same kind, unit and noun,
+unless the modifier is a name; or one claim says the person held the
+office before, "Witkoff, who previously served as … Middle East envoy",
+"former Adviser …", and the other gives it as the current title,
+"Middle East envoy Steve Witkoff": former.go), number (same kind, unit and noun,
 different value). On aligned pairs: also number with related nouns
 ("homes"/"households"), status (one claim's done predicate is pending in
 the other: same key, synonym, or both arrival, and neither claim states

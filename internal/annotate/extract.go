@@ -29,6 +29,8 @@ type claimFeat struct {
 	// (see extractClauses), with their words, names and quantities only;
 	// nil for a sentence of one clause.
 	clauses []*claimFeat
+	// formers are offices the claim says a person held before.
+	formers []formerRole
 }
 
 // cword is a content word: its match key (see matchKey), its lemma for
@@ -212,6 +214,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	}
 	f.status = extractStatus(toks, f.ments, lex)
 	f.clauses = extractClauses(f, lex)
+	f.formers = extractFormer(c.Text, toks, f.ments)
 	return f
 }
 
