@@ -68,12 +68,6 @@ func parseSource(path, id string, data []byte) (*parsedFile, brief.ErrorList) {
 	return &parsedFile{src: src, bodyOff: bodyOff, data: data}, nil
 }
 
-// isFence reports whether line is fence, as frontmatter.Split decides;
-// markdown.go's goldmark block parser uses it to drop the same block.
-func isFence(line []byte, fence string) bool {
-	return frontmatter.IsFence(line, fence)
-}
-
 // lineCol converts a byte offset into a 1-based line and byte column.
 func lineCol(data []byte, off int) (line, col int) {
 	if off > len(data) {

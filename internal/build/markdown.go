@@ -20,6 +20,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/brief-dev/brief/internal/frontmatter"
 )
 
 // Article text is untrusted: the Markdown pipeline never passes raw HTML
@@ -72,7 +74,7 @@ func newMarkdown() goldmark.Markdown {
 type frontMatterParser struct{ parser.BlockParser }
 
 func (p frontMatterParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	if line, _ := r.PeekLine(); !isFence(line, "---") {
+	if line, _ := r.PeekLine(); !frontmatter.IsFence(line, "---") {
 		return nil, parser.NoChildren
 	}
 	return p.BlockParser.Open(parent, r, pc)
@@ -80,7 +82,7 @@ func (p frontMatterParser) Open(parent ast.Node, r text.Reader, pc parser.Contex
 
 func (p frontMatterParser) Continue(n ast.Node, r text.Reader, pc parser.Context) parser.State {
 	line, seg := r.PeekLine()
-	if isFence(line, "---") || isFence(line, "...") {
+	if frontmatter.IsFence(line, "---") || frontmatter.IsFence(line, "...") {
 		r.Advance(seg.Len())
 		return parser.Close
 	}
