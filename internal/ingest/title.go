@@ -31,6 +31,9 @@ const closers = "\"'”’»)]›"
 // openers are characters that may open a quotation.
 const openers = "\"'“‘«(["
 
+// wordPunct is what surrounds a word: openers, closers and punctuation.
+const wordPunct = "\"'“‘«([”’»)]›,:;?!."
+
 // lastMark returns the last rune of s after skipping trailing closing
 // quotes and brackets, and whether any were skipped.
 func lastMark(s string) (r rune, quoted bool) {
@@ -92,7 +95,7 @@ func titleCase(words []string) bool {
 	}
 	long := 0
 	for _, w := range words {
-		w = strings.Trim(w, openers+closers+",:;?!.")
+		w = strings.Trim(w, wordPunct)
 		if letterCount(w) < 4 {
 			continue
 		}
