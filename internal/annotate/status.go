@@ -21,6 +21,122 @@ type statusEvent struct {
 	speech     bool
 	speechOnly bool // a speech act in the present or a participle: only compared as speech
 	actor      string
+	// mover is who arrives or is on the way, for arrival events (see
+	// moverOf); the zero value means unknown.
+	mover mover
+}
+
+// mover is the subject of an arrival event: the names (keys, not places)
+// and the content words of the noun phrase before the predicate, the
+// head nouns of their titles, and whether it is a group (a plural noun
+// or a collective noun: "officials", "a delegation") rather than one
+// person ("Witkoff", "the envoy").
+type mover struct {
+	names []string
+	nouns []string // lemmas
+	group bool
+}
+
+func (m mover) known() bool { return len(m.names) > 0 || len(m.nouns) > 0 }
+
+// collectiveNouns name a group of people that travels together.
+var collectiveNouns = setOf("delegation", "team", "group", "crew", "mission", "party", "convoy", "contingent",
+	"squad", "unit", "unit", "entourage", "staff", "army", "troops", "police", "committee", "panel", "board")
+
+// subjectStops end the subject of a predicate looking back from it:
+// complementisers, subordinators, relative pronouns, reporting verbs.
+var subjectStops = setOf("that", "as", "while", "when", "whereas", "after", "before", "because", "since",
+	"though", "although", "which", "who", "whom", "where", "if", "until", "once", "said", "says", "told",
+	"reported", "confirmed", "revealed", "announced", "added", "stated", "but")
+
+// moverOf returns the subject of the predicate at token k: the words
+// back to the nearest subject stop (or a word that is a verb in the
+// past), at most ten. A relative pronoun right before the predicate
+// ("a medical team, which arrived") stands for the words before it.
+// Names in the possessive ("Witkoff’s plane") are the mover; their
+// titles are not ("President Trump’s envoy" is an envoy, not a
+// president).
+func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) mover {
+	var mv mover
+	for _, m := range ments {
+		if from >= to || m.Place || m.End <= toks[from].Start || m.Start >= toks[to-1].End {
+			continue
+		}
+		mv.names = append(mv.names, m.Key)
+		if last := tokenAt(toks, m.End) - 1; m.Role != "" && last >= 0 && !toks[last].Poss {
+			mv.nouns = append(mv.nouns, m.Role)
+		}
+	}
+	for k := from; k < to; k++ {
+		w := toks[k].Lower
+		if toks[k].Cap || isStop(w) || fillers[w] || notVerbs[w] || arrivalNouns[w] {
+			continue
+		}
+		_, lemma := matchKey(lex, w)
+		if irregularPast[w] || strings.HasSuffix(w, "ed") && len(w) > 4 {
+			continue // a verb ("led by", "sent")
+		}
+		mv.nouns = append(mv.nouns, lemma)
+		if collectiveNouns[lemma] || collectiveNouns[w] || (strings.HasSuffix(w, "s") && lemma != w && !strings.HasSuffix(w, "ss")) {
+			mv.group = true
+		}
+	}
+	return mv
+}
+
+// merge joins two movers.
+func (m mover) merge(o mover) mover {
+	return mover{names: append(m.names, o.names...), nouns: append(m.nouns, o.nouns...), group: m.group || o.group}
+}
+
+// subjectSpan returns the token range [from, to) of the subject of the
+// predicate starting at token k.
+func subjectSpan(toks []token, lower []string, k int) (int, int) {
+	from := k
+	for from > 0 && k-from < 14 {
+		w := lower[from-1]
+		if subjectStops[w] {
+			if (w == "which" || w == "who") && from == k {
+				// "a medical team, which arrived": the noun phrase before.
+				end := from - 1
+				st := end
+				for st > 0 && end-st < 4 && !subjectStops[lower[st-1]] && !isAux(lower[st-1]) {
+					st--
+				}
+				return st, end
+			}
+			break
+		}
+		from--
+	}
+	return from, k
+}
+
+// sameMover reports whether two arrival events may have the same
+// subject: either is unknown, they share a name or a noun (or WordNet
+// synonyms), or both are groups. One person and a group are different
+// movers ("Witkoff’s plane had landed" / "a US delegation is on its
+// way") unless the person is named in the group ("a delegation led by
+// Witkoff").
+func sameMover(x, y mover, lex Lexicon, canon func(string) string) bool {
+	if !x.known() || !y.known() {
+		return true
+	}
+	for _, a := range x.names {
+		for _, b := range y.names {
+			if canon(a) == canon(b) {
+				return true
+			}
+		}
+	}
+	for _, a := range x.nouns {
+		for _, b := range y.nouns {
+			if a == b || lex.Related(a, b) >= synonymScore {
+				return true
+			}
+		}
+	}
+	return x.group && y.group
 }
 
 // notYet are prepositions before which a participle is not done:
@@ -71,6 +187,7 @@ var movingCues = [][]string{
 var (
 	arrivalVerbs = setOf("arrive", "land", "reach")
 	arrivalNouns = setOf("arrival", "arrivals", "landing")
+	journeyNouns = setOf("journey", "trip", "voyage")
 )
 
 // pendingCues put the predicate that follows them in the not-done state:
@@ -119,7 +236,16 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 	for k := 0; k < len(toks); k++ {
 		for _, cue := range movingCues {
 			if at(k, cue) {
-				out = append(out, statusEvent{key: motionKey, text: span(toks, k, k+len(cue)-1)})
+				if reducedObject(toks, lower, k) {
+					// "did not disclose the officials traveling to Russia":
+					// a participle after the object of another verb
+					// describes the object, it does not state a status.
+					k += len(cue) - 1
+					goto next
+				}
+				from, to := subjectSpan(toks, lower, k)
+				out = append(out, statusEvent{key: motionKey, text: span(toks, k, k+len(cue)-1),
+					mover: moverOf(toks, ments, from, to, lex)})
 				k += len(cue) - 1
 				goto next
 			}
@@ -153,7 +279,9 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 				out = append(out, statusEvent{key: key, lemma: lemma, text: span(toks, k, p),
 					speech: speechLemmas[lemma], actor: speechActor(ments, toks[k].Start)})
 				if arrivalVerbs[lemma] {
-					out = append(out, statusEvent{key: motionKey, lemma: lemma, text: span(toks, k, p)})
+					from, to := subjectSpan(toks, lower, k)
+					out = append(out, statusEvent{key: motionKey, lemma: lemma, text: span(toks, k, p),
+						mover: moverOf(toks, ments, from, to, lex)})
 				}
 				governed[p] = true
 				break
@@ -171,7 +299,32 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 		if arrivalNouns[w] && !t.InQuote {
 			for p := k - 1; p >= 0 && p >= k-4; p-- {
 				if isPast(p) && !governed[p] {
-					out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: span(toks, p, k)})
+					// The mover: the words between the verb and the noun
+					// ("the US delegation’s arrival") and an "of" phrase
+					// after it ("the arrival of US envoy Steve Witkoff").
+					mv := moverOf(toks, ments, p+1, k, lex)
+					if k+1 < len(toks) && lower[k+1] == "of" {
+						to := k + 2
+						for to < len(toks) && to < k+7 && (!isStop(lower[to]) || toks[to].Cap) {
+							to++
+						}
+						mv = mv.merge(moverOf(toks, ments, k+2, to, lex))
+					}
+					out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: span(toks, p, k),
+						mover: mv})
+					break
+				}
+			}
+		}
+		if journeyNouns[w] && !t.InQuote {
+			// "confirmed the negotiators’ journey": the journey is under
+			// way, the arrival is pending.
+			for p := k - 1; p >= 0 && p >= k-4; p-- {
+				if isPast(p) && !governed[p] {
+					if _, l := matchKey(lex, lower[p]); speechLemmas[l] || l == "reveal" || l == "report" {
+						out = append(out, statusEvent{key: motionKey, lemma: "arrive", text: span(toks, p, k),
+							mover: moverOf(toks, ments, p+1, k, lex)})
+					}
 					break
 				}
 			}
@@ -191,7 +344,9 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 		if arrivesNow[w] && k > 0 && !isStop(lower[k-1]) {
 			// The historical present of headlines: "a delegation …
 			// arrives in Moscow".
-			out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: t.Text})
+			from, to := subjectSpan(toks, lower, k)
+			out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: t.Text,
+				mover: moverOf(toks, ments, from, to, lex)})
 			continue
 		}
 		if notVerbs[w] {
@@ -208,11 +363,40 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 		}
 		key, lemma := matchKey(lex, w)
 		out = append(out, statusEvent{key: key, lemma: lemma, done: true, text: t.Text})
-		if arrivalVerbs[lemma] {
-			out = append(out, statusEvent{key: motionKey, lemma: lemma, done: true, text: t.Text})
+		if arrivalVerbs[lemma] && (lemma != "reach" || k+1 < len(toks) && toks[k+1].Cap) ||
+			motionVerbs[lemma] && k+1 < len(toks) && (lower[k+1] == "into" || lower[k+1] == "to") {
+			from, to := subjectSpan(toks, lower, k)
+			out = append(out, statusEvent{key: motionKey, lemma: lemma, done: true, text: t.Text,
+				mover: moverOf(toks, ments, from, to, lex)})
 		}
 	}
 	return out
+}
+
+// motionVerbs are verbs of travelling that, in the past and followed by
+// "into" or "to", state an arrival: "flew into Moscow".
+var motionVerbs = setOf("fly", "travel", "drive", "sail", "come", "go", "return")
+
+// reducedObject reports whether the moving cue at token k follows the
+// object of another verb ("disclose the officials traveling to"): the
+// noun phrase before it is preceded by a content word. A participle
+// after a copula or preposition ("will be among the officials heading
+// to") or at the start of the sentence still states a status.
+func reducedObject(toks []token, lower []string, k int) bool {
+	if k == 0 || !strings.HasSuffix(lower[k], "ing") && lower[k] != "headed" && lower[k] != "bound" {
+		return false
+	}
+	j := k - 1
+	if isStop(lower[j]) || isAux(lower[j]) {
+		return false // "are heading to", "is bound for"
+	}
+	for j >= 0 && k-j <= 4 && !isStop(lower[j]) && !toks[j].Cap {
+		j--
+	}
+	for j >= 0 && (lower[j] == "the" || lower[j] == "a" || lower[j] == "an" || lower[j] == "some") {
+		j--
+	}
+	return j >= 0 && !isStop(lower[j]) && !toks[j].Cap && !toks[j].InQuote
 }
 
 // arrivesNow are present forms of arriving, done in a news report.
@@ -244,10 +428,10 @@ func span(toks []token, i, j int) string {
 // synonym, or both arrival) as not done, while neither also states the
 // other's form of it.
 func differentStatus(a, b *node, lex Lexicon, canon func(string) string) (finding, bool) {
-	if f, ok := statusClash(a, b, lex); ok {
+	if f, ok := statusClash(a, b, lex, canon); ok {
 		return f, true
 	}
-	if f, ok := statusClash(b, a, lex); ok {
+	if f, ok := statusClash(b, a, lex, canon); ok {
 		return f, true
 	}
 	if f, ok := speechClash(a, b, lex, canon); ok {
@@ -304,7 +488,7 @@ func sharesTopic(a, b *node, lex Lexicon) bool {
 }
 
 // statusClash looks for a done event of d that is pending in p.
-func statusClash(d, p *node, lex Lexicon) (finding, bool) {
+func statusClash(d, p *node, lex Lexicon, canon func(string) string) (finding, bool) {
 	samePred := func(x, y statusEvent) bool {
 		if x.key == motionKey || y.key == motionKey {
 			return x.key == y.key
@@ -325,6 +509,9 @@ func statusClash(d, p *node, lex Lexicon) (finding, bool) {
 		}
 		for _, y := range p.f.status {
 			if y.done || !samePred(x, y) || has(p, y, true) || has(d, x, false) {
+				continue
+			}
+			if x.key == motionKey && !sameMover(x.mover, y.mover, lex, canon) {
 				continue
 			}
 			return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
