@@ -226,11 +226,39 @@ func differentPlace(a, b *node, canon func(string) string, different func(x, y s
 	if len(ua) != 1 || len(ub) != 1 {
 		return finding{}, false
 	}
-	if different(ua[0].Key, ub[0].Key) {
+	if different(ua[0].Key, ub[0].Key) || !sameSlot(a, b, ua[0], ub[0]) {
 		return finding{}, false
 	}
 	return finding{rel: brief.Disagree, kind: brief.KindPlace, score: 0.55,
 		reason: "place: " + q(ua[0].Name) + " vs " + q(ub[0].Name)}, true
+}
+
+// sameSlot reports whether two places may fill the same slot of one
+// event: the words their prepositions attach to are the same, related
+// (WordNet synonyms, "talks"/"negotiations") or unknown. "talks … in
+// Saudi Arabia" and "arrived in Moscow" are two events, not one place
+// stated two ways. Places in a list fill the list's slot.
+func sameSlot(a, b *node, ma, mb mention) bool {
+	ga, gb := slotOf(a, ma), slotOf(b, mb)
+	if ga == "" || gb == "" || ga == gb {
+		return true
+	}
+	if a.f.related == nil {
+		return false
+	}
+	return a.f.related(ga, gb) >= 0.5
+}
+
+func slotOf(n *node, m mention) string {
+	for k, x := range n.f.ments {
+		if x.Start == m.Start && k < len(n.f.govs) {
+			if inList(n.f.claim.Text, n.f.ments, k) {
+				return ""
+			}
+			return n.f.govs[k]
+		}
+	}
+	return ""
 }
 
 func unmatchedPlaces(a, b *node, canon func(string) string) []mention {

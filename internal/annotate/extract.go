@@ -31,6 +31,12 @@ type claimFeat struct {
 	clauses []*claimFeat
 	// formers are offices the claim says a person held before.
 	formers []formerRole
+	// govs is, parallel to ments, the slot a name fills: the lemma of
+	// the word a preposition before the name attaches to ("talks" in
+	// "talks in Saudi Arabia", "arrive" in "arrived in Moscow"), or "".
+	govs []string
+	// related is the lexicon's relatedness, for detectors comparing slots.
+	related func(a, b string) float64
 }
 
 // cword is a content word: its match key (see matchKey), its lemma for
@@ -215,7 +221,48 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	f.status = extractStatus(toks, f.ments, lex)
 	f.clauses = extractClauses(f, lex)
 	f.formers = extractFormer(c.Text, toks, f.ments)
+	f.govs = make([]string, len(f.ments))
+	for k, m := range f.ments {
+		f.govs[k] = governor(toks, tokenAt(toks, m.Start), lex)
+	}
+	base := lex
+	if kc, ok := lex.(*keyCache); ok {
+		base = kc.Lexicon // the cache is per source and not safe for concurrent use
+	}
+	f.related = base.Related
 	return f
+}
+
+// slotPreps are prepositions that put a name in the place slot of a
+// predicate.
+var slotPreps = setOf("in", "at", "to", "into", "from", "near", "outside", "inside", "across", "throughout", "toward", "towards")
+
+// governor returns the lemma of the word that the name starting at token
+// t fills a place slot of: the nearest content word before the
+// preposition in front of the name, over at most two function words
+// ("arrived in Moscow", "talks held in Riyadh" → "hold", "reached
+// during talks in Saudi Arabia" → "talk"); motion verbs and arrival
+// nouns all give "arrive". It returns "" when no preposition precedes
+// the name.
+func governor(toks []token, t int, lex Lexicon) string {
+	if t <= 0 || t >= len(toks) || !slotPreps[toks[t-1].Lower] {
+		return ""
+	}
+	for j := t - 2; j >= 0 && j >= t-4; j-- {
+		w := strings.ReplaceAll(toks[j].Lower, "’", "'")
+		if toks[j].Cap || fillers[w] {
+			continue
+		}
+		if isStop(w) && !irregularPast[w] {
+			continue
+		}
+		_, l := matchKey(lex, w)
+		if arrivalVerbs[l] || motionVerbs[l] || arrivalNouns[w] || journeyNouns[w] {
+			return "arrive"
+		}
+		return l
+	}
+	return ""
 }
 
 // contentWords returns the content words of toks, one per match key,
