@@ -219,6 +219,31 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		f.lemmas = append(f.lemmas, w.key)
 	}
 	f.status = extractStatus(toks, f.ments, lex)
+	// The phrases of travelling ("en route", "on its way", "heading to")
+	// state a pending arrival: their content word takes the match key of
+	// "arrive", so that "heading to Moscow" and "arrived in Moscow" share
+	// the predicate.
+	for _, e := range f.status {
+		if e.key != motionKey || e.done {
+			continue
+		}
+		k, l := matchKey(lex, "arrive")
+		if containsStr(f.lemmas, k) {
+			break
+		}
+		cue := strings.Fields(strings.ToLower(e.text))
+		for i, w := range f.words {
+			if containsStr(cue, strings.ToLower(w.text)) {
+				f.words[i] = cword{key: k, lemma: l, text: w.text}
+				sort.Slice(f.words, func(i, j int) bool { return f.words[i].key < f.words[j].key })
+				for j, w := range f.words {
+					f.lemmas[j] = w.key
+				}
+				break
+			}
+		}
+		break
+	}
 	f.clauses = extractClauses(f, lex)
 	f.formers = extractFormer(c.Text, toks, f.ments)
 	f.govs = make([]string, len(f.ments))

@@ -62,6 +62,10 @@ func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) mover {
 		if from >= to || m.Place || m.End <= toks[from].Start || m.Start >= toks[to-1].End {
 			continue
 		}
+		if last := tokenAt(toks, m.End) - 1; last >= 0 && !toks[last].Poss && last+1 < to &&
+			!toks[last+1].Cap && !isStop(toks[last+1].Lower) {
+			continue // a modifier: "US delegation", "American envoy"
+		}
 		mv.names = append(mv.names, m.Key)
 		if last := tokenAt(toks, m.End) - 1; m.Role != "" && last >= 0 && !toks[last].Poss {
 			mv.nouns = append(mv.nouns, m.Role)
@@ -109,8 +113,17 @@ func subjectSpan(toks []token, lower []string, k int) (int, int) {
 		}
 		from--
 	}
+	// The subject ends at the first auxiliary: "Witkoff will be among the
+	// officials heading to" is about Witkoff.
+	for j := from + 1; j < k; j++ {
+		if isAux(lower[j]) || modals[lower[j]] {
+			return from, j
+		}
+	}
 	return from, k
 }
+
+var modals = setOf("will", "would", "may", "might", "can", "could", "shall", "should", "must")
 
 // sameMover reports whether two arrival events may have the same
 // subject: either is unknown, they share a name or a noun (or WordNet
