@@ -30,7 +30,21 @@ grammatical cue (modal or future "will", "may"; "expected to", "plans
 to", "yet to", "not yet", negation, "refused to", "denied", passive
 "being"), with "en route", "on its way", "heading to" (also inside a
 quotation: "negotiators are en route") as the pending form of arriving,
-and "arrives", "lands" and "confirmed the … arrival" as done; speech acts
+and "arrives", "lands", "flew into" and "confirmed the … arrival" as
+done, "confirmed the … journey" as pending; a participle after the object
+of another verb ("did not disclose the officials traveling to Russia")
+describes the object and states no status. Every arrival event keeps its
+mover (status.go, moverOf): the subject before the predicate, back to a
+complementiser, subordinator, relative pronoun or reporting verb and up
+to the first auxiliary ("Witkoff will be among the officials heading to"
+is about Witkoff), or the words around an arrival noun ("the US
+delegation’s arrival", "the arrival of US envoy Steve Witkoff"): its
+names (leaving out places and names that modify a noun, "US delegation";
+keeping possessives, "Witkoff’s plane"), its content words and the head
+nouns of the names' titles, and whether it is a group (a plural or
+collective noun) or one person. The travel phrases also give their
+content word the match key of "arrive", so "heading to Moscow" and
+"arrived in Moscow" share the predicate in scoring; speech acts
 and stated stances (comment, respond, say, state, announce, confirm,
 express, accept, support, reject…) are marked with their actor, the
 nearest name before the verb, pending when a cue governs them ("has yet
@@ -98,12 +112,20 @@ office before, "Witkoff, who previously served as … Middle East envoy",
 different value). On aligned pairs: also number with related nouns
 ("homes"/"households"), status (one claim's done predicate is pending in
 the other: same key, synonym, or both arrival, and neither claim states
-the other form too; or a speech act one claim states as done and the
+the other form too; for arrival, the movers must be the same (one
+unknown, a shared name, a shared noun or WordNet synonym, or both
+groups: "Witkoff’s plane had landed" and "a US delegation is on its way"
+are two movers, "a delegation … arrived" and "US officials are en route"
+one); or a speech act one claim states as done and the
 other as pending, by the same actor, the two sharing a content word
 besides the verbs: "Putin expressed support for the ceasefire proposal" /
 "he has yet to comment on the ceasefire proposal"), time (different
 weekdays or dates) and place (each
-names one place the other does not, with two names shared). Status is
+names one place the other does not, with two names shared, and the two
+fill the same slot: the words their prepositions attach to, recorded at
+extraction, are the same, related ≥ 0.5 or unknown, or the places stand
+in a list; "talks in Saudi Arabia" and "arrived in Moscow" are two
+events). Status is
 also checked on pairs with p ≥ statusFloor that share a name, because
 "arrived in Moscow" and "heading to Moscow" rarely look alike otherwise.
 Reasons quote the original words. Clusters (cluster.go) are connected
@@ -112,7 +134,10 @@ one source nor two claims that disagree.
 
 Evaluation (eval_test.go): testdata/gold.yaml annotates the five seed
 articles, storm-gold.yaml and quake-gold.yaml two small corpora written
-to test the method on other events (quake was annotated before tuning).
+to test the method on other events (quake was annotated before tuning),
+and ruling-gold.yaml a court ruling (three articles with number, time,
+role, quote and status disagreements and traps for place and status),
+written and annotated before the system was first run on it.
 
 # The annotations.yaml format
 
