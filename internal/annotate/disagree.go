@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -283,5 +282,3 @@ func inList(text string, ms []mention, k int) bool {
 	}
 	return (k > 0 && sep(k-1, k)) || (k+1 < len(ms) && sep(k, k+1))
 }
-
-func fmtScore(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }

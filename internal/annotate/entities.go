@@ -352,7 +352,7 @@ func variant(a, b string) bool {
 	for i := range fa {
 		if fa[i] != fb[i] {
 			diff++
-			if diff > 1 || len(fa[i]) < 5 || editDistance1(fa[i], fb[i]) == false {
+			if diff > 1 || len(fa[i]) < 5 || !editDistance1(fa[i], fb[i]) {
 				return false
 			}
 		}
