@@ -54,14 +54,16 @@ type pairResult struct {
 func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *bestMemo) ([]brief.Link, brief.ErrorList, error) {
 	c, warnings := prepare(docs, lex, ov)
 	if memo != nil {
-		c.sc.best = memo.get()
-		c.sc.fresh = make(map[[2]*claimFeat]bestEntry, len(c.sc.best))
+		c.sc.best = memo.start(c.sc.nodes)
+		c.sc.fresh = make(map[uint64]bestEntry, len(c.sc.best))
 	}
 	results, err := c.score(ctx, th)
 	if err != nil {
 		return nil, nil, err
 	}
-	memo.set(c.sc.fresh)
+	if memo != nil {
+		memo.set(c.sc.fresh)
+	}
 	links := c.decide(results, th)
 	sortLinks(links)
 	return links, warnings, nil

@@ -76,6 +76,7 @@ type node struct {
 	keys  []string
 	ents  []string // canonical entity keys, sorted, unique
 	wids  []int32  // vocabulary ids of f.words
+	sig   int32    // number of the match keys of f.words (see bestMemo)
 }
 
 // index is an inverted index from feature keys to claims.

@@ -24,9 +24,10 @@ type scorer struct {
 	rel   map[uint64]float64 // lex.Related of two ids, lower id first
 	memo  *memo              // if lex is a memo: it, and the memo's ids of lemma
 	mids  []uint32
+	nodes []*node // the nodes scored: claims and their clauses
 	// best remembers matches of the previous pass, fresh collects those
 	// of this one (see bestMemo).
-	best, fresh map[[2]*claimFeat]bestEntry
+	best, fresh map[uint64]bestEntry
 }
 
 // bestEntry is a remembered alignment: best is what bests returns, reps
@@ -41,31 +42,46 @@ type bestEntry struct {
 // bestMemo keeps, for each scored pair of claims, how well each content
 // word of one is matched in the other (1 for the same key, else the best
 // relatedness): a pure function of the two claims' words, and most of
-// the cost of alignment. The claims of a source that did not change keep
-// their *claimFeat between passes, so after an edit only the pairs
-// involving the changed source are aligned word by word again. Each pass
-// keeps only the pairs it scored, which drops those of edited sources.
+// the cost of alignment. Pairs are keyed by the sequences of their
+// words' match keys (each given a number by start), not by claim, so
+// that after an edit the unchanged sentences of the edited source, which
+// are extracted anew, still find their alignments: only pairs involving
+// a new or changed sentence are aligned word by word again. Each pass
+// keeps only the pairs it scored.
 type bestMemo struct {
-	mu sync.Mutex
-	m  map[[2]*claimFeat]bestEntry
+	mu   sync.Mutex
+	m    map[uint64]bestEntry
+	sigs map[string]int32 // match keys of a node's words, joined -> number
 }
 
-// get returns the table of the previous pass; the caller must not
-// modify it.
-func (b *bestMemo) get() map[[2]*claimFeat]bestEntry {
-	if b == nil {
-		return nil
-	}
+// start numbers the word sequences of nodes (node.sig) and returns the
+// table of the previous pass; the caller must not modify it.
+func (b *bestMemo) start(nodes []*node) map[uint64]bestEntry {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.sigs == nil || len(b.sigs) > maxMemo {
+		b.sigs = map[string]int32{}
+		b.m = nil
+	}
+	var buf []byte
+	for _, n := range nodes {
+		buf = buf[:0]
+		for _, w := range n.f.words {
+			buf = append(buf, w.key...)
+			buf = append(buf, 0)
+		}
+		id, ok := b.sigs[string(buf)]
+		if !ok {
+			id = int32(len(b.sigs))
+			b.sigs[string(buf)] = id
+		}
+		n.sig = id
+	}
 	return b.m
 }
 
 // set stores the table of the latest pass.
-func (b *bestMemo) set(m map[[2]*claimFeat]bestEntry) {
-	if b == nil {
-		return
-	}
+func (b *bestMemo) set(m map[uint64]bestEntry) {
 	b.mu.Lock()
 	b.m = m
 	b.mu.Unlock()
@@ -76,7 +92,7 @@ func (b *bestMemo) set(m map[[2]*claimFeat]bestEntry) {
 // rank when the lexicon has one (a corpus of a few articles says little
 // about how common "arrive" is).
 func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
-	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}}
+	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}, nodes: nodes}
 	vl, hasRank := lex.(vectorLexicon)
 	switch m := lex.(type) {
 	case *memo:
@@ -151,7 +167,7 @@ type pairFeat struct {
 // of a in b (1 for the same key, the lexicon's relatedness otherwise),
 // followed by that of every content word of b in a.
 func (s *scorer) bests(a, b *node) []float64 {
-	k := [2]*claimFeat{a.f, b.f}
+	k := uint64(uint32(a.sig))<<32 | uint64(uint32(b.sig))
 	if e, ok := s.best[k]; ok && s.sameReps(e.reps, a, b) {
 		if s.fresh != nil {
 			s.fresh[k] = e

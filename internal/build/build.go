@@ -22,6 +22,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -155,6 +156,7 @@ type Builder struct {
 	files    map[string]*loaded // by path relative to Root
 	theme    *theme
 	pages    map[string]pageCache // by output path
+	mu       sync.Mutex           // guards articles while pages render in parallel
 	articles map[string]pageCache // rendered Markdown by source ID
 	refs     map[[32]byte][]byte  // rendered marker groups by key of their view
 	md       *markdownRenderer

@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"sort"
+	"sync"
 	"text/template/parse"
 )
 
@@ -25,6 +26,8 @@ type fieldUse struct {
 	names map[string]bool // field and method names mentioned
 	whole map[string]bool // names whose value may be printed or passed on
 	calls []string        // templates invoked, to visit
+
+	mu    sync.Mutex // guards plans (pages are hashed in parallel)
 	plans map[reflect.Type]*structPlan
 }
 
@@ -42,6 +45,8 @@ type fieldPlan struct {
 
 // plan returns the structPlan of t, made on first use.
 func (u *fieldUse) plan(t reflect.Type) *structPlan {
+	u.mu.Lock()
+	defer u.mu.Unlock()
 	if p, ok := u.plans[t]; ok {
 		return p
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"sync"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -32,19 +33,31 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	// A large project has a marker group after most claims, and the
 	// groups of unchanged claims come out the same: they are kept
 	// between builds by a key of the view (see pageKey).
+	// The source pages are rendered on one goroutine while the briefing,
+	// the source list, the matrix and claims.json are made on another;
+	// mu guards what they share. The site sorts its paths when sealed,
+	// so the order in which pages are added does not matter.
+	var mu sync.Mutex
 	freshRefs := map[[32]byte][]byte{}
 	refs := func(v refsView) ([]byte, error) {
 		key := valueKey(th, th.refsUse(), "refs", reflect.ValueOf(&v))
-		if h, ok := b.refs[key]; ok {
+		mu.Lock()
+		h, ok := b.refs[key]
+		if ok {
 			freshRefs[key] = h
+		}
+		mu.Unlock()
+		if ok {
 			return h, nil
 		}
 		var buf bytes.Buffer
 		if err := th.pages["source.html"].ExecuteTemplate(&buf, "refs", v); err != nil {
 			return nil, fmt.Errorf(`execute "refs": %w`, err)
 		}
-		h := bytes.TrimSpace(buf.Bytes())
+		h = bytes.TrimSpace(buf.Bytes())
+		mu.Lock()
 		freshRefs[key] = h
+		mu.Unlock()
 		return h, nil
 	}
 	fresh := map[string]pageCache{}
@@ -55,8 +68,10 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		p.Site = sv
 		key := pageKey(th, layout, p)
 		if c, ok := b.pages[path]; ok && c.key == key {
+			mu.Lock()
 			site.add(path, c.data)
 			fresh[path] = c
+			mu.Unlock()
 			return nil
 		}
 		var buf bytes.Buffer
@@ -64,62 +79,34 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		if err := t.ExecuteTemplate(&buf, t.Name(), p); err != nil {
 			return fmt.Errorf("render %s: %w", path, err)
 		}
+		mu.Lock()
 		site.add(path, buf.Bytes())
 		fresh[path] = pageCache{key: key, data: buf.Bytes()}
+		mu.Unlock()
 		return nil
 	}
 
-	// Source pages.
-	var rows []sourceRow
-	for _, s := range a.sources {
-		rows = append(rows, a.sourceRow(s, "../../"))
-	}
-	for i, s := range a.sources {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		ns := &notes{prefix: s.ID + "-"}
-		marks, err := a.sourceMarks(s, ns, refs)
+	var wg sync.WaitGroup
+	var srcErr error
+	wg.Go(func() { srcErr = b.sourcePages(ctx, a, in, md, refs, exec) })
+	var js bytes.Buffer
+	err := b.overviewPages(md, a, in, sv, refs, exec)
+	if err == nil {
+		err = b.ann.WriteJSON(&js, ann, func(id string) string {
+			if s := a.src[id]; s == nil || s.Draft {
+				return ""
+			}
+			return "sources/" + id + "/"
+		})
 		if err != nil {
-			return nil, fmt.Errorf("render sources/%s: %w", s.ID, err)
-		}
-		f := in.files[s.ID]
-		body, err := b.article(md, f, "fn-"+s.ID+"-", marks)
-		if err != nil {
-			return nil, fmt.Errorf("render sources/%s: %w", s.ID, err)
-		}
-		v := &sourceView{sourceRow: rows[i], Body: body, Notes: ns.list}
-		if i > 0 {
-			v.Prev = &rows[i-1]
-		}
-		if i+1 < len(rows) {
-			v.Next = &rows[i+1]
-		}
-		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
-		if err := exec("sources/"+s.ID+"/index.html", "source.html", p); err != nil {
-			return nil, err
+			err = fmt.Errorf("write claims.json: %w", err)
 		}
 	}
-
-	// The briefing, the source list, the matrix and the 404 page.
-	idx, err := b.indexView(md, a, in, refs)
+	wg.Wait()
+	if srcErr != nil {
+		return nil, srcErr
+	}
 	if err != nil {
-		return nil, fmt.Errorf("render index: %w", err)
-	}
-	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}); err != nil {
-		return nil, err
-	}
-	var list []sourceRow
-	for _, s := range a.sources {
-		list = append(list, a.sourceRow(s, "../"))
-	}
-	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}); err != nil {
-		return nil, err
-	}
-	if err := exec("matrix/index.html", "matrix.html", &page{Root: "../", Nav: "matrix", Title: "Facts by source", Matrix: a.matrix("../")}); err != nil {
-		return nil, err
-	}
-	if err := exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"}); err != nil {
 		return nil, err
 	}
 	b.pages = fresh
@@ -137,20 +124,68 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		}
 		site.add("assets/chroma.css", css)
 	}
-	var js bytes.Buffer
-	err = b.ann.WriteJSON(&js, ann, func(id string) string {
-		if s := a.src[id]; s == nil || s.Draft {
-			return ""
-		}
-		return "sources/" + id + "/"
-	})
-	if err != nil {
-		return nil, fmt.Errorf("write claims.json: %w", err)
-	}
 	site.add("claims.json", js.Bytes())
 	site.add(".nojekyll", nil)
 	site.seal()
 	return site, nil
+}
+
+// sourcePages renders the page of every source.
+func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md markdownRenderer, refs refsHTML, exec func(path, layout string, p *page) error) error {
+	var rows []sourceRow
+	for _, s := range a.sources {
+		rows = append(rows, a.sourceRow(s, "../../"))
+	}
+	for i, s := range a.sources {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ns := &notes{prefix: s.ID + "-"}
+		marks, err := a.sourceMarks(s, ns, refs)
+		if err != nil {
+			return fmt.Errorf("render sources/%s: %w", s.ID, err)
+		}
+		f := in.files[s.ID]
+		body, err := b.article(md, f, "fn-"+s.ID+"-", marks)
+		if err != nil {
+			return fmt.Errorf("render sources/%s: %w", s.ID, err)
+		}
+		v := &sourceView{sourceRow: rows[i], Body: body, Notes: ns.list}
+		if i > 0 {
+			v.Prev = &rows[i-1]
+		}
+		if i+1 < len(rows) {
+			v.Next = &rows[i+1]
+		}
+		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
+		if err := exec("sources/"+s.ID+"/index.html", "source.html", p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// overviewPages renders the briefing, the source list, the matrix and
+// the 404 page.
+func (b *Builder) overviewPages(md markdownRenderer, a *analysis, in *input, sv siteView, refs refsHTML, exec func(path, layout string, p *page) error) error {
+	idx, err := b.indexView(md, a, in, refs)
+	if err != nil {
+		return fmt.Errorf("render index: %w", err)
+	}
+	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}); err != nil {
+		return err
+	}
+	var list []sourceRow
+	for _, s := range a.sources {
+		list = append(list, a.sourceRow(s, "../"))
+	}
+	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}); err != nil {
+		return err
+	}
+	if err := exec("matrix/index.html", "matrix.html", &page{Root: "../", Nav: "matrix", Title: "Facts by source", Matrix: a.matrix("../")}); err != nil {
+		return err
+	}
+	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"})
 }
 
 // article renders a source's Markdown with its marks, caching the
@@ -166,7 +201,10 @@ func (b *Builder) article(md markdownRenderer, f *parsedFile, prefix string, mar
 	}
 	var key [32]byte
 	copy(key[:], h.Sum(nil))
-	if c, ok := b.articles[f.src.ID]; ok && c.key == key {
+	b.mu.Lock()
+	c, ok := b.articles[f.src.ID]
+	b.mu.Unlock()
+	if ok && c.key == key {
 		return template.HTML(c.data), nil
 	}
 	// goldmark sees the whole file so that goldmark-meta consumes the
@@ -184,6 +222,8 @@ func (b *Builder) article(md markdownRenderer, f *parsedFile, prefix string, mar
 	if err != nil {
 		return "", err
 	}
+	b.mu.Lock()
 	b.articles[f.src.ID] = pageCache{key: key, data: []byte(out)}
+	b.mu.Unlock()
 	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/brief-dev/brief/internal/brief"
 	"github.com/brief-dev/brief/themes"
@@ -25,12 +26,16 @@ type theme struct {
 	pages  map[string]*template.Template // by layout name
 	assets map[string][]byte             // by path under assets/
 	sum    [32]byte                      // hash of every theme file, for page caching
-	uses   map[string]*fieldUse          // by layout name, filled by use
+
+	mu   sync.Mutex           // guards uses (pages are rendered in parallel)
+	uses map[string]*fieldUse // by layout name, filled by use
 }
 
 // refsUse returns what the "refs" template may read from a refsView.
 func (th *theme) refsUse() *fieldUse {
 	const name = "\x00refs"
+	th.mu.Lock()
+	defer th.mu.Unlock()
 	u, ok := th.uses[name]
 	if !ok {
 		u = templateUse(th.pages["source.html"].Lookup("refs"))
@@ -44,6 +49,8 @@ func (th *theme) refsUse() *fieldUse {
 
 // use returns what the templates of a layout may read from a page.
 func (th *theme) use(layout string) *fieldUse {
+	th.mu.Lock()
+	defer th.mu.Unlock()
 	u, ok := th.uses[layout]
 	if !ok {
 		u = templateUse(th.pages[layout])
