@@ -27,8 +27,7 @@ type fieldUse struct {
 	whole map[string]bool // names whose value may be printed or passed on
 	calls []string        // templates invoked, to visit
 
-	mu    sync.Mutex // guards plans (pages are hashed in parallel)
-	plans map[reflect.Type]*structPlan
+	plans sync.Map // reflect.Type -> *structPlan (pages are hashed in parallel)
 }
 
 // structPlan lists the fields of a struct type that a key hashes.
@@ -45,10 +44,8 @@ type fieldPlan struct {
 
 // plan returns the structPlan of t, made on first use.
 func (u *fieldUse) plan(t reflect.Type) *structPlan {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if p, ok := u.plans[t]; ok {
-		return p
+	if p, ok := u.plans.Load(t); ok {
+		return p.(*structPlan)
 	}
 	p := &structPlan{}
 	for _, x := range []reflect.Type{t, reflect.PointerTo(t)} {
@@ -67,11 +64,8 @@ func (u *fieldUse) plan(t reflect.Type) *structPlan {
 			p.fields = append(p.fields, fieldPlan{i: i, whole: u.whole[f.Name], index: true})
 		}
 	}
-	if u.plans == nil {
-		u.plans = map[reflect.Type]*structPlan{}
-	}
-	u.plans[t] = p
-	return p
+	q, _ := u.plans.LoadOrStore(t, p)
+	return q.(*structPlan)
 }
 
 // safeFuncs read no more of their arguments than their length or truth.

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"html/template"
 	"sort"
 	"strings"
@@ -166,14 +168,18 @@ type matrixCell struct {
 	Text  string // the source's sentence, as a tooltip
 }
 
-func (a *analysis) matrix(root string) *matrixView {
-	m := &matrixView{}
+// matrix returns the fact × source table without its cells, and
+// the cells that are not silent (cells[r] for m.Rows[r], each with its
+// column): a large project's table has hundreds of thousands of cells,
+// nearly all silent, so the page key is taken from this sparse form
+// (see matrixKey) and the full rows are made by fillCells only when the
+// page is rendered.
+func (a *analysis) matrix(root string) (m *matrixView, cells [][]sparseCell) {
+	m = &matrixView{}
 	labels := make([]string, len(a.sources))
-	silent := make([]matrixCell, len(a.sources))
 	for i, s := range a.sources {
 		m.Sources = append(m.Sources, a.sourceRow(s, root))
 		labels[i] = label(s)
-		silent[i] = matrixCell{State: "silent", Label: labels[i] + ": not reported"}
 	}
 	for _, f := range a.facts {
 		contested := a.contested(f)
@@ -195,25 +201,82 @@ func (a *analysis) matrix(root string) *matrixView {
 				}
 			}
 		}
-		row.Cells = make([]matrixCell, 0, len(a.sources))
+		var rc []sparseCell
 		for i, s := range a.sources {
-			cell := silent[i]
 			if c := reports[s.ID]; c != nil {
-				cell = matrixCell{State: "agree", Href: root + "sources/" + s.ID + "/#" + c.ID,
-					Label: labels[i] + ": reports it", Text: c.Text}
+				rc = append(rc, sparseCell{i, matrixCell{State: "agree", Href: root + "sources/" + s.ID + "/#" + c.ID,
+					Label: labels[i] + ": reports it", Text: c.Text}})
+			} else if c := disagrees[s.ID]; c != nil {
+				rc = append(rc, sparseCell{i, matrixCell{State: "disagree", Href: root + "sources/" + s.ID + "/#" + c.ID,
+					Label: labels[i] + ": disagrees", Text: c.Text}})
 			}
-			if cell.State == "silent" {
-				if c := disagrees[s.ID]; c != nil {
-					cell = matrixCell{State: "disagree", Href: root + "sources/" + s.ID + "/#" + c.ID,
-						Label: labels[i] + ": disagrees", Text: c.Text}
-				}
-			}
-			row.Cells = append(row.Cells, cell)
 		}
 		m.Rows = append(m.Rows, row)
+		cells = append(cells, rc)
 	}
-	sort.SliceStable(m.Rows, func(i, j int) bool { return m.Rows[i].Count > m.Rows[j].Count })
-	return m
+	order := make([]int, len(m.Rows))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return m.Rows[order[i]].Count > m.Rows[order[j]].Count })
+	rows, sorted := make([]matrixRow, len(order)), make([][]sparseCell, len(order))
+	for i, k := range order {
+		rows[i], sorted[i] = m.Rows[k], cells[k]
+	}
+	m.Rows = rows
+	return m, sorted
+}
+
+// sparseCell is a cell of the matrix that is not silent, and its column.
+type sparseCell struct {
+	col  int
+	cell matrixCell
+}
+
+// matrixKey hashes the sparse cells and the sources' labels, which
+// with the view's own key (pageKey of the view without cells) determine
+// the whole table.
+func (a *analysis) matrixKey(cells [][]sparseCell) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeeds[0])
+	var n [8]byte
+	num := func(x int) {
+		binary.LittleEndian.PutUint64(n[:], uint64(x))
+		h.Write(n[:])
+	}
+	str := func(s string) {
+		num(len(s))
+		h.WriteString(s)
+	}
+	for _, s := range a.sources {
+		str(label(s))
+	}
+	for _, rc := range cells {
+		num(len(rc))
+		for _, c := range rc {
+			num(c.col)
+			str(c.cell.State)
+			str(c.cell.Href)
+			str(c.cell.Label)
+			str(c.cell.Text)
+		}
+	}
+	return h.Sum64()
+}
+
+// fillCells gives every row of m its cells, silent ones included.
+func (a *analysis) fillCells(m *matrixView, cells [][]sparseCell) {
+	silent := make([]matrixCell, len(a.sources))
+	for i, s := range a.sources {
+		silent[i] = matrixCell{State: "silent", Label: label(s) + ": not reported"}
+	}
+	for r := range m.Rows {
+		row := append([]matrixCell(nil), silent...)
+		for _, c := range cells[r] {
+			row[c.col] = c.cell
+		}
+		m.Rows[r].Cells = row
+	}
 }
 
 // shorten cuts s to about n runes at a word boundary.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/brief-dev/brief/internal/brief"
 )
+
+// execFunc renders a page (see render).
+type execFunc func(path, layout string, p *page, extra uint64, fill func()) error
 
 // pageCache is a rendered page and the hash of everything it was
 // rendered from.
@@ -64,15 +68,24 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 
 	// exec renders one layout into path, reusing the last rendering if
 	// the page's data and the theme are unchanged.
-	exec := func(path, layout string, p *page) error {
+	// If fill is not nil, the page's data is completed by fill only
+	// when the page is rendered, and extra is a hash of what fill adds
+	// (see analysis.matrix).
+	exec := func(path, layout string, p *page, extra uint64, fill func()) error {
 		p.Site = sv
 		key := pageKey(th, layout, p)
+		if fill != nil {
+			binary.LittleEndian.PutUint64(key[24:], binary.LittleEndian.Uint64(key[24:])^extra)
+		}
 		if c, ok := b.pages[path]; ok && c.key == key {
 			mu.Lock()
 			site.add(path, c.data)
 			fresh[path] = c
 			mu.Unlock()
 			return nil
+		}
+		if fill != nil {
+			fill()
 		}
 		var buf bytes.Buffer
 		t := th.pages[layout]
@@ -131,7 +144,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 }
 
 // sourcePages renders the page of every source.
-func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md markdownRenderer, refs refsHTML, exec func(path, layout string, p *page) error) error {
+func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md markdownRenderer, refs refsHTML, exec execFunc) error {
 	var rows []sourceRow
 	for _, s := range a.sources {
 		rows = append(rows, a.sourceRow(s, "../../"))
@@ -158,7 +171,7 @@ func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md ma
 			v.Next = &rows[i+1]
 		}
 		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
-		if err := exec("sources/"+s.ID+"/index.html", "source.html", p); err != nil {
+		if err := exec("sources/"+s.ID+"/index.html", "source.html", p, 0, nil); err != nil {
 			return err
 		}
 	}
@@ -167,25 +180,27 @@ func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md ma
 
 // overviewPages renders the briefing, the source list, the matrix and
 // the 404 page.
-func (b *Builder) overviewPages(md markdownRenderer, a *analysis, in *input, sv siteView, refs refsHTML, exec func(path, layout string, p *page) error) error {
+func (b *Builder) overviewPages(md markdownRenderer, a *analysis, in *input, sv siteView, refs refsHTML, exec execFunc) error {
 	idx, err := b.indexView(md, a, in, refs)
 	if err != nil {
 		return fmt.Errorf("render index: %w", err)
 	}
-	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}); err != nil {
+	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}, 0, nil); err != nil {
 		return err
 	}
 	var list []sourceRow
 	for _, s := range a.sources {
 		list = append(list, a.sourceRow(s, "../"))
 	}
-	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}); err != nil {
+	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}, 0, nil); err != nil {
 		return err
 	}
-	if err := exec("matrix/index.html", "matrix.html", &page{Root: "../", Nav: "matrix", Title: "Facts by source", Matrix: a.matrix("../")}); err != nil {
+	m, cells := a.matrix("../")
+	fill := func() { a.fillCells(m, cells) }
+	if err := exec("matrix/index.html", "matrix.html", &page{Root: "../", Nav: "matrix", Title: "Facts by source", Matrix: m}, a.matrixKey(cells), fill); err != nil {
 		return err
 	}
-	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"})
+	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"}, 0, nil)
 }
 
 // article renders a source's Markdown with its marks, caching the
