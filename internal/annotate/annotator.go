@@ -113,16 +113,53 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 	if th.high == 0 {
 		th = thresholds{high: agreeHigh, low: agreeLow, w: th.w}
 	}
-	links, warns, err := align(ctx, docs, a.lex, ov, th, &a.best)
+	// The sources are aligned among themselves first, so that the
+	// author's draft cannot change what the sources agree on (it would
+	// through word weights and name aliases); the draft's own links come
+	// from a second pass over everything.
+	var sources []*docFeat
+	drafts := map[string]bool{}
+	for _, d := range docs {
+		if !d.src.Draft {
+			sources = append(sources, d)
+			continue
+		}
+		for _, c := range d.claims {
+			drafts[c.ID] = true
+		}
+	}
+	links, warns, err := align(ctx, sources, a.lex, ov, th, &a.best)
 	if err != nil {
 		return nil, err
+	}
+	if len(drafts) > 0 {
+		all, _, err := align(ctx, docs, a.lex, ov, th, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range all {
+			if drafts[l.A] || drafts[l.B] {
+				links = append(links, l)
+			}
+		}
+		sortLinks(links)
 	}
 	links, w2 := ov.applyLinks(ann.Claims, links)
 	warns = append(warns, w2...)
 	warns.RemoveMultiples()
 	ann.Links = links
 	ann.Warnings = warns
-	ann.Clusters = clusters(ann.Claims, links)
+	// Facts are what the sources report: draft claims join none.
+	sourceLinks := links
+	if len(drafts) > 0 {
+		sourceLinks = nil
+		for _, l := range links {
+			if !drafts[l.A] && !drafts[l.B] {
+				sourceLinks = append(sourceLinks, l)
+			}
+		}
+	}
+	ann.Clusters = clusters(ann.Claims, sourceLinks)
 	return ann, nil
 }
 

@@ -55,22 +55,50 @@ type jsonCluster struct {
 // ("sources/<id>/"); a claim's anchor is page + "#" + claim ID.
 func WriteJSON(w io.Writer, a *brief.Annotation, page func(sourceID string) string) error {
 	out := jsonFile{Version: 1, Sources: []jsonSource{}, Claims: []jsonClaim{}, Links: []jsonLink{}, Clusters: []jsonCluster{}}
+	// The author's draft (content/briefing.md) is checked against the
+	// sources but is not one: claims.json describes the sources only.
+	draft := map[string]bool{}
 	for _, s := range a.Sources {
+		if s.Draft {
+			draft[s.ID] = true
+			continue
+		}
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Outlet: s.Outlet, Date: s.Date,
 			URL: s.URL, Origin: s.Origin, Page: page(s.ID)})
 	}
+	draftClaim := map[string]bool{}
 	for _, c := range a.Claims {
+		if draft[c.Source] {
+			draftClaim[c.ID] = true
+			continue
+		}
 		if c.Kind != brief.KindClaim {
 			continue
 		}
 		out.Claims = append(out.Claims, jsonClaim{ID: c.ID, Source: c.Source, Text: c.Text, Anchor: page(c.Source) + "#" + c.ID})
 	}
 	for _, l := range a.Links {
+		if draftClaim[l.A] || draftClaim[l.B] {
+			continue
+		}
 		out.Links = append(out.Links, jsonLink{A: l.A, B: l.B, Relation: string(l.Relation), Kind: string(l.Kind),
 			Score: l.Score, Reason: l.Reason})
 	}
 	for _, c := range a.Clusters {
-		out.Clusters = append(out.Clusters, jsonCluster{ID: c.ID, Claims: c.Claims, Sources: c.Sources})
+		jc := jsonCluster{ID: c.ID, Claims: []string{}, Sources: []string{}}
+		for _, id := range c.Claims {
+			if !draftClaim[id] {
+				jc.Claims = append(jc.Claims, id)
+			}
+		}
+		for _, id := range c.Sources {
+			if !draft[id] {
+				jc.Sources = append(jc.Sources, id)
+			}
+		}
+		if len(jc.Claims) > 0 {
+			out.Clusters = append(out.Clusters, jc)
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
