@@ -211,8 +211,7 @@ func (a *analysis) draftMarks(ns *notes, refs refsHTML) ([]mark, error) {
 // contested point with its variants side by side.
 func (a *analysis) contests(root string) []contestView {
 	parent := map[*fact]*fact{}
-	var find func(f *fact) *fact
-	find = func(f *fact) *fact {
+	find := func(f *fact) *fact {
 		for parent[f] != nil && parent[f] != f {
 			f = parent[f]
 		}
@@ -350,8 +349,7 @@ func (a *analysis) quotes(root string) []speakerView {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			i = parent[i]
 		}

@@ -79,8 +79,7 @@ func (f *fixtureAnnotator) Annotation(ctx context.Context, ovFile string, ovData
 		return a.Start < b.Start
 	})
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
+	find := func(x string) string {
 		for parent[x] != "" && parent[x] != x {
 			x = parent[x]
 		}

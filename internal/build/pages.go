@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -277,17 +276,4 @@ func (a *analysis) fillCells(m *matrixView, cells [][]sparseCell) {
 		}
 		m.Rows[r].Cells = row
 	}
-}
-
-// shorten cuts s to about n runes at a word boundary.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return cut + "…"
 }
