@@ -1,8 +1,10 @@
 package annotate
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -239,14 +241,16 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 // other source needs th.low, any further match th.high. Aligned pairs go
 // through all detectors; a pair without a finding agrees.
 func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
-	sort.SliceStable(results, func(x, y int) bool {
-		if results[x].p != results[y].p {
-			return results[x].p > results[y].p
+	// (i, j) identifies a pair, so the order is total and needs no
+	// stable sort (whose merging dominated large corpora).
+	slices.SortFunc(results, func(x, y pairResult) int {
+		if c := cmp.Compare(y.p, x.p); c != 0 {
+			return c
 		}
-		if results[x].i != results[y].i {
-			return results[x].i < results[y].i
+		if c := cmp.Compare(x.i, y.i); c != 0 {
+			return c
 		}
-		return results[x].j < results[y].j
+		return cmp.Compare(x.j, y.j)
 	})
 	type key struct{ node, src int }
 	matched := map[key]int{}
