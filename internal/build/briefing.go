@@ -287,6 +287,41 @@ func (a *analysis) contests(root string) []contestView {
 	return out
 }
 
+// endsWithName reports whether the name full ends with the name short,
+// allowing a one-letter difference in spelling in a long last word
+// ("Volodymyr Zelensky" ends with "Zelenskyy").
+func endsWithName(full, short string) bool {
+	if strings.HasSuffix(full, " "+short) {
+		return true
+	}
+	fw, sw := strings.Fields(full), strings.Fields(short)
+	if len(fw) <= len(sw) || len(sw) == 0 {
+		return false
+	}
+	for i := range sw {
+		a, b := fw[len(fw)-len(sw)+i], sw[i]
+		if a != b && (i < len(sw)-1 || min(len(a), len(b)) < 6 || !oneInsertion(a, b)) {
+			return false
+		}
+	}
+	return true
+}
+
+// oneInsertion reports whether a and b differ by one inserted letter.
+func oneInsertion(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b) != len(a)+1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return a[i:] == b[i+1:]
+}
+
 // uniqReasons drops repeated reasons, counting "kind: x vs y" and
 // "kind: y vs x" as the same reason (the sides of a link are in ID order,
 // not in any order a reader would care about).
@@ -355,10 +390,31 @@ func (a *analysis) quotes(root string) []speakerView {
 		}
 		return i
 	}
+	// One person, one name: fold a name into a longer one that ends with
+	// it ("Peskov" into "Dmitry Peskov").
+	all := map[string]bool{}
+	for _, c := range qs {
+		all[c.Speaker] = true
+	}
+	fullName := func(sp string) string {
+		best := sp
+		for other := range all {
+			if sp != "" && other != sp && endsWithName(other, sp) && (len(other) > len(best) || len(other) == len(best) && other < best) {
+				best = other
+			}
+		}
+		return best
+	}
+	speakerOf := make([]string, len(qs))
+	for i, c := range qs {
+		speakerOf[i] = fullName(c.Speaker)
+	}
+	// Linked quotations of one speaker (or of an unnamed one) are one
+	// quotation in several wordings.
 	for _, l := range a.ann.Links {
 		i, ok1 := idx[l.A]
 		j, ok2 := idx[l.B]
-		if ok1 && ok2 {
+		if ok1 && ok2 && (speakerOf[i] == speakerOf[j] || speakerOf[i] == "" || speakerOf[j] == "") {
 			parent[find(j)] = find(i)
 		}
 	}
@@ -371,17 +427,22 @@ func (a *analysis) quotes(root string) []speakerView {
 		}
 		comp[r] = append(comp[r], c)
 	}
+	// A group is named after its speaker; an unnamed quotation linked to
+	// a named one takes that name.
+	names := make(map[int]string, len(roots))
+	for _, r := range roots {
+		for i := range qs {
+			if find(i) == r && speakerOf[i] != "" {
+				names[r] = speakerOf[i]
+				break
+			}
+		}
+	}
 	bySpeaker := map[string]*speakerView{}
 	var speakers []string
 	for _, r := range roots {
 		cs := comp[r]
-		// Name the speaker as the longest name any source gives.
-		sp := ""
-		for _, c := range cs {
-			if len(c.Speaker) > len(sp) {
-				sp = c.Speaker
-			}
-		}
+		sp := names[r]
 		if sp == "" {
 			sp = "Unattributed"
 		}
