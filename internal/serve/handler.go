@@ -73,7 +73,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
-	s.serveFile(w, r, st, rel, f, http.StatusOK)
+	s.serveFile(w, r, st, rel, name, f, http.StatusOK)
 }
 
 // serveLiveJS serves the reload script. Under the URL that names its
@@ -116,16 +116,29 @@ func safePath(rel string) bool {
 
 // serveFile writes f, with the reload script in HTML pages. rel is the
 // request path relative to the base path; it sets how many "../" lead
-// back to the base path from the page.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, rel string, f *file, status int) {
+// back to the base path from the page. name is the site path of f.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, rel, name string, f *file, status int) {
 	h := w.Header()
 	h.Set("Content-Type", f.ctype)
-	// Revalidate every time: the point of serve is to see changes.
+	// Revalidate every time: the point of serve is to see changes. But
+	// under the URL that names its contents (see assetref.go), a file
+	// never changes.
 	h.Set("Cache-Control", "no-cache")
+	if f.body < 0 && r.URL.RawQuery != "" {
+		if v := r.URL.Query().Get("v"); v != "" && v == f.contentHash() {
+			h.Set("Cache-Control", immutable)
+		}
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	body := f.data
 	if f.body >= 0 {
-		body = inject(f.data, f.body, s.reloadScript(rel, st.version))
+		pg := page{f.data, f.body}
+		if status == http.StatusOK {
+			// A 404 page is served under any path, so its relative
+			// references are left alone.
+			pg = s.versioned(st.site, name, f)
+		}
+		body = inject(pg.data, pg.body, s.reloadScript(rel, st.version))
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if status == http.StatusOK {
@@ -158,7 +171,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
 			if !safePath(rel) {
 				rel = ""
 			}
-			s.serveFile(w, r, st, rel, f, http.StatusNotFound)
+			s.serveFile(w, r, st, rel, "404.html", f, http.StatusNotFound)
 			return
 		}
 		if len(st.site.files) == 0 {

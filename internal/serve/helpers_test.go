@@ -52,5 +52,11 @@ func get(t *testing.T, h http.Handler, method, target string, header ...string) 
 
 var scriptTag = regexp.MustCompile(`<script src="[./]*_brief/live\.js\?v=[0-9a-f]+" data-brief-version="[^"]*" async></script>\n`)
 
-// stripScript removes the reload script from a served page.
-func stripScript(body string) string { return scriptTag.ReplaceAllString(body, "") }
+// stripScript removes the reload script and the asset queries from a
+// served page.
+func stripScript(body string) string {
+	return assetQuery.ReplaceAllString(scriptTag.ReplaceAllString(body, ""), "")
+}
+
+// assetQuery is the query serve adds to asset references in pages.
+var assetQuery = regexp.MustCompile(`\?v=[0-9a-f]{8}\b`)

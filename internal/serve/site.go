@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 )
 
 // site is an immutable snapshot of a built site. The server swaps whole
@@ -16,6 +17,13 @@ import (
 // is being served.
 type site struct {
 	files map[string]*file // by slash-separated path: "index.html", "assets/style.css"
+
+	// pages holds the HTML files as served, by path (*servedPage), made
+	// on first request: their asset references name the assets of this
+	// site.
+	pages   sync.Map
+	cssOnce sync.Once
+	css     []byte // see cssVersions
 }
 
 // file is one file of a site.
@@ -28,6 +36,11 @@ type file struct {
 	// body is the offset of the closing </body> tag in an HTML file,
 	// where the reload script goes; -1 if the file is not HTML.
 	body int
+
+	hashOnce sync.Once
+	hash     string // see contentHash
+	refsOnce sync.Once
+	refs     []assetRef // see assetRefs
 }
 
 // fileLister is implemented by sites that can list their files and hand

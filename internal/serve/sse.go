@@ -57,7 +57,10 @@ func (c *streamClient) next(serverRun string, st *state) (event string, data []b
 			ev = evReload
 		}
 		c.version, c.shown = st.version, nil
-		return ev, nil
+		if ev == evCSS && st.site != nil {
+			data = st.site.cssVersions()
+		}
+		return ev, data
 	case c.shown != nil:
 		c.shown = nil
 		return evOK, nil

@@ -37,7 +37,11 @@
     });
     source.addEventListener("css", function (e) {
       version = e.lastEventId || version;
-      swapStylesheets();
+      var hashes = {};
+      try {
+        hashes = JSON.parse(e.data) || {};
+      } catch (err) {}
+      swapStylesheets(hashes);
       hideOverlay();
     });
     source.addEventListener("builderror", function (e) {
@@ -80,14 +84,25 @@
 
   // swapStylesheets loads each same-origin stylesheet again under a new
   // query and removes the old link once the new one has loaded, so the
-  // page does not flash unstyled.
-  function swapStylesheets() {
+  // page does not flash unstyled. hashes maps the site's stylesheets
+  // (paths relative to the base path) to their new contents' hashes: a
+  // stylesheet of the site is loaded from the URL that names them, which
+  // the browser may keep, as the pages served next name it too.
+  function swapStylesheets(hashes) {
     var stamp = Date.now().toString(36);
+    var base = new URL("../", me.src);
     var links = document.querySelectorAll('link[rel~="stylesheet"][href]');
     Array.prototype.forEach.call(links, function (link) {
       var url = new URL(link.href, location.href);
       if (url.origin !== location.origin) return;
-      url.searchParams.set("brief", stamp);
+      var rel = url.pathname.indexOf(base.pathname) === 0 ? decodeURI(url.pathname.slice(base.pathname.length)) : "";
+      if (Object.prototype.hasOwnProperty.call(hashes, rel)) {
+        url.searchParams.delete("brief");
+        url.searchParams.set("v", hashes[rel]);
+      } else {
+        url.searchParams.set("brief", stamp);
+      }
+      if (url.href === link.href) return;
       var next = link.cloneNode(false);
       next.href = url.href;
       var drop = function () {
