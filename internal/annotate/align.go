@@ -3,10 +3,13 @@ package annotate
 import (
 	"cmp"
 	"context"
+	"errors"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -217,6 +220,44 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 	if th.w == nil {
 		th.w = &decisionWeights
 	}
+	// Pairs are scored independently, so a large corpus is split among
+	// the processors in contiguous runs whose results are concatenated
+	// in order: the output is that of one loop.
+	workers := 1
+	if c.sc.concurrent() && len(pairs) >= minParallelPairs {
+		workers = min(runtime.GOMAXPROCS(0), len(pairs)/(minParallelPairs/2))
+	}
+	parts := make([][]pairResult, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
+		cw := c
+		if w > 0 {
+			cp := *c
+			cp.sc = c.sc.worker()
+			cw = &cp
+		}
+		run := func() { parts[w], errs[w] = cw.scoreRun(ctx, pairs[lo:hi], th) }
+		if w == workers-1 {
+			run()
+		} else {
+			wg.Go(run)
+		}
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return slices.Concat(parts...), nil
+}
+
+// minParallelPairs is the number of candidate pairs below which scoring
+// stays on one goroutine: fewer are done before a second one would help.
+const minParallelPairs = 512
+
+// scoreRun scores a run of candidate pairs (see score).
+func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) ([]pairResult, error) {
 	var results []pairResult
 	for k, pr := range pairs {
 		if k%4096 == 0 {

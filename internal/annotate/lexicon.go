@@ -107,7 +107,7 @@ type memo struct {
 	Lexicon
 	vl vectorLexicon // Lexicon's vectors, or nil
 
-	mu   sync.Mutex
+	mu   sync.RWMutex
 	ids  map[string]uint32    // lemma -> id, for relID
 	lem  []string             // id -> lemma
 	rel  map[uint64]float64   // relatedness of two lemma ids, lower first
@@ -174,12 +174,13 @@ func (m *memo) relID(a, b string, x, y uint32) float64 {
 		a, b, x, y = b, a, y, x
 	}
 	k := uint64(x)<<32 | uint64(y)
-	m.mu.Lock()
+	// A read lock: scoring goroutines look up pairs at once.
+	m.mu.RLock()
 	r, ok := m.rel[k]
 	if ok && (int(max(x, y)) >= len(m.lem) || m.lem[x] != a || m.lem[y] != b) {
 		ok = false // the ids are from before a clear
 	}
-	m.mu.Unlock()
+	m.mu.RUnlock()
 	if ok {
 		return r
 	}

@@ -26,8 +26,25 @@ type scorer struct {
 	mids  []uint32
 	nodes []*node // the nodes scored: claims and their clauses
 	// best remembers matches of the previous pass, fresh collects those
-	// of this one (see bestMemo).
+	// of this one (see bestMemo); freshMu guards fresh, which scoring
+	// goroutines share (see worker).
 	best, fresh map[uint64]bestEntry
+	freshMu     *sync.Mutex
+}
+
+// concurrent reports whether features may be called from several
+// goroutines at once: the relatedness cache must be the memo (safe for
+// concurrent use) and the lexicon one of brief's own, whose tables are
+// read-only. A Lexicon from Options makes no such promise.
+func (s *scorer) concurrent() bool {
+	if s.memo == nil {
+		return false
+	}
+	switch s.memo.Lexicon.(type) {
+	case wordLexicon, stemLexicon:
+		return true
+	}
+	return false
 }
 
 // bestEntry is a remembered alignment: best is what bests returns, reps
@@ -92,7 +109,7 @@ func (b *bestMemo) set(m map[uint64]bestEntry) {
 // rank when the lexicon has one (a corpus of a few articles says little
 // about how common "arrive" is).
 func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
-	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}, nodes: nodes}
+	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}, nodes: nodes, freshMu: new(sync.Mutex)}
 	vl, hasRank := lex.(vectorLexicon)
 	switch m := lex.(type) {
 	case *memo:
@@ -127,28 +144,38 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 	return s
 }
 
-// related returns the cached relatedness of two vocabulary words.
+// related returns the cached relatedness of two vocabulary words. The
+// scorer's own table comes first: it needs no lock, and a pass asks for
+// the same pairs again and again. The memo keeps them across passes.
 func (s *scorer) related(x, y int32) float64 {
 	if x == y {
 		return 1
-	}
-	if s.memo != nil {
-		a, b := s.lemma[x], s.lemma[y]
-		if a == b {
-			return s.lex.Related(a, b)
-		}
-		return s.memo.relID(a, b, s.mids[x], s.mids[y])
 	}
 	if y < x {
 		x, y = y, x
 	}
 	k := uint64(x)<<32 | uint64(y)
 	r, ok := s.rel[k]
-	if !ok {
-		r = s.lex.Related(s.lemma[x], s.lemma[y])
-		s.rel[k] = r
+	if ok {
+		return r
 	}
+	a, b := s.lemma[x], s.lemma[y]
+	if s.memo != nil && a != b {
+		r = s.memo.relID(a, b, s.mids[x], s.mids[y])
+	} else {
+		r = s.lex.Related(a, b)
+	}
+	s.rel[k] = r
 	return r
+}
+
+// worker returns a copy of the scorer for one of several goroutines
+// scoring at once: it shares everything but the table of related, which
+// each fills without locking.
+func (s *scorer) worker() *scorer {
+	w := *s
+	w.rel = map[uint64]float64{}
+	return &w
 }
 
 // pairFeat are the signals the decision combines for one pair of claims.
@@ -170,7 +197,9 @@ func (s *scorer) bests(a, b *node) []float64 {
 	k := uint64(uint32(a.sig))<<32 | uint64(uint32(b.sig))
 	if e, ok := s.best[k]; ok && s.sameReps(e.reps, a, b) {
 		if s.fresh != nil {
+			s.freshMu.Lock()
 			s.fresh[k] = e
+			s.freshMu.Unlock()
 		}
 		return e.best
 	}
@@ -185,7 +214,9 @@ func (s *scorer) bests(a, b *node) []float64 {
 		for _, x := range b.wids {
 			reps = append(reps, s.lemma[x])
 		}
+		s.freshMu.Lock()
 		s.fresh[k] = bestEntry{best: r, reps: reps}
+		s.freshMu.Unlock()
 	}
 	return r
 }
