@@ -211,8 +211,12 @@ func pageKey(th *theme, layout string, p *page) [32]byte {
 
 // valueKey returns a key of th, name and what u allows to read of v.
 func valueKey(th *theme, u *fieldUse, name string, v reflect.Value) [32]byte {
-	h := &keyHasher{u: u, buf: make([]byte, 0, 2*flushAt)}
-	h.h1.SetSeed(keySeeds[0])
+	h, _ := th.hashers.Get().(*keyHasher)
+	if h == nil {
+		h = &keyHasher{buf: make([]byte, 0, 2*flushAt)}
+	}
+	h.u, h.buf = u, h.buf[:0]
+	h.h1.SetSeed(keySeeds[0]) // and forget what was written
 	h.h2.SetSeed(keySeeds[1])
 	h.str(name)
 	h.value(v, h.u.all)
@@ -221,6 +225,8 @@ func valueKey(th *theme, u *fieldUse, name string, v reflect.Value) [32]byte {
 	copy(k[:], th.sum[:16])
 	binary.LittleEndian.PutUint64(k[16:], h.h1.Sum64())
 	binary.LittleEndian.PutUint64(k[24:], h.h2.Sum64())
+	h.u = nil
+	th.hashers.Put(h)
 	return k
 }
 

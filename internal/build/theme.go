@@ -29,6 +29,11 @@ type theme struct {
 
 	mu   sync.Mutex           // guards uses (pages are rendered in parallel)
 	uses map[string]*fieldUse // by layout name, filled by use
+
+	// hashers keeps keyHashers (see valueKey) with their buffers: a
+	// large project keys thousands of note groups per build, and a new
+	// 64 kB buffer for each made most of the build's garbage.
+	hashers sync.Pool
 }
 
 // refsUse returns what the "refs" template may read from a refsView.
