@@ -37,9 +37,9 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	// A large project has a marker group after most claims, and the
 	// groups of unchanged claims come out the same: they are kept
 	// between builds by a key of the view (see pageKey).
-	// The source pages are rendered on one goroutine while the briefing,
-	// the source list, the matrix and claims.json are made on another;
-	// mu guards what they share. The site sorts its paths when sealed,
+	// The source pages, the briefing and the rest (the source list, the
+	// matrix, claims.json) are made on three goroutines; mu guards what
+	// they share. The site sorts its paths when sealed,
 	// so the order in which pages are added does not matter.
 	var mu sync.Mutex
 	freshRefs := map[[32]byte][]byte{}
@@ -100,10 +100,11 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	}
 
 	var wg sync.WaitGroup
-	var srcErr error
+	var srcErr, idxErr error
 	wg.Go(func() { srcErr = b.sourcePages(ctx, a, in, md, refs, exec) })
+	wg.Go(func() { idxErr = b.indexPage(md, a, in, refs, exec) })
 	var js bytes.Buffer
-	err := b.overviewPages(md, a, in, sv, refs, exec)
+	err := b.overviewPages(a, sv, exec)
 	if err == nil {
 		err = b.ann.WriteJSON(&js, ann, func(id string) string {
 			if s := a.src[id]; s == nil || s.Draft {
@@ -118,6 +119,9 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	wg.Wait()
 	if srcErr != nil {
 		return nil, srcErr
+	}
+	if idxErr != nil {
+		return nil, idxErr
 	}
 	if err != nil {
 		return nil, err
@@ -178,16 +182,9 @@ func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md ma
 	return nil
 }
 
-// overviewPages renders the briefing, the source list, the matrix and
+// overviewPages renders the source list, the matrix and
 // the 404 page.
-func (b *Builder) overviewPages(md markdownRenderer, a *analysis, in *input, sv siteView, refs refsHTML, exec execFunc) error {
-	idx, err := b.indexView(md, a, in, refs)
-	if err != nil {
-		return fmt.Errorf("render index: %w", err)
-	}
-	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}, 0, nil); err != nil {
-		return err
-	}
+func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
 	var list []sourceRow
 	for _, s := range a.sources {
 		list = append(list, a.sourceRow(s, "../"))
@@ -201,6 +198,16 @@ func (b *Builder) overviewPages(md markdownRenderer, a *analysis, in *input, sv 
 		return err
 	}
 	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"}, 0, nil)
+}
+
+// indexPage renders the briefing, index.html: the largest page of a
+// large project, so it has a goroutine of its own.
+func (b *Builder) indexPage(md markdownRenderer, a *analysis, in *input, refs refsHTML, exec execFunc) error {
+	idx, err := b.indexView(md, a, in, refs)
+	if err != nil {
+		return fmt.Errorf("render index: %w", err)
+	}
+	return exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}, 0, nil)
 }
 
 // article renders a source's Markdown with its marks, caching the
