@@ -52,6 +52,8 @@ type Annotator struct {
 	mu   sync.Mutex
 	docs map[string]*cached
 	best bestMemo
+	// bestDraft is best for the pass that includes the author's draft.
+	bestDraft bestMemo
 }
 
 type cached struct {
@@ -133,7 +135,7 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 		return nil, err
 	}
 	if len(drafts) > 0 {
-		all, _, err := align(ctx, docs, a.lex, ov, th, nil)
+		all, _, err := align(ctx, docs, a.lex, ov, th, &a.bestDraft)
 		if err != nil {
 			return nil, err
 		}
