@@ -61,7 +61,7 @@ func WaitErr(ctx context.Context, expr string, timeout time.Duration) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(pollInterval)
 	}
 	if last != nil {
 		return fmt.Errorf("%s: still false after %v (last error: %v)", expr, timeout, last)
@@ -75,3 +75,9 @@ func WaitErr(ctx context.Context, expr string, timeout time.Duration) error {
 func LoadedAt(ctx context.Context) (float64, error) {
 	return Eval[float64](ctx, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`)
 }
+
+// pollInterval is how often WaitErr evaluates its expression. Each
+// evaluation is a round trip into the page's main thread, so polling
+// much faster than this slows down the very page load being waited for;
+// measurements read the page's own timing (LoadedAt), not the poll.
+const pollInterval = 25 * time.Millisecond
