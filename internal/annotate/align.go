@@ -56,8 +56,12 @@ type pairResult struct {
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
 // memo, if not nil, keeps word alignments of claim pairs between passes.
-func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *bestMemo) ([]brief.Link, brief.ErrorList, error) {
+//
+// With draftOnly, only pairs with a claim of the author's draft are
+// scored: the pass that checks the draft needs no other links.
+func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *bestMemo, draftOnly bool) ([]brief.Link, brief.ErrorList, error) {
 	c, warnings := prepare(docs, lex, ov)
+	c.draftOnly = draftOnly
 	if memo != nil {
 		c.sc.best = memo.start(c.sc.nodes)
 		c.sc.fresh = make(map[uint64]bestEntry, len(c.sc.best))
@@ -76,6 +80,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 
 // corpus is the state of one alignment pass.
 type corpus struct {
+	draftOnly   bool // score only pairs with a draft claim
 	nodes       []*node
 	clauses     [][]*node // per node, its clauses (see extractClauses)
 	ix          *index
@@ -216,6 +221,11 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 	pairs, err := c.pairs(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if c.draftOnly {
+		pairs = slices.DeleteFunc(pairs, func(p [2]int32) bool {
+			return !c.nodes[p[0]].draft && !c.nodes[p[1]].draft
+		})
 	}
 	if th.w == nil {
 		th.w = &decisionWeights

@@ -130,12 +130,12 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 			drafts[c.ID] = true
 		}
 	}
-	links, warns, err := align(ctx, sources, a.lex, ov, th, &a.best)
+	links, warns, err := align(ctx, sources, a.lex, ov, th, &a.best, false)
 	if err != nil {
 		return nil, err
 	}
 	if len(drafts) > 0 {
-		all, _, err := align(ctx, docs, a.lex, ov, th, &a.bestDraft)
+		all, _, err := align(ctx, docs, a.lex, ov, th, &a.bestDraft, true)
 		if err != nil {
 			return nil, err
 		}
