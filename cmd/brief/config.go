@@ -91,7 +91,7 @@ func (c *config) parse(file string, data []byte) error {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return yamlError(file, err)
+		return brief.YAMLError(file, 1, "", err)
 	}
 	if len(doc.Content) == 0 { // empty file: all defaults
 		return nil
@@ -178,19 +178,6 @@ func describe(n *yaml.Node) string {
 		return "a boolean (quote it to make it a string)"
 	}
 	return strings.TrimPrefix(n.Tag, "!!")
-}
-
-// yamlError turns a YAML syntax error into a positioned error. yaml v3
-// reports "yaml: line N: msg".
-func yamlError(file string, err error) error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	var line int
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		return brief.Errorf(brief.Pos{File: file, Line: line}, "%s", msg)
-	}
-	return brief.Errorf(brief.Pos{File: file}, "%s", msg)
 }
 
 // firstInvalid returns the offset of the first invalid UTF-8 byte.

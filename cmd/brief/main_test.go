@@ -58,29 +58,19 @@ func TestUsage(t *testing.T) {
 
 // copyExample copies the repository's example project (brief.yaml and
 // content/) into a temporary folder and returns it.
-func copyExample(t *testing.T) string {
+func copyExample(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	root := filepath.Join("..", "..")
-	for _, name := range []string{"brief.yaml", "content"} {
-		src := filepath.Join(root, name)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	b, err := os.ReadFile(filepath.Join(root, "brief.yaml"))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dst, "brief.yaml"), b, 0o644)
+	}
+	if err == nil {
+		err = os.CopyFS(filepath.Join(dst, "content"), os.DirFS(filepath.Join(root, "content")))
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dst
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/brief-dev/brief/themes"
@@ -42,7 +44,7 @@ cd my-briefing && brief import ~/articles/*.txt && brief serve`)
 		".gitignore":               "/public/\n",
 		"themes/README.md":         scaffoldThemesReadme,
 	}
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := writeNew(filepath.Join(dir, filepath.FromSlash(name)), []byte(files[name])); err != nil {
 			return fmt.Errorf("new: %w", err)
 		}

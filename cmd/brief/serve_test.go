@@ -24,7 +24,7 @@ import (
 // for them, with front matter.
 func serveProject(t testing.TB) string {
 	t.Helper()
-	dir := copyExampleTB(t)
+	dir := copyExample(t)
 	srcDir := filepath.Join(dir, "content", "sources")
 	if m, _ := filepath.Glob(filepath.Join(srcDir, "*.md")); len(m) > 0 {
 		return dir
@@ -42,34 +42,6 @@ func serveProject(t testing.TB) string {
 		writeTB(t, filepath.Join(srcDir, fmt.Sprintf("seed-%d.md", i)), fm+string(body))
 	}
 	return dir
-}
-
-// copyExampleTB is copyExample for benchmarks and tests alike.
-func copyExampleTB(t testing.TB) string {
-	t.Helper()
-	dst := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, name := range []string{"brief.yaml", "content"} {
-		src := filepath.Join(root, name)
-		err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			if fi.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
 }
 
 func writeTB(t testing.TB, name, data string) {

@@ -162,6 +162,19 @@ func (w *pageWatch) take() (problems, dialogs []string) {
 	return problems, dialogs
 }
 
+// report fails the test for every problem and dialog recorded while
+// page was loaded, and clears them.
+func (w *pageWatch) report(t *testing.T, page string) {
+	t.Helper()
+	problems, dialogs := w.take()
+	for _, pr := range problems {
+		t.Errorf("%s: %s", page, pr)
+	}
+	for _, d := range dialogs {
+		t.Errorf("%s: a dialog opened: %q", page, d)
+	}
+}
+
 // watchTab listens to the tab for console errors, exceptions, failed
 // requests and dialogs (which it dismisses, so the page never blocks).
 func watchTab(t *testing.T, ctx context.Context) *pageWatch {
@@ -300,13 +313,7 @@ func TestSiteInBrowser(t *testing.T) {
 				checkLink(t, p, link)
 			}
 		}
-		problems, dialogs := w.take()
-		for _, pr := range problems {
-			t.Errorf("%s: %s", p, pr)
-		}
-		for _, d := range dialogs {
-			t.Errorf("%s: a dialog opened: %q", p, d)
-		}
+		w.report(t, p)
 	}
 	if totalRefs == 0 {
 		t.Errorf("no footnote markers found on any page")
@@ -373,13 +380,7 @@ func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string
 			}
 			followed++
 		}
-		problems, dialogs := w.take()
-		for _, pr := range problems {
-			t.Errorf("%s: %s", p, pr)
-		}
-		for _, d := range dialogs {
-			t.Errorf("%s: a dialog opened: %q", p, d)
-		}
+		w.report(t, p)
 	}
 	if followed == 0 {
 		t.Errorf("no footnote marker (a[role=doc-noteref]) on any source page")

@@ -342,21 +342,8 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 // aligned set, those that need the pair to be about one event as well.
 func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 	canon, different, lex := c.canon, c.isDifferent, c.lex
-	if !aligned {
-		if f, ok := sameQuote(a, b, sim); ok {
-			return f, true
-		}
-		if f, ok := differentRole(a, b, canon, c.isEntity, lex); ok {
-			return f, true
-		}
-		if f, ok := c.formerRole(a, b); ok {
-			return f, true
-		}
-		if f, ok := differentNumber(a, b, sim, lex, false); ok {
-			return f, true
-		}
-		return finding{}, false
-	}
+	// Safe on any candidate pair; numbers compare related nouns only
+	// when the pair is aligned.
 	if f, ok := sameQuote(a, b, sim); ok {
 		return f, true
 	}
@@ -366,9 +353,13 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 	if f, ok := c.formerRole(a, b); ok {
 		return f, true
 	}
-	if f, ok := differentNumber(a, b, sim, lex, true); ok {
+	if f, ok := differentNumber(a, b, sim, lex, aligned); ok {
 		return f, true
 	}
+	if !aligned {
+		return finding{}, false
+	}
+	// Only for a pair about one event.
 	if f, ok := differentStatus(a, b, lex, canon); ok {
 		return f, true
 	}

@@ -52,13 +52,7 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// yaml reports "yaml: line N: msg"; give it the file:line form.
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		var line int
-		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-			return nil, brief.Errorf(brief.Pos{File: file, Line: line}, "annotations: %s", strings.TrimSpace(msg[strings.Index(msg, ":")+1:]))
-		}
-		return nil, brief.Errorf(brief.Pos{File: file}, "annotations: %s", msg)
+		return nil, brief.YAMLError(file, 1, "annotations: ", err)
 	}
 	var errs brief.ErrorList
 	pos := func(n *yaml.Node) brief.Pos { return brief.Pos{File: file, Line: n.Line, Col: n.Column} }

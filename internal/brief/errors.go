@@ -47,6 +47,20 @@ func Errorf(pos Pos, format string, args ...any) *Error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
+// YAMLError gives a YAML parser's syntax error ("yaml: line N: msg", as
+// go.yaml.in/yaml/v3 reports it) the file:line form, with prefix before
+// the message. line0 is the file line the YAML starts on (1 for a whole
+// file). An error that names no line is at the file, with Line 0.
+func YAMLError(file string, line0 int, prefix string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var n int
+	if k, _ := fmt.Sscanf(msg, "line %d:", &n); k == 1 {
+		_, rest, _ := strings.Cut(msg, ":")
+		return &Error{Pos: Pos{File: file, Line: line0 + n - 1}, Msg: prefix + strings.TrimSpace(rest)}
+	}
+	return &Error{Pos: Pos{File: file}, Msg: prefix + msg}
+}
+
 // ErrorList collects every input error of a run, as go/scanner's
 // ErrorList does. The zero value is an empty list ready to use.
 type ErrorList []*Error

@@ -2,74 +2,20 @@ package build_test
 
 import (
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/build"
+	"github.com/brief-dev/brief/internal/corpus"
 )
 
-// generated writes n synthetic news articles under root, as
-// cmd/brief's latency test does: sentence templates filled from shared
-// pools of names, places, days and numbers, so that articles overlap
-// the way coverage of one story does.
+// generated writes n generated articles (see internal/corpus) under root.
 func generated(t testing.TB, root string, n int) {
 	t.Helper()
-	r := rand.New(rand.NewPCG(1, 2))
-	people := []string{"Steve Witkoff", "Dmitry Peskov", "Marco Rubio", "Sergei Lavrov", "Yuri Ushakov",
-		"Karoline Leavitt", "Volodymyr Zelensky", "Keir Starmer", "Emmanuel Macron", "Olaf Scholz",
-		"Andrii Sybiha", "Mike Waltz", "Kirill Dmitriev", "Antonio Guterres", "Ursula von der Leyen",
-		"Mark Rutte", "Recep Tayyip Erdogan", "Mohammed bin Salman", "Alexander Lukashenko", "Kaja Kallas"}
-	places := []string{"Moscow", "Kyiv", "Riyadh", "Jeddah", "Istanbul", "Geneva", "Minsk", "Doha",
-		"Brussels", "Washington", "London", "Paris", "Berlin", "Warsaw", "Kursk", "Zaporizhzhia",
-		"Kherson", "Odesa", "Kharkiv", "Donetsk"}
-	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-	things := []string{"ceasefire", "prisoner exchange", "grain corridor", "energy truce", "peace plan",
-		"minerals deal", "sanctions package", "aid convoy", "monitoring mission", "maritime truce"}
-	pick := func(s []string) string { return s[r.IntN(len(s))] }
-	templates := []func() string{
-		func() string {
-			return fmt.Sprintf("%s met %s in %s on %s.", pick(people), pick(people), pick(places), pick(days))
-		},
-		func() string {
-			return fmt.Sprintf("%s said the %s would last %d days.", pick(people), pick(things), 10+r.IntN(80))
-		},
-		func() string {
-			return fmt.Sprintf("Officials in %s reported %d people evacuated on %s.", pick(places), 100+r.IntN(5000), pick(days))
-		},
-		func() string {
-			return fmt.Sprintf("The %s was discussed in %s, according to %s.", pick(things), pick(places), pick(people))
-		},
-		func() string {
-			return fmt.Sprintf("%s flew to %s from %s on %s.", pick(people), pick(places), pick(places), pick(days))
-		},
-		func() string {
-			return fmt.Sprintf("%s said: \"We need to see the details of the %s first.\"", pick(people), pick(things))
-		},
-		func() string {
-			return fmt.Sprintf("A call between %s and %s could follow on %s.", pick(people), pick(people), pick(days))
-		},
-	}
-	dir := filepath.Join(root, "content", "sources")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := corpus.Write(root, n); err != nil {
 		t.Fatal(err)
-	}
-	for i := range n {
-		var b strings.Builder
-		fmt.Fprintf(&b, "---\ntitle: \"Report %d from %s\"\noutlet: Outlet %d\ndate: 2025-03-%02d\n---\n", i, pick(places), i%37, 1+i%28)
-		for range 3 + r.IntN(3) {
-			for range 2 + r.IntN(3) {
-				b.WriteString(templates[r.IntN(len(templates))]())
-				b.WriteByte(' ')
-			}
-			b.WriteString("\n\n")
-		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%04d.md", i)), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 

@@ -11,9 +11,9 @@ import (
 	"github.com/brief-dev/brief/internal/build"
 )
 
-// corpus writes n generated sources from the seed sentences below under
+// seedCorpus writes n generated sources from the seed sentences below under
 // root/content/sources.
-func corpus(t testing.TB, root string, n int) {
+func seedCorpus(t testing.TB, root string, n int) {
 	t.Helper()
 	dir := filepath.Join(root, "content", "sources")
 	os.MkdirAll(dir, 0o755)
@@ -51,7 +51,7 @@ func corpus(t testing.TB, root string, n int) {
 func TestIncremental(t *testing.T) {
 	ctx := context.Background()
 	root := t.TempDir()
-	corpus(t, root, 4)
+	seedCorpus(t, root, 4)
 	b := build.NewBuilder(build.Options{Root: root, BaseURL: "/demo/"})
 	if _, _, err := b.Build(ctx, nil); err != nil {
 		t.Fatal(err)
@@ -103,7 +103,7 @@ func TestIncremental(t *testing.T) {
 
 func BenchmarkBuild(b *testing.B) {
 	root := b.TempDir()
-	corpus(b, root, 40)
+	seedCorpus(b, root, 40)
 	ctx := context.Background()
 	b.Run("Full", func(b *testing.B) {
 		for b.Loop() {

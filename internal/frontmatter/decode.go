@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
 	"go.yaml.in/yaml/v3"
@@ -28,9 +25,6 @@ const (
 	keyOrigin       = "origin"
 	keyChecksum     = "checksum"
 )
-
-// yamlLineRx finds the line number in a yaml syntax error.
-var yamlLineRx = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
 
 // Decode reads the front matter YAML src, whose first line is line
 // yamlLine of file, strictly: unknown and duplicate keys, anchors and
@@ -58,14 +52,14 @@ func Decode(file string, yamlLine int, src []byte) (Meta, error) {
 		if errors.Is(err, io.EOF) {
 			return m, nil // empty, or only comments
 		}
-		errs.Add(syntaxError(err, at))
+		errs.Append(syntaxError(file, yamlLine, err))
 		return m, errs
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		errs.Add(at(extra.Line, extra.Column), "front matter: more than one YAML document")
 	} else if !errors.Is(err, io.EOF) {
-		errs.Add(syntaxError(err, at))
+		errs.Append(syntaxError(file, yamlLine, err))
 	}
 
 	if len(doc.Content) == 0 {
@@ -140,11 +134,10 @@ func Decode(file string, yamlLine int, src []byte) (Meta, error) {
 
 // syntaxError positions a yaml syntax error at the line it names, or at
 // the first line when it names none. yaml gives no column.
-func syntaxError(err error, at func(line, col int) brief.Pos) (brief.Pos, string) {
-	msg, line := err.Error(), 1
-	if m := yamlLineRx.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+func syntaxError(file string, yamlLine int, err error) *brief.Error {
+	e := brief.YAMLError(file, yamlLine, "front matter: ", err)
+	if e.Pos.Line == 0 {
+		e.Pos.Line = yamlLine
 	}
-	return at(line, 0), "front matter: " + strings.TrimPrefix(msg, "yaml: ")
+	return e
 }
