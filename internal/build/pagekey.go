@@ -148,6 +148,12 @@ func (u *fieldUse) cmd(c *parse.CommandNode, whole bool) {
 		return
 	}
 	if id, ok := c.Args[0].(*parse.IdentifierNode); ok {
+		// {{fragment "name" x}} reads of x what template name reads.
+		if s, ok := fragmentName(c); ok && id.Ident == "fragment" {
+			u.calls = append(u.calls, s)
+			u.arg(c.Args[2], false)
+			return
+		}
 		// A function call: its arguments are passed whole, unless the
 		// function reads only their length or truth.
 		for _, a := range c.Args[1:] {
@@ -159,6 +165,19 @@ func (u *fieldUse) cmd(c *parse.CommandNode, whole bool) {
 	for _, a := range c.Args[1:] { // method arguments
 		u.arg(a, true)
 	}
+}
+
+// fragmentName returns the template a "fragment" call names, if the
+// call has the form fragment "name" x.
+func fragmentName(c *parse.CommandNode) (string, bool) {
+	if len(c.Args) != 3 {
+		return "", false
+	}
+	s, ok := c.Args[1].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	return s.Text, true
 }
 
 // arg records an operand; whole is set when its value may be read whole.

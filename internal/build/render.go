@@ -128,6 +128,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	}
 	b.pages = fresh
 	b.refs = freshRefs
+	th.frags.rotate()
 
 	// Assets, claims.json and .nojekyll (GitHub Pages would otherwise
 	// skip files starting with an underscore).

@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -30,6 +32,8 @@ type theme struct {
 	mu   sync.Mutex           // guards uses (pages are rendered in parallel)
 	uses map[string]*fieldUse // by layout name, filled by use
 
+	frags fragments // output of the "fragment" function, kept between builds
+
 	// hashers keeps keyHashers (see valueKey) with their buffers: a
 	// large project keys thousands of note groups per build, and a new
 	// 64 kB buffer for each made most of the build's garbage.
@@ -48,6 +52,84 @@ func (th *theme) refsUse() *fieldUse {
 			th.uses = map[string]*fieldUse{}
 		}
 		th.uses[name] = u
+	}
+	return u
+}
+
+// fragments keeps what the template function "fragment" rendered, by
+// key of the template and the data it read (see valueKey): a build
+// looks up the previous build's fragments and keeps those it used.
+type fragments struct {
+	mu        sync.Mutex
+	prev, cur map[[32]byte][]byte
+}
+
+func (f *fragments) get(key [32]byte) ([]byte, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	h, ok := f.cur[key]
+	if !ok {
+		h, ok = f.prev[key]
+		if ok {
+			f.put(key, h)
+		}
+	}
+	return h, ok
+}
+
+// put stores a fragment; f.mu must be held.
+func (f *fragments) put(key [32]byte, h []byte) {
+	if f.cur == nil {
+		f.cur = map[[32]byte][]byte{}
+	}
+	f.cur[key] = h
+}
+
+// rotate ends a build: the next one keeps only what this one used.
+func (f *fragments) rotate() {
+	f.mu.Lock()
+	f.prev, f.cur = f.cur, nil
+	f.mu.Unlock()
+}
+
+// fragmentFunc returns the "fragment" function of a layout's template
+// set t: {{fragment "name" x}} is {{template "name" x}}, escaped on its
+// own in HTML text, with its output kept between builds by a key of
+// what the template can read from x. A large page made of many items
+// (the briefing of a thousand sources) is then, after an edit, mostly
+// copied: only items whose data changed run their template again.
+func (th *theme) fragmentFunc(layout string, t *template.Template) func(string, any) (template.HTML, error) {
+	return func(name string, data any) (template.HTML, error) {
+		if t.Lookup(name) == nil {
+			return "", fmt.Errorf("no template %q", name)
+		}
+		tag := layout + "\x00" + name
+		key := valueKey(th, th.useOf(tag, t, name), tag, reflect.ValueOf(data))
+		if h, ok := th.frags.get(key); ok {
+			return template.HTML(h), nil
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+			return "", err
+		}
+		th.frags.mu.Lock()
+		th.frags.put(key, buf.Bytes())
+		th.frags.mu.Unlock()
+		return template.HTML(buf.Bytes()), nil
+	}
+}
+
+// useOf returns what template name of set t may read, cached as tag.
+func (th *theme) useOf(tag string, t *template.Template, name string) *fieldUse {
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	u, ok := th.uses[tag]
+	if !ok {
+		u = templateUse(t.Lookup(name))
+		if th.uses == nil {
+			th.uses = map[string]*fieldUse{}
+		}
+		th.uses[tag] = u
 	}
 	return u
 }
@@ -180,6 +262,7 @@ func parseTheme(files map[string]themeFile) (*theme, error) {
 			errs.Append(templateError(err))
 			continue
 		}
+		t.Funcs(template.FuncMap{"fragment": th.fragmentFunc(name, t)})
 		th.pages[name] = t
 	}
 	errs.RemoveMultiples()
@@ -202,9 +285,11 @@ func templateError(err error) error {
 	return &brief.Error{Pos: brief.Pos{File: file, Line: line, Col: col}, Msg: "template: " + m[4]}
 }
 
-// funcs are the functions templates may call.
+// funcs are the functions templates may call. "fragment" is replaced
+// in each layout's set by theme.fragmentFunc.
 var funcs = template.FuncMap{
-	"add": func(a, b int) int { return a + b },
+	"fragment": func(string, any) (template.HTML, error) { return "", errors.New("fragment: no layout") },
+	"add":      func(a, b int) int { return a + b },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return strconv.Itoa(n) + " " + one
