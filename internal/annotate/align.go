@@ -239,6 +239,7 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 	}
 	parts := make([][]pairResult, workers)
 	errs := make([]error, workers)
+	scorers := make([]*scorer, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*len(pairs)/workers, (w+1)*len(pairs)/workers
@@ -246,6 +247,7 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 		if w > 0 {
 			cp := *c
 			cp.sc = c.sc.worker()
+			scorers[w] = cp.sc
 			cw = &cp
 		}
 		run := func() { parts[w], errs[w] = cw.scoreRun(ctx, pairs[lo:hi], th) }
@@ -258,6 +260,11 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if c.sc.fresh != nil {
+		for _, w := range scorers[1:] {
+			c.sc.merge(w)
+		}
 	}
 	return slices.Concat(parts...), nil
 }

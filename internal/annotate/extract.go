@@ -37,6 +37,9 @@ type claimFeat struct {
 	govs []string
 	// related is the lexicon's relatedness, for detectors comparing slots.
 	related func(a, b string) float64
+	// ixKeys are the index keys of the claim's last pass, made with the
+	// canonical names ixEnts (see buildIndex).
+	ixKeys, ixEnts []string
 }
 
 // cword is a content word: its match key (see matchKey), its lemma for

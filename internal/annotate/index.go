@@ -3,6 +3,7 @@ package annotate
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,6 +78,24 @@ type node struct {
 	ents  []string // canonical entity keys, sorted, unique
 	wids  []int32  // vocabulary ids of f.words
 	sig   int32    // number of the match keys of f.words (see bestMemo)
+	// Per pass, for scoring (see weigh): the IDF weights of ents and
+	// f.nums, and the quotation keys among keys.
+	entW, numW []float64
+	qkeys      []string
+}
+
+// weigh computes the node's weights and quotation keys from the index,
+// once a pass rather than once for each pair scored.
+func (n *node) weigh(ix *index) {
+	n.entW = n.entW[:0]
+	for _, e := range n.ents {
+		n.entW = append(n.entW, ix.idf["e:"+e]*entityWeight)
+	}
+	n.numW = n.numW[:0]
+	for _, x := range n.f.nums {
+		n.numW = append(n.numW, numberWeight*ix.idf["n:"+x.Key()])
+	}
+	n.qkeys = quoteKeys(n)
 }
 
 // index is an inverted index from feature keys to claims.
@@ -141,7 +160,14 @@ func buildIndex(nodes []*node, lex Lexicon) *index {
 	ix := &index{postings: map[string][]int32{}, idf: map[string]float64{}}
 	sem := map[string][]string{} // semantic keys by lemma
 	for i, n := range nodes {
-		n.keys = n.features(lex, sem)
+		// A claim's keys are those of the last pass unless its
+		// canonical names changed (aliases are corpus-wide).
+		if f := n.f; f.ixKeys != nil && slices.Equal(f.ixEnts, n.ents) {
+			n.keys = f.ixKeys
+		} else {
+			n.keys = n.features(lex, sem)
+			f.ixKeys, f.ixEnts = n.keys, n.ents
+		}
 		for _, k := range n.keys {
 			ix.postings[k] = append(ix.postings[k], int32(i))
 		}

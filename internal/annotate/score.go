@@ -26,10 +26,9 @@ type scorer struct {
 	mids  []uint32
 	nodes []*node // the nodes scored: claims and their clauses
 	// best remembers matches of the previous pass, fresh collects those
-	// of this one (see bestMemo); freshMu guards fresh, which scoring
-	// goroutines share (see worker).
+	// of this one (see bestMemo); each scoring goroutine has its own
+	// fresh, merged when scoring ends (see worker).
 	best, fresh map[uint64]bestEntry
-	freshMu     *sync.Mutex
 }
 
 // concurrent reports whether features may be called from several
@@ -109,7 +108,7 @@ func (b *bestMemo) set(m map[uint64]bestEntry) {
 // rank when the lexicon has one (a corpus of a few articles says little
 // about how common "arrive" is).
 func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
-	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}, nodes: nodes, freshMu: new(sync.Mutex)}
+	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}, nodes: nodes}
 	vl, hasRank := lex.(vectorLexicon)
 	switch m := lex.(type) {
 	case *memo:
@@ -140,6 +139,7 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 			}
 			n.wids = append(n.wids, id)
 		}
+		n.weigh(ix)
 	}
 	return s
 }
@@ -170,12 +170,23 @@ func (s *scorer) related(x, y int32) float64 {
 }
 
 // worker returns a copy of the scorer for one of several goroutines
-// scoring at once: it shares everything but the table of related, which
-// each fills without locking.
+// scoring at once: it shares everything but the table of related and
+// the fresh alignments, which each fills without locking (see merge).
 func (s *scorer) worker() *scorer {
 	w := *s
 	w.rel = map[uint64]float64{}
+	if s.fresh != nil {
+		w.fresh = map[uint64]bestEntry{}
+	}
 	return &w
+}
+
+// merge adds the fresh alignments of a worker to s. Equal keys hold
+// equal entries: an alignment is a function of the two word sequences.
+func (s *scorer) merge(w *scorer) {
+	for k, e := range w.fresh {
+		s.fresh[k] = e
+	}
 }
 
 // pairFeat are the signals the decision combines for one pair of claims.
@@ -197,9 +208,7 @@ func (s *scorer) bests(a, b *node) []float64 {
 	k := uint64(uint32(a.sig))<<32 | uint64(uint32(b.sig))
 	if e, ok := s.best[k]; ok && s.sameReps(e.reps, a, b) {
 		if s.fresh != nil {
-			s.freshMu.Lock()
 			s.fresh[k] = e
-			s.freshMu.Unlock()
 		}
 		return e.best
 	}
@@ -214,9 +223,7 @@ func (s *scorer) bests(a, b *node) []float64 {
 		for _, x := range b.wids {
 			reps = append(reps, s.lemma[x])
 		}
-		s.freshMu.Lock()
 		s.fresh[k] = bestEntry{best: r, reps: reps}
-		s.freshMu.Unlock()
 	}
 	return r
 }
@@ -268,16 +275,16 @@ func (s *scorer) direction(a, b *node, best []float64) (word, ent, mix float64) 
 		wn += w * best[k]
 	}
 	var en, ed float64
-	for _, e := range a.ents {
-		w := s.ix.idf["e:"+e] * entityWeight
+	for i, e := range a.ents {
+		w := a.entW[i]
 		ed += w
 		if containsStr(b.ents, e) {
 			en += w
 		}
 	}
 	var nn, nd float64
-	for _, x := range a.f.nums {
-		w := numberWeight * s.ix.idf["n:"+x.Key()]
+	for i, x := range a.f.nums {
+		w := a.numW[i]
 		nd += w
 		if sameAmount(b.f.nums, x) {
 			nn += w
@@ -335,7 +342,7 @@ func sameAmount(ns []number, x number) bool {
 // quoteOverlap is the share of the smaller quotation's trigrams that the
 // other claim's quotations share.
 func quoteOverlap(a, b *node) float64 {
-	qa, qb := quoteKeys(a), quoteKeys(b)
+	qa, qb := a.qkeys, b.qkeys
 	if len(qa) == 0 || len(qb) == 0 {
 		return 0
 	}
