@@ -159,7 +159,10 @@ type Builder struct {
 	mu       sync.Mutex           // guards articles while pages render in parallel
 	articles map[string]pageCache // rendered Markdown by source ID
 	refs     map[[32]byte][]byte  // rendered marker groups by key of their view
-	md       *markdownRenderer
+	// sourceSigs are the source pages' signatures (see sourceSig) in
+	// the last build, by source ID.
+	sourceSigs map[string][32]byte
+	md         *markdownRenderer
 }
 
 // markdown returns the Markdown pipeline, created on first use.
@@ -267,6 +270,7 @@ func (b *Builder) reset() {
 	b.pages = map[string]pageCache{}
 	b.articles = map[string]pageCache{}
 	b.refs = nil
+	b.sourceSigs = nil
 }
 
 // invalidate drops cached state that depends on the changed paths.

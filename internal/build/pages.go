@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"html/template"
+	"reflect"
 	"sort"
 	"time"
 
@@ -134,6 +135,62 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 	}
 	sortMarks(marks)
 	return marks, nil
+}
+
+// sourceSig returns a hash of everything the page of source s (the
+// i-th of rows) is made from: the theme, the site's settings, the
+// source's file, its row and its neighbours', and what sourceMarks
+// reads: its claims' offsets, their links and the claims and sources at
+// the other end. Equal signatures mean equal pages, so after an edit
+// the pages of sources the edit did not touch are copied without
+// making their notes or keying their views. TestSourceSig changes each
+// input in turn.
+func (a *analysis) sourceSig(th *theme, sv siteView, s *brief.Source, f *parsedFile, rows []sourceRow, i int) [32]byte {
+	h := &keyHasher{u: &fieldUse{all: true}}
+	h.h1.SetSeed(keySeeds[0])
+	h.h2.SetSeed(keySeeds[1])
+	h.buf = append(h.buf, th.sum[:]...)
+	h.value(reflect.ValueOf(sv), true)
+	h.str(string(f.data))
+	h.buf = binary.AppendVarint(h.buf, int64(f.bodyOff))
+	for _, j := range []int{i - 1, i, i + 1} {
+		if j < 0 || j >= len(rows) {
+			h.buf = append(h.buf, 0)
+			continue
+		}
+		h.buf = append(h.buf, 1)
+		h.value(reflect.ValueOf(rows[j]), true)
+	}
+	for _, c := range a.bySource[s.ID] {
+		h.str(c.ID)
+		h.buf = binary.AppendVarint(h.buf, int64(c.Start))
+		h.buf = binary.AppendVarint(h.buf, int64(c.End))
+		for _, l := range a.links[c.ID] {
+			o := a.other(l, c.ID)
+			h.str(string(l.Relation))
+			h.str(l.Reason)
+			h.str(o.ID)
+			h.str(o.Text)
+			h.str(o.Source)
+			if os := a.src[o.Source]; os != nil {
+				h.buf = append(h.buf, 1)
+				if os.Draft {
+					h.buf = append(h.buf, 1)
+				}
+				for _, x := range []string{label(os), os.Title, os.Date, os.URL, os.ID} {
+					h.str(x)
+				}
+			} else {
+				h.buf = append(h.buf, 0)
+			}
+		}
+		h.buf = append(h.buf, 0xff)
+	}
+	h.flush()
+	var k [32]byte
+	binary.LittleEndian.PutUint64(k[:], h.h1.Sum64())
+	binary.LittleEndian.PutUint64(k[8:], h.h2.Sum64())
+	return k
 }
 
 // sortMarks orders marks by offset; at one offset the markers closing

@@ -101,7 +101,19 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 
 	var wg sync.WaitGroup
 	var srcErr, idxErr error
-	wg.Go(func() { srcErr = b.sourcePages(ctx, a, in, md, refs, exec) })
+	// reuse adds the last build's page at path, if there is one.
+	reuse := func(path string) bool {
+		c, ok := b.pages[path]
+		if ok {
+			mu.Lock()
+			site.add(path, c.data)
+			fresh[path] = c
+			mu.Unlock()
+		}
+		return ok
+	}
+	sigs := make(map[string][32]byte, len(a.sources))
+	wg.Go(func() { srcErr = b.sourcePages(ctx, th, sv, a, in, md, refs, exec, reuse, sigs) })
 	wg.Go(func() { idxErr = b.indexPage(md, a, in, refs, exec) })
 	var js bytes.Buffer
 	err := b.overviewPages(a, sv, exec)
@@ -128,6 +140,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	}
 	b.pages = fresh
 	b.refs = freshRefs
+	b.sourceSigs = sigs
 	th.frags.rotate()
 
 	// Assets, claims.json and .nojekyll (GitHub Pages would otherwise
@@ -149,7 +162,9 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 }
 
 // sourcePages renders the page of every source.
-func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md markdownRenderer, refs refsHTML, exec execFunc) error {
+// sigs receives the pages' signatures (see sourceSig), which the
+// caller keeps if the build succeeds.
+func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *analysis, in *input, md markdownRenderer, refs refsHTML, exec execFunc, reuse func(path string) bool, sigs map[string][32]byte) error {
 	var rows []sourceRow
 	for _, s := range a.sources {
 		rows = append(rows, a.sourceRow(s, "../../"))
@@ -158,12 +173,19 @@ func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md ma
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		f := in.files[s.ID]
+		path := "sources/" + s.ID + "/index.html"
+		// A page whose inputs are those of the last build is copied.
+		sig := a.sourceSig(th, sv, s, f, rows, i)
+		sigs[s.ID] = sig
+		if old, ok := b.sourceSigs[s.ID]; ok && old == sig && reuse(path) {
+			continue
+		}
 		ns := &notes{prefix: s.ID + "-"}
 		marks, err := a.sourceMarks(s, ns, refs)
 		if err != nil {
 			return fmt.Errorf("render sources/%s: %w", s.ID, err)
 		}
-		f := in.files[s.ID]
 		body, err := b.article(md, f, "fn-"+s.ID+"-", marks)
 		if err != nil {
 			return fmt.Errorf("render sources/%s: %w", s.ID, err)
@@ -176,7 +198,7 @@ func (b *Builder) sourcePages(ctx context.Context, a *analysis, in *input, md ma
 			v.Next = &rows[i+1]
 		}
 		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
-		if err := exec("sources/"+s.ID+"/index.html", "source.html", p, 0, nil); err != nil {
+		if err := exec(path, "source.html", p, 0, nil); err != nil {
 			return err
 		}
 	}
