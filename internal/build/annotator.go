@@ -48,10 +48,14 @@ func (b *Builder) annotate(ctx context.Context, in *input) (*brief.Annotation, e
 
 // annotateAdapter adapts *annotate.Annotator to annotator: it parses
 // the overrides file on each build (it is small) and writes claims.json
-// with annotate.WriteJSON.
-type annotateAdapter struct{ a *annotate.Annotator }
+// with an annotate.JSONCache, which keeps its encoded elements between
+// builds.
+type annotateAdapter struct {
+	a    *annotate.Annotator
+	json *annotate.JSONCache
+}
 
-func defaultAnnotator() annotator { return annotateAdapter{annotate.New()} }
+func defaultAnnotator() annotator { return annotateAdapter{annotate.New(), new(annotate.JSONCache)} }
 
 func (x annotateAdapter) Update(s *brief.Source) { x.a.Update(s) }
 func (x annotateAdapter) Remove(id string)       { x.a.Remove(id) }
@@ -68,7 +72,7 @@ func (x annotateAdapter) Annotation(ctx context.Context, ovFile string, ovData [
 }
 
 func (x annotateAdapter) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
-	return annotate.WriteJSON(w, ann, page)
+	return x.json.WriteJSON(w, ann, page)
 }
 
 // sortedSources returns the sources of m sorted by ID.
