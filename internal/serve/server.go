@@ -41,10 +41,14 @@ type BuildFunc func(ctx context.Context, changed []string) (fs.FS, error)
 const (
 	DefaultBind         = "127.0.0.1"
 	DefaultPort         = 1313
-	DefaultDebounce     = 30 * time.Millisecond
+	DefaultDebounce     = 15 * time.Millisecond
 	DefaultWriteTimeout = 10 * time.Second
 	DefaultHeartbeat    = 15 * time.Second
 )
+
+// maxWaitFloor is the least time a burst of events is held back
+// before a build starts anyway (see debouncer.maxWait).
+const maxWaitFloor = 600 * time.Millisecond
 
 // Options configure a Server. The zero value serves the current folder
 // on 127.0.0.1:1313 and watches nothing.
@@ -188,7 +192,7 @@ func (s *Server) Run(ctx context.Context) (err error) {
 	changes := make(chan change, 256)
 	batches := make(chan batch)
 	wg.Go(func() { watch(ctx, changes) })
-	d := &debouncer{clock: s.clock, delay: s.opts.Debounce, maxWait: 20 * s.opts.Debounce, exists: s.exists}
+	d := &debouncer{clock: s.clock, delay: s.opts.Debounce, maxWait: max(20*s.opts.Debounce, maxWaitFloor), exists: s.exists}
 	wg.Go(func() { d.run(ctx, changes, batches) })
 
 	// Build.
