@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -212,18 +213,24 @@ func (ix *index) candidates(nodes []*node, i int, acc []float64, out []int32) []
 			acc[j] += w
 		}
 	}
-	sort.Slice(out, func(a, b int) bool {
-		if acc[out[a]] != acc[out[b]] {
-			return acc[out[a]] > acc[out[b]]
-		}
-		return out[a] < out[b]
-	})
-	for _, j := range out {
-		acc[j] = 0
-	}
 	if len(out) > maxCandidates {
+		// The most shared weight first; ties by index, so the cut is
+		// the same in every run.
+		slices.SortFunc(out, func(x, y int32) int {
+			if c := cmp.Compare(acc[y], acc[x]); c != 0 {
+				return c
+			}
+			return cmp.Compare(x, y)
+		})
+		for _, j := range out {
+			acc[j] = 0
+		}
 		out = out[:maxCandidates]
+	} else {
+		for _, j := range out {
+			acc[j] = 0
+		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
+	slices.Sort(out)
 	return out
 }
