@@ -5,8 +5,15 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
 
 	"github.com/chromedp/chromedp"
 )
@@ -81,3 +88,19 @@ func LoadedAt(ctx context.Context) (float64, error) {
 // much faster than this slows down the very page load being waited for;
 // measurements read the page's own timing (LoadedAt), not the poll.
 const pollInterval = 25 * time.Millisecond
+
+// Quiet turns off the DevTools domains that chromedp enables for every
+// tab (DOM, CSS, Network, Log) and that tests measuring page loads do
+// not use: with them on, Chromium records every node, style sheet and
+// request of each new document for the driver, work that a reader's
+// browser does not do and that would be counted in the load. Evaluate
+// and navigation keep working; queries by selector do not.
+func Quiet(t testing.TB, ctx context.Context) {
+	t.Helper()
+	for _, c := range []cdp.Command[cdp.Empty, cdp.Empty]{css.Disable, dom.Disable, network.Disable, log.Disable} {
+		// A domain already off says so; that is not an error.
+		if _, err := chromedp.Call(ctx, c, cdp.Empty{}); err != nil && !strings.Contains(err.Error(), "enabled") {
+			t.Fatalf("%s: %v", c.Method, err)
+		}
+	}
+}
