@@ -42,18 +42,7 @@ type theme struct {
 
 // refsUse returns what the "refs" template may read from a refsView.
 func (th *theme) refsUse() *fieldUse {
-	const name = "\x00refs"
-	th.mu.Lock()
-	defer th.mu.Unlock()
-	u, ok := th.uses[name]
-	if !ok {
-		u = templateUse(th.pages["source.html"].Lookup("refs"))
-		if th.uses == nil {
-			th.uses = map[string]*fieldUse{}
-		}
-		th.uses[name] = u
-	}
-	return u
+	return th.useOf("\x00refs", th.pages["source.html"], "refs")
 }
 
 // fragments keeps what the template function "fragment" rendered, by
@@ -125,7 +114,11 @@ func (th *theme) useOf(tag string, t *template.Template, name string) *fieldUse 
 	defer th.mu.Unlock()
 	u, ok := th.uses[tag]
 	if !ok {
-		u = templateUse(t.Lookup(name))
+		var x *template.Template
+		if t != nil {
+			x = t.Lookup(name)
+		}
+		u = templateUse(x)
 		if th.uses == nil {
 			th.uses = map[string]*fieldUse{}
 		}
@@ -136,17 +129,11 @@ func (th *theme) useOf(tag string, t *template.Template, name string) *fieldUse 
 
 // use returns what the templates of a layout may read from a page.
 func (th *theme) use(layout string) *fieldUse {
-	th.mu.Lock()
-	defer th.mu.Unlock()
-	u, ok := th.uses[layout]
-	if !ok {
-		u = templateUse(th.pages[layout])
-		if th.uses == nil {
-			th.uses = map[string]*fieldUse{}
-		}
-		th.uses[layout] = u
+	t := th.pages[layout]
+	if t == nil {
+		return templateUse(nil)
 	}
-	return u
+	return th.useOf(layout, t, t.Name())
 }
 
 // themeFile is one file of the theme, from the project or embedded.
