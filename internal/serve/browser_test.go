@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -14,56 +13,18 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
-	"github.com/brief-dev/brief/internal/brief"
 	"github.com/brief-dev/brief/internal/browsertest"
 	"github.com/brief-dev/brief/internal/serve"
 )
-
-// renderDir is a small stand-in for the real build: content/page.md
-// (front matter and one sentence) becomes index.html, themes/style.css
-// its stylesheet. An unclosed front matter is an error at line 1.
-func renderDir(root string) serve.BuildFunc {
-	return func(ctx context.Context, changed []string) (fs.FS, error) {
-		page, err := os.ReadFile(filepath.Join(root, "content/page.md"))
-		if err != nil {
-			return nil, err
-		}
-		css, err := os.ReadFile(filepath.Join(root, "themes/style.css"))
-		if err != nil {
-			return nil, err
-		}
-		rest, _ := strings.CutPrefix(string(page), "---\n")
-		_, body, ok := strings.Cut(rest, "---\n")
-		if !ok {
-			return nil, brief.ErrorList{{Pos: brief.Pos{File: "content/page.md", Line: 1, Col: 1}, Msg: `front matter: no closing "---" line`}}
-		}
-		return fstest.MapFS{
-			"index.html": {Data: []byte(`<!doctype html><html><head><title>t</title><link rel="stylesheet" href="style.css"></head>` +
-				`<body><p id="s">` + strings.TrimSpace(body) + `</p><div style="height:4000px"></div></body></html>`)},
-			"style.css": {Data: css},
-		}, nil
-	}
-}
-
-func write(t *testing.T, name, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // writeRename saves data the way many editors do: into a temporary file
 // that is then renamed over name.
 func writeRename(t *testing.T, name, data string) {
 	t.Helper()
 	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".tmp")
-	write(t, tmp, data)
+	serve.WriteFile(t, tmp, data)
 	if err := os.Rename(tmp, name); err != nil {
 		t.Fatal(err)
 	}
@@ -74,11 +35,11 @@ func TestBrowserLiveReload(t *testing.T) {
 	root := t.TempDir()
 	page := filepath.Join(root, "content/page.md")
 	css := filepath.Join(root, "themes/style.css")
-	write(t, page, "---\ntitle: P\n---\nThe talks began on Monday.\n")
-	write(t, css, "p { color: rgb(0, 0, 0); }\n")
+	serve.WriteFile(t, page, "---\ntitle: P\n---\nThe talks began on Monday.\n")
+	serve.WriteFile(t, css, "p { color: rgb(0, 0, 0); }\n")
 
 	sctx, stop := context.WithCancel(context.Background())
-	s := serve.New(serve.Options{Root: root, Watch: []string{"content", "themes"}, Port: -1}, renderDir(root))
+	s := serve.New(serve.Options{Root: root, Watch: []string{"content", "themes"}, Port: -1}, serve.FakeBuild(root))
 	done := make(chan error, 1)
 	go func() { done <- s.Run(sctx) }()
 	defer func() {
@@ -95,7 +56,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	browsertest.MustEval[any](t, ctx, `window.scrollTo(0, 600), window.marker = 1`)
 
 	// Written in place: the tab reloads and keeps its scroll position.
-	write(t, page, "---\ntitle: P\n---\nThe talks began on Tuesday.\n")
+	serve.WriteFile(t, page, "---\ntitle: P\n---\nThe talks began on Tuesday.\n")
 	browsertest.Wait(t, ctx, "text written in place", text("The talks began on Tuesday."), 10*time.Second)
 	browsertest.Wait(t, ctx, "scroll position kept", `window.scrollY === 600 && window.marker === undefined`, 5*time.Second)
 
@@ -105,14 +66,14 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	// A stylesheet change restyles the page without reloading it.
 	browsertest.MustEval[any](t, ctx, `window.marker = 2`)
-	write(t, css, "p { color: rgb(200, 0, 0); }\n")
+	serve.WriteFile(t, css, "p { color: rgb(200, 0, 0); }\n")
 	browsertest.Wait(t, ctx, "new style", `getComputedStyle(document.getElementById("s")).color === "rgb(200, 0, 0)"`, 10*time.Second)
 	if m := browsertest.MustEval[float64](t, ctx, `window.marker || 0`); m != 2 {
 		t.Errorf("the page reloaded for a stylesheet change")
 	}
 
 	// A broken front matter shows the overlay with file and line.
-	write(t, page, "---\ntitle: P\nThe talks began on Thursday.\n")
+	serve.WriteFile(t, page, "---\ntitle: P\nThe talks began on Thursday.\n")
 	overlay := `document.querySelector('#brief-error-overlay[role="alert"]')`
 	browsertest.Wait(t, ctx, "error overlay", overlay+` && `+overlay+`.textContent.includes("content/page.md:1:1")`, 10*time.Second)
 	if got := browsertest.MustEval[string](t, ctx, overlay+`.textContent`); !strings.Contains(got, "front matter") {
@@ -122,7 +83,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	browsertest.Wait(t, ctx, "last good page", text("The talks began on Wednesday."), time.Second)
 
 	// Fixing it removes the overlay and shows the new text.
-	write(t, page, "---\ntitle: P\n---\nThe talks began on Thursday.\n")
+	serve.WriteFile(t, page, "---\ntitle: P\n---\nThe talks began on Thursday.\n")
 	browsertest.Wait(t, ctx, "fixed page", text("The talks began on Thursday.")+` && !`+overlay, 10*time.Second)
 }
 
@@ -146,11 +107,11 @@ func TestLatency(t *testing.T) {
 	}
 	root := t.TempDir()
 	page := filepath.Join(root, "content/page.md")
-	write(t, page, "---\ntitle: P\n---\nProbe 0.\n")
-	write(t, filepath.Join(root, "themes/style.css"), "p { color: black; }\n")
+	serve.WriteFile(t, page, "---\ntitle: P\n---\nProbe 0.\n")
+	serve.WriteFile(t, filepath.Join(root, "themes/style.css"), "p { color: black; }\n")
 	sctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	s := serve.New(serve.Options{Root: root, Watch: []string{"content", "themes"}, Port: -1}, renderDir(root))
+	s := serve.New(serve.Options{Root: root, Watch: []string{"content", "themes"}, Port: -1}, serve.FakeBuild(root))
 	go s.Run(sctx)
 	<-s.Ready()
 
@@ -169,7 +130,7 @@ func TestLatency(t *testing.T) {
 		}
 		want := fmt.Sprintf("Probe %d.", i)
 		saved := float64(time.Now().UnixMicro()) / 1000
-		write(t, page, "---\ntitle: P\n---\n"+want+"\n")
+		serve.WriteFile(t, page, "---\ntitle: P\n---\n"+want+"\n")
 		if ctx == nil {
 			for ev := range events {
 				if ev == "reload" {
