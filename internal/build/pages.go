@@ -151,7 +151,10 @@ func (a *analysis) sourceSig(th *theme, sv siteView, s *brief.Source, f *parsedF
 	h.h2.SetSeed(keySeeds[1])
 	h.buf = append(h.buf, th.sum[:]...)
 	h.value(reflect.ValueOf(sv), true)
-	h.str(string(f.data))
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(f.data)))
+	h.flush()
+	h.h1.Write(f.data) // not through buf: a file can be large
+	h.h2.Write(f.data)
 	h.buf = binary.AppendVarint(h.buf, int64(f.bodyOff))
 	for _, j := range []int{i - 1, i, i + 1} {
 		if j < 0 || j >= len(rows) {
