@@ -250,7 +250,10 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 			scorers[w] = cp.sc
 			cw = &cp
 		}
-		run := func() { parts[w], errs[w] = cw.scoreRun(ctx, pairs[lo:hi], th) }
+		run := func() {
+			defer catch(&errs[w])
+			parts[w], errs[w] = cw.scoreRun(ctx, pairs[lo:hi], th)
+		}
 		if w == workers-1 {
 			run()
 		} else {

@@ -189,7 +189,13 @@ func NewBuilder(opts Options) *Builder {
 // changed since the previous call; nil means everything (a full build).
 // On input errors it returns a brief.ErrorList with every error found;
 // other errors are wrapped with the action that failed.
-func (b *Builder) Build(ctx context.Context, changed []string) (*Site, *Report, error) {
+func (b *Builder) Build(ctx context.Context, changed []string) (site *Site, rep *Report, err error) {
+	defer func() {
+		if err != nil {
+			site = nil
+		}
+	}()
+	defer catch(&err)
 	if b.optsErr != nil {
 		return nil, nil, b.optsErr
 	}
@@ -198,7 +204,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, *Report, 
 	} else {
 		b.invalidate(changed)
 	}
-	rep := &Report{}
+	rep = &Report{}
 
 	// Load the theme and the content.
 	start := time.Now()
@@ -240,7 +246,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, *Report, 
 
 	// Render every page.
 	start = time.Now()
-	site, err := b.render(ctx, th, in, ann)
+	site, err = b.render(ctx, th, in, ann)
 	rep.AddPhase("render", start)
 	sortInputs(rep)
 	if err != nil {

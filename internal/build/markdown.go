@@ -248,6 +248,12 @@ func insertStart(texts []*ast.Text, m mark) []*ast.Text {
 			continue
 		}
 		a := &claimAnchor{id: m.id}
+		// Inline code holds only text (goldmark's renderer reads its
+		// children as *ast.Text): the anchor goes before the code span.
+		if cs := codeSpanOf(t); cs != nil {
+			cs.Parent().InsertBefore(cs.Parent(), cs, a)
+			return texts
+		}
 		parent := t.Parent()
 		if seg.Start < m.off {
 			right := splitText(t, m.off)
@@ -285,14 +291,17 @@ func insertEnd(texts []*ast.Text, m mark) {
 		return
 	}
 	refs := &noteRefs{html: m.html}
-	if t.Segment.Stop > m.off {
+	var after ast.Node = t
+	if cs := codeSpanOf(t); cs != nil {
+		// Markers never go inside inline code, only after it.
+		after = cs
+	} else if t.Segment.Stop > m.off {
 		right := splitText(t, m.off)
 		t.Parent().InsertAfter(t.Parent(), t, right)
 	}
-	var after ast.Node = t
 	// A gap between t and the claim's end holds typographic String
 	// nodes (a closing quote): the markers go after them.
-	if t.Segment.Stop < m.off {
+	if after == ast.Node(t) && t.Segment.Stop < m.off {
 		for n := after.NextSibling(); n != nil && n.Kind() == ast.KindString; n = n.NextSibling() {
 			after = n
 		}
@@ -313,6 +322,16 @@ func insertEnd(texts []*ast.Text, m mark) {
 		refs.softBreak = true
 	}
 	after.Parent().InsertAfter(after.Parent(), after, refs)
+}
+
+// codeSpanOf returns the code span that t lies in, or nil.
+func codeSpanOf(t *ast.Text) ast.Node {
+	for p := t.Parent(); p != nil && p.Type() == ast.TypeInline; p = p.Parent() {
+		if p.Kind() == ast.KindCodeSpan {
+			return p
+		}
+	}
+	return nil
 }
 
 // splitText shortens t to end at off and returns a new text node for

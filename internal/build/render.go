@@ -113,8 +113,14 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		return ok
 	}
 	sigs := make(map[string][32]byte, len(a.sources))
-	wg.Go(func() { srcErr = b.sourcePages(ctx, th, sv, a, in, md, refs, exec, reuse, sigs) })
-	wg.Go(func() { idxErr = b.indexPage(md, a, in, refs, exec) })
+	wg.Go(func() {
+		defer catch(&srcErr)
+		srcErr = b.sourcePages(ctx, th, sv, a, in, md, refs, exec, reuse, sigs)
+	})
+	wg.Go(func() {
+		defer catch(&idxErr)
+		idxErr = b.indexPage(md, a, in, refs, exec)
+	})
 	var js bytes.Buffer
 	err := b.overviewPages(a, sv, exec)
 	if err == nil {
