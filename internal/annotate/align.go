@@ -100,9 +100,13 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 	// Nodes in source order, then document order.
 	var nodes []*node
 	var perSource [][]mention
+	retitled := retitle(docs, lex)
 	for si, d := range docs {
 		var ms []mention
 		for _, f := range d.feats {
+			if g, ok := retitled[f]; ok {
+				f = g
+			}
 			nodes = append(nodes, &node{f: f, src: si, draft: d.src.Draft})
 			ms = append(ms, f.ments...)
 		}
@@ -333,9 +337,14 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 			// rarely look alike: "arrived in Moscow" / "heading to Moscow".
 			// The predicates must match (see differentStatus).
 			f, ok = differentStatus(a, b, c.lex, c.canon)
+			if !ok {
+				f, ok = c.polarity(a, b)
+			}
 		}
 		if !ok {
-			if !aligned {
+			if !aligned || hedgedOnly(a, b) {
+				// A hedged report ("reportedly") is not agreement with
+				// the claim it reports.
 				continue
 			}
 			f = finding{rel: brief.Agree, score: r.p, reason: c.agreeReason(a, b)}
@@ -373,6 +382,9 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 	if f, ok := differentStatus(a, b, lex, canon); ok {
 		return f, true
 	}
+	if f, ok := c.polarity(a, b); ok {
+		return f, true
+	}
 	if f, ok := differentTime(a, b); ok {
 		return f, true
 	}
@@ -380,6 +392,15 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 		return f, true
 	}
 	return finding{}, false
+}
+
+// polarity reports one claim negating or denying the other (see
+// polarityConflict), in either direction.
+func (c *corpus) polarity(a, b *node) (finding, bool) {
+	if f, ok := polarityConflict(a, b, c.canon, c.lex); ok {
+		return f, true
+	}
+	return polarityConflict(b, a, c.canon, c.lex)
 }
 
 // formerRole reports one claim saying a person held an office before and

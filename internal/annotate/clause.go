@@ -77,7 +77,7 @@ func extractClauses(f *claimFeat, lex Lexicon) []*claimFeat {
 			}
 			return false
 		}
-		c.nums = extractNumbers(c.toks, lex.Lemma)
+		c.nums = extractNumbers(f.claim.Text, c.toks, lex.Lemma)
 		c.words = contentWords(c.toks, inName, lex)
 		for _, w := range c.words {
 			c.lemmas = append(c.lemmas, w.key)

@@ -156,8 +156,11 @@ func differentNumber(a, b *node, sim float64, lex Lexicon, aligned bool) (findin
 			continue
 		}
 		for _, y := range b.f.nums {
-			if y.Value == x.Value || hasValue(a.f.nums, y) || hasValue(b.f.nums, x) {
+			if compatible(x, y) || hasValue(a.f.nums, y) || hasValue(b.f.nums, x) {
 				continue
+			}
+			if x.Kind == "age" && !sharesName(a, b) {
+				continue // the ages of two people
 			}
 			same := y.Key() == x.Key()
 			if !same && aligned && x.Kind == y.Kind && x.Unit == y.Unit && x.Kind != "rel" {

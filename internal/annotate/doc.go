@@ -144,7 +144,7 @@ written and annotated before the system was first run on it.
 content/annotations.yaml corrects the automatic pass. Links name claims
 by source ID and a fragment of their text (case, quotation marks and blanks
 folded); relation is agree, disagree (with kind: number, quote, role,
-status, time or place) or none (reject the link). Entities merge names or
+status, time, place, denial or negation) or none (reject the link). Entities merge names or
 keep them apart. Overrides are applied after the automatic pass; a fragment
 matching no claim, or several, and a name found in no source, are reported
 as warnings at their file:line.

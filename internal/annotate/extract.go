@@ -35,6 +35,12 @@ type claimFeat struct {
 	// the word a preposition before the name attaches to ("talks" in
 	// "talks in Saudi Arabia", "arrive" in "arrived in Moscow"), or "".
 	govs []string
+	// pols are the claim's negations and denials; hedge the words that
+	// report it without asserting it ("reportedly"), or "" (polarity.go).
+	pols  []polarityCue
+	hedge string
+	// titled is set for a Title Case or ALL CAPS line.
+	titled bool
 	// related is the lexicon's relatedness, for detectors comparing slots.
 	related func(a, b string) float64
 	// ixKeys are the index keys of the claim's last pass, made with the
@@ -51,6 +57,10 @@ type docFeat struct {
 	src    *brief.Source
 	claims []*brief.Claim // every sentence, in document order
 	feats  []*claimFeat   // for claims of KindClaim, in order
+	// vocab is how the source writes its words outside Title Case lines;
+	// titled is set when it has such a line (see truecase).
+	vocab  caseVocab
+	titled bool
 }
 
 var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -69,12 +79,28 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 	// that is among them ("Meanwhile") is not a name.
 	lowerVocab := map[string]bool{}
 	toksOf := make([][]token, len(d.claims))
+	d.vocab = caseVocab{capMid: map[string]bool{}, lower: map[string]bool{}}
+	titled := make([]bool, len(d.claims))
 	for i, c := range d.claims {
 		toksOf[i] = tokenize(c.Text)
 		for _, t := range toksOf[i] {
 			if !t.Cap {
 				lowerVocab[t.Lower] = true
 			}
+		}
+		if titled[i] = titleCase(toksOf[i]); !titled[i] {
+			d.vocab.add(toksOf[i])
+		}
+	}
+	// A Title Case or ALL CAPS line (a headline) is read with the
+	// capitals the source uses elsewhere; the pass over the corpus reads
+	// it again with every source's (see retitle).
+	rank := rankOf(lex)
+	for i := range d.claims {
+		if titled[i] {
+			d.titled = true
+			toksOf[i] = truecase(toksOf[i], func(w string) bool { return d.vocab.capMid[w] },
+				func(w string) bool { return d.vocab.lower[w] }, rank)
 		}
 	}
 	// Names that denote people in this source: those with a title, and
@@ -106,6 +132,7 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 			}
 		}
 		f := extractClaim(c, toksOf[i], mentionsOf[i], lex)
+		f.titled = titled[i]
 		// Resolve the speaker: a pronoun refers to the person the previous
 		// sentences talk about, a bare quotation to the previous speaker.
 		if len(f.quotes) > 0 {
@@ -191,7 +218,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		f.ments[f.speaker].Person = true
 	}
 	lemma := func(w string) string { return lex.Lemma(w) }
-	f.nums = extractNumbers(toks, lemma)
+	f.nums = extractNumbers(c.Text, toks, lemma)
 	// Content lemmas, leaving out names (they are compared as entities).
 	// Titles go with the name too: "President" in "President Trump" says
 	// who, not what happened (roles are compared by differentRole).
@@ -247,6 +274,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		}
 		break
 	}
+	f.pols, f.hedge = extractPolarity(c.Text, toks, f.ments, lex)
 	f.clauses = extractClauses(f, lex)
 	f.formers = extractFormer(c.Text, toks, f.ments)
 	f.govs = make([]string, len(f.ments))

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,10 @@ type number struct {
 	Unit string // "day", "year", "%", ... (singular)
 	Noun string // lemma of what is counted or modified ("ceasefire", "town")
 	Text string // the words that state it, for reasons ("three-year-long war")
+	// Bound is "min" for a lower bound ("more than 110,000", "at least
+	// 45"), "max" for an upper bound ("up to", "fewer than"), "approx"
+	// for an estimate ("about", "nearly"), "" for an exact value.
+	Bound string
 }
 
 // Key identifies the quantity independently of its value.
@@ -83,7 +88,7 @@ func parseValue(w string) (float64, bool) {
 }
 
 // extractNumbers finds quantities in a claim. lemma maps words to lemmas.
-func extractNumbers(toks []token, lemma func(string) string) []number {
+func extractNumbers(text string, toks []token, lemma func(string) string) []number {
 	var out []number
 	nextNoun := func(k int) (string, int) {
 		// The counted noun: the next content word, skipping "of the".
@@ -133,6 +138,25 @@ func extractNumbers(toks []token, lemma func(string) string) []number {
 		var n number
 		n.Value = v
 		switch {
+		case compound && len(parts) == 3 && parts[2] == "old":
+			// "42-year-old": an age.
+			n.Kind, n.Unit, n.Noun = "age", "year", "age"
+			j = i + 1
+		case j < len(toks) && unitOf(toks[j].Lower) == "year" && j+1 < len(toks) && toks[j+1].Lower == "old",
+			i > 0 && (toks[i-1].Lower == "aged" || toks[i-1].Lower == "age") && v < 130:
+			// "42 years old", "aged 41".
+			n.Kind, n.Unit, n.Noun = "age", "year", "age"
+			if toks[i-1].Lower == "aged" || toks[i-1].Lower == "age" {
+				start = i - 1
+				j = i + 1
+			} else {
+				j += 2
+			}
+		case appositiveAge(text, toks, i, v):
+			// "Igor Vorozhbitsyn, 42, was fishing".
+			n.Kind, n.Unit, n.Noun = "age", "year", "age"
+			start = i - 1
+			j = i + 1
 		case compound:
 			n.Kind = "mod"
 			n.Unit = unitOf(parts[1])
@@ -187,10 +211,108 @@ func extractNumbers(toks []token, lemma func(string) string) []number {
 			txt = append(txt, toks[k].Text)
 		}
 		n.Text = strings.Join(txt, " ")
+		if b, k := boundOf(toks, i); b != "" {
+			n.Bound = b
+			if n.Kind != "age" {
+				n.Text = span(toks, k, end)
+			}
+		}
 		out = append(out, n)
 		i = max(i, j-1)
 	}
 	return out
+}
+
+// appositiveAge reports a number between commas right after a name
+// ("Igor Vorozhbitsyn, 42, was"), the news style for a person's age.
+func appositiveAge(text string, toks []token, i int, v float64) bool {
+	if i == 0 || v < 1 || v > 120 || v != float64(int(v)) || !toks[i-1].Cap || toks[i-1].Lower[0] <= '9' {
+		return false
+	}
+	before := text[toks[i-1].End:toks[i].Start]
+	after := ""
+	if i+1 < len(toks) {
+		after = text[toks[i].End:toks[i+1].Start]
+	} else {
+		after = text[toks[i].End:]
+	}
+	return strings.TrimSpace(before) == "," && (strings.HasPrefix(strings.TrimSpace(after), ",") || strings.TrimSpace(after) == ")" || strings.TrimSpace(after) == ".")
+}
+
+// boundPhrases put the number after them in a bound (see number.Bound),
+// longest first.
+var boundPhrases = []struct {
+	words []string
+	bound string
+}{
+	{[]string{"in", "excess", "of"}, "min"}, {[]string{"upwards", "of"}, "min"}, {[]string{"more", "than"}, "min"},
+	{[]string{"at", "least"}, "min"}, {[]string{"no", "fewer", "than"}, "min"}, {[]string{"no", "less", "than"}, "min"},
+	{[]string{"over"}, "min"}, {[]string{"above"}, "min"}, {[]string{"least"}, "min"},
+	{[]string{"fewer", "than"}, "max"}, {[]string{"less", "than"}, "max"}, {[]string{"up", "to"}, "max"},
+	{[]string{"at", "most"}, "max"}, {[]string{"under"}, "max"}, {[]string{"below"}, "max"},
+	{[]string{"almost"}, "max"}, {[]string{"nearly"}, "approx"}, {[]string{"close", "to"}, "approx"},
+	{[]string{"about"}, "approx"}, {[]string{"around"}, "approx"}, {[]string{"roughly"}, "approx"},
+	{[]string{"approximately"}, "approx"}, {[]string{"some"}, "approx"}, {[]string{"estimated"}, "approx"},
+	{[]string{"an", "estimated"}, "approx"},
+}
+
+// boundOf returns the bound that the words before token i put on the
+// number there, and the index of the bound's first word.
+func boundOf(toks []token, i int) (string, int) {
+	for _, p := range boundPhrases {
+		k := i - len(p.words)
+		if k < 0 {
+			continue
+		}
+		ok := true
+		for x, w := range p.words {
+			if toks[k+x].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.bound, k
+		}
+	}
+	return "", i
+}
+
+// compatible reports whether two values of one quantity can both be
+// true: bounds that overlap, an estimate within 10%, an integer and a
+// decimal that rounds to it ("12-inch" / "12.9-inch"), or a round figure
+// within 2% of a precise one.
+func compatible(x, y number) bool {
+	if x.Value == y.Value {
+		return true
+	}
+	lo := func(n number) float64 {
+		switch n.Bound {
+		case "max":
+			return math.Inf(-1)
+		case "approx":
+			return n.Value * 0.9
+		}
+		return n.Value
+	}
+	hi := func(n number) float64 {
+		switch n.Bound {
+		case "min":
+			return math.Inf(1)
+		case "approx":
+			return n.Value * 1.1
+		}
+		return n.Value
+	}
+	if x.Bound != "" || y.Bound != "" {
+		return lo(x) <= hi(y) && lo(y) <= hi(x)
+	}
+	if math.Trunc(x.Value) == math.Trunc(y.Value) && (x.Value != math.Trunc(x.Value) || y.Value != math.Trunc(y.Value)) {
+		return true
+	}
+	round := func(v float64) bool { return v >= 100 && math.Mod(v, 100) == 0 }
+	d := math.Abs(x.Value-y.Value) / math.Max(math.Abs(x.Value), math.Abs(y.Value))
+	return d <= 0.02 && (round(x.Value) || round(y.Value))
 }
 
 // isAdjLike reports whether w is a modifier that may stand between a

@@ -129,9 +129,9 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 					case "kind":
 						lo.Kind = brief.DisagreeKind(scalar(x, "kind"))
 						switch lo.Kind {
-						case brief.KindNumber, brief.KindQuote, brief.KindRole, brief.KindStatus, brief.KindTime, brief.KindPlace:
+						case brief.KindNumber, brief.KindQuote, brief.KindRole, brief.KindStatus, brief.KindTime, brief.KindPlace, brief.KindDenial, brief.KindNegation:
 						default:
-							errf(x, "kind: want number, quote, role, status, time or place, not %q", lo.Kind)
+							errf(x, "kind: want number, quote, role, status, time, place, denial or negation, not %q", lo.Kind)
 						}
 					case "reason":
 						lo.Reason = scalar(x, "reason")

@@ -213,7 +213,7 @@ var pendingCues = [][]string{
 	{"will"}, {"may"}, {"might"}, {"could"}, {"would"}, {"shall"}, {"won't"}, {"has", "not"}, {"have", "not"},
 	{"had", "not"}, {"did", "not"}, {"does", "not"}, {"do", "not"}, {"is", "not"}, {"are", "not"},
 	{"was", "not"}, {"were", "not"}, {"hasn't"}, {"haven't"}, {"didn't"}, {"doesn't"}, {"isn't"},
-	{"aren't"}, {"wasn't"}, {"weren't"}, {"never"}, {"denied"}, {"denies"}, {"being"},
+	{"aren't"}, {"wasn't"}, {"weren't"}, {"never"}, {"denied"}, {"denies"},
 }
 
 // fillers may stand between a cue and its predicate ("will also visit",

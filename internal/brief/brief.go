@@ -92,6 +92,12 @@ const (
 	KindStatus DisagreeKind = "status" // done/said vs not yet/denied
 	KindTime   DisagreeKind = "time"   // different day, date or time
 	KindPlace  DisagreeKind = "place"  // different place or name for the same thing
+	// KindDenial: one claim denies, refutes or debunks what the other
+	// states ("denies the ceasefire claim", "a hoax", "greatly exaggerated").
+	KindDenial DisagreeKind = "denial"
+	// KindNegation: one claim states the negation of the other
+	// ("will not play" / "to play").
+	KindNegation DisagreeKind = "negation"
 )
 
 // Link relates two claims of different sources. A is the claim whose ID

@@ -1,0 +1,310 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// polarityCue is one place where a claim negates, denies or debunks
+// something: "will not play Steve Jobs", "denies ceasefire claim", "the
+// story … is a hoax".
+type polarityCue struct {
+	kind brief.DisagreeKind // KindNegation or KindDenial
+	cue  string             // the cue as written ("not", "denies", "hoax")
+	// head is the match key of the first content word the cue governs
+	// (the negated predicate: "play" in "will not play"), or "" when the
+	// cue takes the whole claim in its scope ("… is a hoax").
+	head, headLemma string
+	// keys are the match keys of the content words in scope; names the
+	// name keys in scope (before alias folding).
+	keys, names []string
+	text        string // the scope as written, for reasons
+}
+
+// Negation cues, and the words after which a negation is no denial of
+// what follows ("not only", "not just", "no doubt").
+var (
+	negationCues  = setOf("not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot")
+	notNegating   = setOf("only", "just", "least", "doubt", "longer", "less", "more", "sooner", "matter", "one's", "yet", "until", "far", "sure")
+	negatedBefore = setOf("if", "or", "whether")
+)
+
+// Denial: verbs whose object is denied ("denies", "refuted"), and words
+// that say the claim they stand in is untrue ("hoax", "fake",
+// "exaggerated"). weakDenials deny only a report or claim ("dismissed the
+// reports"), not any object ("dismissed the envoy").
+var (
+	denialVerbs = setOf("deny", "refute", "debunk", "disprove", "retract", "disavow", "rebut", "discredit",
+		"denies", "denied", "denying", "refutes", "refuted", "debunked", "debunks", "disproved", "retracted", "rebutted")
+	weakDenials = setOf("dismiss", "dismissed", "dismisses", "reject", "rejected", "rejects", "dispute",
+		"disputed", "disputes", "contradict", "contradicted", "contradicts", "slammed", "ridiculed")
+	denialWords = setOf("hoax", "hoaxes", "fake", "faked", "false", "falsely", "untrue", "fabricated", "fabrication",
+		"bogus", "baseless", "unfounded", "myth", "satire", "satirical", "fictional", "fiction", "prank",
+		"doctored", "photoshopped", "exaggerated", "misleading", "erroneous", "incorrect", "spoof", "parody")
+	// metaNouns name a report, not what it reports: they are never the
+	// head of a denial ("denies ceasefire claim" denies the ceasefire).
+	metaNouns = setOf("claim", "claims", "report", "reports", "rumor", "rumors", "rumour", "rumours",
+		"allegation", "allegations", "story", "stories", "suggestion", "suggestions", "accusation",
+		"accusations", "speculation", "news", "article", "articles", "account", "accounts", "assertion",
+		"assertions", "that", "it", "this", "media", "headline", "headlines", "tale", "truth", "evidence", "proof")
+	// evidenceNouns after a negation make it a denial of the rest
+	// ("no evidence that", "not true", "no truth to").
+	evidenceNouns = setOf("evidence", "proof", "truth", "true", "basis", "sign", "indication", "confirmation")
+)
+
+// hedgeCues report a claim without asserting it ("reportedly", "rumours
+// that", "is said to"); hedgeSeqs are the same in several words.
+var (
+	hedgeCues = setOf("reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "rumor",
+		"rumors", "rumour", "rumours", "unconfirmed", "unverified", "speculation", "speculated", "alleged",
+		"viral", "hearsay")
+	hedgeSeqs = [][]string{{"claims", "that"}, {"claimed", "that"}, {"claiming", "that"}, {"is", "said", "to"},
+		{"are", "said", "to"}, {"was", "said", "to"}, {"were", "said", "to"}, {"reports", "that"},
+		{"reports", "say"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
+		{"according", "to", "unconfirmed"}, {"it", "is", "claimed"}, {"may", "have"}, {"might", "have"},
+		{"could", "have"}}
+)
+
+// scopeEnds end the scope of a negation or denial: a clause boundary.
+var scopeEnds = setOf("but", "while", "whereas", "although", "though", "because", "since", "when", "which",
+	"who", "where", "and", "after", "before", "as", "if", "unless", "so")
+
+// extractPolarity finds the negations and denials of a claim and whether
+// it is hedged. lex gives match keys; inName reports tokens of names.
+func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (cues []polarityCue, hedge string) {
+	lower := make([]string, len(toks))
+	for k, t := range toks {
+		lower[k] = strings.ReplaceAll(t.Lower, "’", "'")
+	}
+	at := func(k int, seq []string) bool {
+		if k+len(seq) > len(lower) {
+			return false
+		}
+		for i, w := range seq {
+			if lower[k+i] != w {
+				return false
+			}
+		}
+		return true
+	}
+	nameAt := func(k int) string {
+		for _, m := range ments {
+			if toks[k].Start >= m.Start && toks[k].End <= m.End {
+				return m.Key
+			}
+		}
+		return ""
+	}
+	// boundary reports a clause boundary between tokens k-1 and k.
+	boundary := func(k int) bool {
+		if k <= 0 || k >= len(toks) {
+			return true
+		}
+		gap := text[toks[k-1].End:toks[k].Start]
+		return strings.ContainsAny(gap, ",;:—–()")
+	}
+	// scope collects the content words and names from token k on, to the
+	// end of the clause (all of the claim if whole).
+	scope := func(from, to int, whole bool) polarityCue {
+		var c polarityCue
+		var text []string
+		for k := from; k < to; k++ {
+			if !whole && k > from && (boundary(k) || scopeEnds[lower[k]]) {
+				break
+			}
+			if !whole && len(text) >= 8 {
+				break
+			}
+			w := lower[k]
+			if n := nameAt(k); n != "" {
+				if !containsStr(c.names, n) {
+					c.names = append(c.names, n)
+				}
+				text = append(text, toks[k].Text)
+				continue
+			}
+			if isStop(w) || negationCues[w] || denialVerbs[w] || weakDenials[w] || denialWords[w] || len(w) < 2 {
+				if len(text) > 0 || !isStop(w) {
+					text = append(text, toks[k].Text)
+				}
+				continue
+			}
+			text = append(text, toks[k].Text)
+			if _, ok := parseValue(w); ok {
+				continue
+			}
+			key, lemma := matchKey(lex, strings.TrimSuffix(w, "'"))
+			if c.head == "" && !whole && !metaNouns[w] && !strings.HasSuffix(w, "ly") && !fillers[w] {
+				c.head, c.headLemma = key, lemma
+			}
+			if !metaNouns[w] && !containsStr(c.keys, key) {
+				c.keys = append(c.keys, key)
+			}
+		}
+		c.text = strings.Join(text, " ")
+		return c
+	}
+	denied := false
+	for k := 0; k < len(toks); k++ {
+		w := lower[k]
+		switch {
+		case negationCues[w] || strings.HasSuffix(w, "n't"):
+			if k+1 < len(toks) && notNegating[lower[k+1]] || k > 0 && negatedBefore[lower[k-1]] {
+				continue
+			}
+			if at(k+1, []string{"to", "mention"}) || k+1 < len(toks) && lower[k+1] == "yet" {
+				continue // "not yet": a pending status (status.go)
+			}
+			kind := brief.KindNegation
+			whole := false
+			for j := k + 1; j < len(toks) && j <= k+3; j++ {
+				if evidenceNouns[lower[j]] {
+					kind, whole = brief.KindDenial, true
+					break
+				}
+			}
+			var c polarityCue
+			if whole {
+				c = scope(k+1, len(toks), true)
+			} else {
+				c = scope(k+1, len(toks), false)
+			}
+			if c.head == "" && !whole {
+				continue
+			}
+			c.kind, c.cue = kind, toks[k].Text
+			cues = append(cues, c)
+			denied = denied || kind == brief.KindDenial
+		case denialVerbs[w] || weakDenials[w]:
+			c := scope(k+1, len(toks), false)
+			if weakDenials[w] {
+				meta := false
+				for j := k + 1; j < len(toks) && j <= k+4; j++ {
+					meta = meta || (metaNouns[lower[j]] && lower[j] != "it" && lower[j] != "this")
+				}
+				if !meta {
+					continue
+				}
+			}
+			if c.head == "" && len(c.names) == 0 {
+				continue
+			}
+			c.kind, c.cue = brief.KindDenial, toks[k].Text
+			cues = append(cues, c)
+			denied = true
+		case denialWords[w]:
+			c := scope(0, len(toks), true)
+			c.kind, c.cue = brief.KindDenial, toks[k].Text
+			if k > 0 && (lower[k-1] == "greatly" || lower[k-1] == "wildly" || lower[k-1] == "grossly") {
+				c.cue = toks[k-1].Text + " " + toks[k].Text
+			}
+			cues = append(cues, c)
+			denied = true
+		}
+	}
+	if denied {
+		return cues, ""
+	}
+	for k := range toks {
+		if hedgeCues[lower[k]] {
+			return cues, toks[k].Text
+		}
+		for _, seq := range hedgeSeqs {
+			if at(k, seq) {
+				if seq[0] == "may" || seq[0] == "might" || seq[0] == "could" {
+					// "may have been": a modal perfect, not "may have talks".
+					if k+2 >= len(toks) || !(lower[k+2] == "been" || strings.HasSuffix(lower[k+2], "ed") || irregularPast[lower[k+2]]) {
+						continue
+					}
+				}
+				return cues, span(toks, k, k+len(seq)-1)
+			}
+		}
+	}
+	return cues, ""
+}
+
+// polarityConflict reports one claim negating or denying what the other
+// states: a cue of a whose scope the other claim states positively. The
+// head of a negation (its predicate) must be stated in b, with a second
+// word or name of the scope; a denial of the whole claim needs two.
+func polarityConflict(a, b *node, canon func(string) string, lex Lexicon) (finding, bool) {
+	for _, c := range a.f.pols {
+		if negates(b, c, lex) {
+			continue // both negate it: they agree
+		}
+		shared := 0
+		if c.head != "" && !statesKey(b, c.head, c.headLemma, lex) {
+			continue
+		}
+		for _, k := range c.keys {
+			if k != c.head && containsStr(b.f.lemmas, k) {
+				shared++
+			}
+		}
+		for _, n := range c.names {
+			if containsStr(b.ents, canon(n)) {
+				shared++
+			}
+		}
+		need := 1
+		if c.head == "" {
+			need = 2
+		}
+		if shared < need {
+			continue
+		}
+		score := 0.6 + 0.1*float64(min(shared, 4))
+		return finding{rel: brief.Disagree, kind: c.kind, score: score,
+			reason: string(c.kind) + ": " + q(c.cue) + " … " + q(shortScope(c.text))}, true
+	}
+	return finding{}, false
+}
+
+// negates reports whether n has a cue of its own over c's head (or, for
+// a whole-claim denial, a denial too): "will not play" and "decided not
+// to play" agree.
+func negates(n *node, c polarityCue, lex Lexicon) bool {
+	for _, d := range n.f.pols {
+		if c.head == "" || d.head == "" {
+			if d.kind == brief.KindDenial && c.kind == brief.KindDenial {
+				return true
+			}
+			continue
+		}
+		if d.head == c.head || containsStr(d.keys, c.head) || lex.Related(d.headLemma, c.headLemma) >= 0.9 {
+			return true
+		}
+	}
+	return false
+}
+
+// statesKey reports whether n has a content word with match key k or a
+// synonym of its lemma l.
+func statesKey(n *node, k, l string, lex Lexicon) bool {
+	if containsStr(n.f.lemmas, k) {
+		return true
+	}
+	for _, w := range n.f.words {
+		if lex.Related(w.lemma, l) >= 0.9 {
+			return true
+		}
+	}
+	return false
+}
+
+// shortScope keeps the first words of a scope for a reason.
+func shortScope(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 6 {
+		return strings.Join(f[:6], " ")
+	}
+	return s
+}
+
+// hedgedOnly reports whether exactly one of two claims is hedged: a
+// report of a claim is not agreement with it.
+func hedgedOnly(a, b *node) bool {
+	return (a.f.hedge != "") != (b.f.hedge != "")
+}

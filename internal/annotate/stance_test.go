@@ -1,0 +1,89 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/brief-dev/brief/internal/brief"
+)
+
+// TestStance covers denials, negation, hedges, bounds and the false
+// contradictions of issue 9: each case annotates two one-sentence
+// sources and checks the link between them.
+func TestStance(t *testing.T) {
+	const (
+		agree      = "agree"       // must agree
+		notAgree   = "not-agree"   // must not agree (none or disagree)
+		noConflict = "no-conflict" // must not disagree
+	)
+	for _, tt := range []struct {
+		name   string
+		a, b   string
+		want   string // agree, notAgree, noConflict, or a DisagreeKind
+		reason string // substring of the reason, for disagreements
+	}{
+		{"Denial", "Boko Haram denies ceasefire claim by Nigeria's government.",
+			"Nigeria's government says it has reached a ceasefire agreement with Boko Haram.", string(brief.KindDenial), "“denies”"},
+		{"DenialNearMiss", "Boko Haram confirmed the ceasefire agreement with Nigeria's government.",
+			"Nigeria's government says it has reached a ceasefire agreement with Boko Haram.", noConflict, ""},
+		{"Negation", "Christian Bale will not play Steve Jobs in the biopic.",
+			"Christian Bale to play Steve Jobs in the biopic.", string(brief.KindNegation), "“not”"},
+		{"NegationBoth", "Christian Bale will not play Steve Jobs in the biopic.",
+			"Christian Bale has decided not to play Steve Jobs in the biopic.", noConflict, ""},
+		{"NegationOtherPredicate", "Christian Bale will play Steve Jobs, but he did not sign the contract yet.",
+			"Christian Bale to play Steve Jobs in the biopic.", noConflict, ""},
+		{"Exaggerated", "Reports that Justin Bieber saved a Russian fisherman from a bear may have been greatly exaggerated.",
+			"Justin Bieber saved a Russian fisherman from a bear attack.", string(brief.KindDenial), "exaggerated"},
+		{"Hoax", "The story that a bear attacked a fisherman in Russia is a hoax.",
+			"A bear attacked a fisherman in Russia on Sunday.", string(brief.KindDenial), "hoax"},
+		{"Reportedly", "Justin Bieber's ringtone reportedly saved a fisherman from a bear.",
+			"Justin Bieber's ringtone saved a fisherman from a bear.", notAgree, ""},
+		{"ReportedlyBoth", "Justin Bieber's ringtone reportedly saved a fisherman from a bear.",
+			"A fisherman was allegedly saved from a bear by Justin Bieber's ringtone.", noConflict, ""},
+		{"Bounds", "The economy added more than 110,000 jobs in March.",
+			"The economy added more than 111,000 jobs in March.", noConflict, ""},
+		{"BoundsConflict", "The attack left 31 people dead, officials said.",
+			"At least 45 people were killed in the attack, officials said.", string(brief.KindNumber), "31"},
+		{"Age", "Igor Vorozhbitsyn, 42, was fishing when the bear attacked.",
+			"Igor Vorozhbitsyn, 53, was fishing when the bear attacked.", string(brief.KindNumber), "42"},
+		{"AgeForms", "The 42-year-old fisherman Igor Vorozhbitsyn was attacked by a bear.",
+			"Igor Vorozhbitsyn, a fisherman aged 53, was attacked by a bear.", string(brief.KindNumber), "53"},
+		{"Tense", "The fisherman was attacked by a bear near the lake.",
+			"The fisherman was being attacked by a bear near the lake.", noConflict, ""},
+		{"Spelling", "Officials called the rescue a marvelous achievement of the team.",
+			"Officials called the rescue a marvellous achievement of the team.", agree, ""},
+		{"TitleCase", "Utah Man Hospitalized After Winning Eggnog Chugging Contest",
+			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
+		{"AllCaps", "MAN HOSPITALIZED AFTER WINNING EGGNOG CHUGGING CONTEST",
+			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, ok := pairLink(t, tt.a, tt.b, strings.Fields(tt.a)[0], strings.Fields(tt.b)[0])
+			rel := brief.Relation("none")
+			if ok {
+				rel = l.Relation
+			}
+			switch tt.want {
+			case agree:
+				if rel != brief.Agree {
+					t.Fatalf("got %s (%s %s), want agree", rel, l.Kind, l.Reason)
+				}
+			case notAgree:
+				if rel == brief.Agree {
+					t.Fatalf("got agree (%s), want none or disagree", l.Reason)
+				}
+			case noConflict:
+				if rel == brief.Disagree {
+					t.Fatalf("got disagree %s: %s", l.Kind, l.Reason)
+				}
+			default:
+				if rel != brief.Disagree || string(l.Kind) != tt.want {
+					t.Fatalf("got %s %s (%s), want disagree %s", rel, l.Kind, l.Reason, tt.want)
+				}
+				if !strings.Contains(l.Reason, tt.reason) {
+					t.Fatalf("reason %q lacks %q", l.Reason, tt.reason)
+				}
+			}
+		})
+	}
+}
