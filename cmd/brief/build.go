@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -25,7 +26,13 @@ brief build --base-url https://user.github.io/briefing/ --stats`)
 	if err != nil {
 		return err
 	}
-	site, rep, err := build.Build(ctx, cfg.buildOptions(c.source, c.baseURL))
+	opts := cfg.buildOptions(c.source, c.baseURL)
+	out := outDir(c.source, c.out)
+	// Refuse a wrong --out before spending time on the build.
+	if err := build.CheckOutDir(opts, out); err != nil {
+		return err
+	}
+	site, rep, err := build.Build(ctx, opts)
 	if rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(e.stderr, "warning: %v\n", w)
@@ -34,10 +41,13 @@ brief build --base-url https://user.github.io/briefing/ --stats`)
 	if err != nil {
 		return err
 	}
-	out := outDir(c.source, c.out)
 	writeStart := time.Now()
-	if err := site.WriteDir(out); err != nil {
-		return fmt.Errorf("write site: %w", err)
+	if err := site.WriteDir(ctx, out); err != nil {
+		var left *build.LeftoverError
+		if !errors.As(err, &left) {
+			return fmt.Errorf("write site: %w", err)
+		}
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
 	}
 	if c.stats {
 		rep.Phases = append(rep.Phases, build.Phase{Name: "write", Duration: time.Since(writeStart)})

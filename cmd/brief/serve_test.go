@@ -238,6 +238,7 @@ func TestServeDoesNotServeOutputFolder(t *testing.T) {
 	// A symbolic link in the project's output folder, and a stale file
 	// there: serve builds in memory and serves neither.
 	writeTB(t, filepath.Join(dir, "public", "stale.html"), "<p>stale</p>")
+	writeTB(t, filepath.Join(dir, "public", build.MarkerFile), "") // an earlier build's output
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "public", "passwd")); err != nil {
 		t.Skip(err)
 	}

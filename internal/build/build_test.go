@@ -365,7 +365,7 @@ func TestInputErrors(t *testing.T) {
 
 			site, _, err := build.Build(context.Background(), build.Options{Root: root})
 			if err == nil {
-				site.WriteDir(out)
+				site.WriteDir(context.Background(), out)
 				t.Fatalf("build succeeded, want errors %q", tt.want)
 			}
 			for _, w := range tt.want {
@@ -392,12 +392,12 @@ func TestWriteDir(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	// out does not exist yet.
-	if err := site.WriteDir(out); err != nil {
+	if err := site.WriteDir(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(out, "stale.html"), []byte("x"), 0o644)
-	// A second write replaces it completely.
-	if err := site.WriteDir(out); err != nil {
+	// A second write replaces it completely (it holds the marker).
+	if err := site.WriteDir(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "stale.html")); !os.IsNotExist(err) {
@@ -412,8 +412,8 @@ func TestWriteDir(t *testing.T) {
 		return err
 	})
 	sort.Strings(got)
-	if strings.Join(got, " ") != strings.Join(site.Paths(), " ") {
-		t.Errorf("written %v\nwant %v", got, site.Paths())
+	if want := append([]string{build.MarkerFile}, site.Paths()...); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("written %v\nwant %v", got, want)
 	}
 	// Nothing is left next to out.
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
@@ -430,8 +430,9 @@ func TestWriteDirKeepsGitFiles(t *testing.T) {
 	os.MkdirAll(filepath.Join(out, ".git"), 0o755)
 	os.WriteFile(filepath.Join(out, ".git", "HEAD"), []byte("ref: refs/heads/gh-pages\n"), 0o644)
 	os.WriteFile(filepath.Join(out, ".gitkeep"), nil, 0o644)
+	os.WriteFile(filepath.Join(out, build.MarkerFile), nil, 0o644) // written by brief before
 	os.WriteFile(filepath.Join(out, "stale.html"), []byte("x"), 0o644)
-	if err := site.WriteDir(out); err != nil {
+	if err := site.WriteDir(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	for _, keep := range []string{".gitkeep", ".git/HEAD"} {

@@ -20,7 +20,7 @@ func TestDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d sources, %d claims, %d links, %d pages, %v", rep.Sources, rep.Claims, rep.Links, rep.Pages, rep.Phases)
-	if err := site.WriteDir(root + "/public"); err != nil {
+	if err := site.WriteDir(context.Background(), root+"/public"); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -153,20 +154,34 @@ func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
 // WriteDir writes the site to the folder out atomically: into a
 // temporary folder next to out (same parent), which replaces out by
 // renames only once complete; the previous out is then removed. On any
-// error out is left untouched and the temporary folder removed. out
-// need not exist yet; its parent is created if missing.
-func (s *Site) WriteDir(out string) (err error) {
+// error, ctx's end included, out is left untouched and the temporary
+// folder removed. out need not exist yet; its parent is created if
+// missing. WriteDir refuses an out that brief did not write (see
+// CheckOutDir), writes MarkerFile into the new folder, waits for any
+// other build writing next to out, and removes what killed builds left
+// there. If only the removal of the previous output fails, the error is
+// a *LeftoverError and the new site is in place.
+func (s *Site) WriteDir(ctx context.Context, out string) (err error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("write site: %w", err)
+		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	unlock, err := lockParent(ctx, parent)
 	if err != nil {
-		return fmt.Errorf("write site: %w", err)
+		return err
+	}
+	defer unlock()
+	cleanStale(parent, base)
+	if err := checkReplaceable(out); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
+	if err != nil {
+		return fmt.Errorf("create temporary folder: %w", err)
 	}
 	defer func() {
 		if err != nil {
@@ -175,15 +190,23 @@ func (s *Site) WriteDir(out string) (err error) {
 	}()
 	// MkdirTemp creates 0700; a published site should be readable.
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("write site: %w", err)
+		return err
 	}
 	for _, p := range s.paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		dst := filepath.Join(tmp, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
 		if err := os.WriteFile(dst, s.files[p], 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
+		}
+	}
+	if _, ok := s.files[MarkerFile]; !ok {
+		if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(markerText), 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", MarkerFile, err)
 		}
 	}
 
@@ -193,7 +216,7 @@ func (s *Site) WriteDir(out string) (err error) {
 	// moved back if the swap fails.
 	kept, err := keepGitFiles(out, tmp, s)
 	if err != nil {
-		return fmt.Errorf("write site: %w", err)
+		return fmt.Errorf("keep git files of %s: %w", out, err)
 	}
 	restore := func() {
 		for _, name := range kept {
@@ -208,7 +231,7 @@ func (s *Site) WriteDir(out string) (err error) {
 		old = tmp + ".old"
 		if err := os.Rename(out, old); err != nil {
 			restore()
-			return fmt.Errorf("write site: move previous %s aside: %w", out, err)
+			return fmt.Errorf("move previous %s aside: %w", out, err)
 		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
@@ -216,15 +239,18 @@ func (s *Site) WriteDir(out string) (err error) {
 			os.Rename(old, out)
 		}
 		restore()
-		return fmt.Errorf("write site: %w", err)
+		return fmt.Errorf("move new site into %s: %w", out, err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("write site: remove previous output: %w", err)
+		if err := removeAll(old); err != nil {
+			return &LeftoverError{Path: old, Err: err}
 		}
 	}
 	return nil
 }
+
+// removeAll is os.RemoveAll; a test makes it fail.
+var removeAll = os.RemoveAll
 
 // keepGitFiles moves the top-level entries of out whose names start with
 // ".git" into tmp, unless the site has a file of that name, and returns

@@ -94,7 +94,7 @@ func TestXSS(t *testing.T) {
 		})
 	}
 	if os.Getenv("XSS_DUMP") != "" {
-		site.WriteDir(os.Getenv("XSS_DUMP"))
+		site.WriteDir(context.Background(), os.Getenv("XSS_DUMP"))
 	}
 	if strings.Contains(string(page0(site)), `href=""`) {
 		t.Error("an unsafe link survived as an empty href")
