@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -167,7 +168,48 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 		}
 		d.feats = append(d.feats, f)
 	}
+	resolveDescriptions(d)
 	return d
+}
+
+// resolveDescriptions lets a description stand for the one person the
+// source gives that title: where an article names "envoy Steve Witkoff",
+// its "President Trump’s envoy has landed" is about Witkoff too. A title
+// the source gives two people ("President Trump", "President Putin")
+// resolves to neither.
+func resolveDescriptions(d *docFeat) {
+	byRole := map[string]mention{}
+	ambiguous := map[string]bool{}
+	for _, f := range d.feats {
+		for _, m := range f.ments {
+			if m.Role == "" || !m.Person {
+				continue
+			}
+			if p, ok := byRole[m.Role]; ok && p.Key != m.Key {
+				ambiguous[m.Role] = true
+			}
+			byRole[m.Role] = m
+		}
+	}
+	if len(byRole) == 0 {
+		return
+	}
+	for _, f := range d.feats {
+		for _, t := range f.toks {
+			p, ok := byRole[t.Lower]
+			if !ok || ambiguous[t.Lower] || t.Cap && !t.Initial {
+				continue
+			}
+			if slices.ContainsFunc(f.ments, func(m mention) bool {
+				return m.Key == p.Key || t.Start >= min(m.Start, m.TitleStart) && t.End <= m.End
+			}) {
+				continue
+			}
+			f.ments = append(f.ments, mention{Name: p.Name, Key: p.Key, Person: true,
+				Start: t.Start, End: t.End, TitleStart: t.Start})
+			f.govs = append(f.govs, "")
+		}
+	}
 }
 
 func lastSpeakerName(d *docFeat, key string) string {
@@ -233,7 +275,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	for k, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if weekdays[w] || (isMonth(w) && t.Cap) {
-			tm, tt := w, t.Text
+			tm, tt := fullMonth(w), t.Text
 			if isMonth(w) && k+1 < len(toks) {
 				if v, ok := parseValue(toks[k+1].Lower); ok && v >= 1 && v <= 31 {
 					tm += " " + toks[k+1].Lower

@@ -327,3 +327,19 @@ var months = setOf("january", "february", "march", "april", "may", "june", "july
 	"sep", "sept", "oct", "nov", "dec")
 
 func isMonth(w string) bool { return months[strings.TrimSuffix(w, ".")] }
+
+// fullMonth spells out a month's abbreviation ("dec." → "december"), so
+// that "Dec 29" and "December 29" are one date; other words are returned
+// as they are.
+func fullMonth(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	if len(w) > 4 || !months[w] {
+		return w
+	}
+	for m := range months {
+		if len(m) > 4 && strings.HasPrefix(m, w) {
+			return m
+		}
+	}
+	return w
+}

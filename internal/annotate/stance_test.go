@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,5 +86,47 @@ func TestStance(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDescription checks that a description stands for the one person a
+// source gives that title, and not for one of two.
+func TestDescription(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, claim string
+		want              bool
+	}{
+		{"One", "US envoy Steve Witkoff is expected in Moscow. President Trump’s envoy has landed in Moscow.", "President Trump’s envoy", true},
+		{"Two", "US envoy Steve Witkoff is expected in Moscow. Envoy Keith Kellogg is in Kyiv. The envoy has landed in Moscow.", "The envoy", false},
+		{"NoTitle", "Steve Witkoff is expected in Moscow. The envoy has landed in Moscow.", "The envoy", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extractSource(&brief.Source{ID: "a", Body: []byte(tt.body)}, Options{}.lexicon())
+			for _, f := range d.feats {
+				if !strings.HasPrefix(f.claim.Text, tt.claim) {
+					continue
+				}
+				got := slices.ContainsFunc(f.ments, func(m mention) bool { return m.Key == "steve witkoff" })
+				if got != tt.want {
+					t.Fatalf("%q names Steve Witkoff: %v, want %v", f.claim.Text, got, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no claim %q", tt.claim)
+		})
+	}
+}
+
+// TestDateSpelling: an abbreviated month is the same date.
+func TestDateSpelling(t *testing.T) {
+	l, ok := pairLink(t, "The storm hit Port Alder on Dec. 29, officials said.",
+		"The storm hit Port Alder on December 29, officials said.", "The storm", "The storm")
+	if ok && l.Relation == brief.Disagree {
+		t.Fatalf("flagged %s: %s", l.Kind, l.Reason)
+	}
+	l, ok = pairLink(t, "The storm hit Port Alder on Dec. 29, officials said.",
+		"The storm hit Port Alder on December 23, officials said.", "The storm", "The storm")
+	if !ok || l.Kind != brief.KindTime {
+		t.Fatalf("got %v %s %s, want time", ok, l.Kind, l.Reason)
 	}
 }
