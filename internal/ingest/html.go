@@ -25,7 +25,7 @@ const maxElements = 50000
 // Markdown, and the Markdown is checked once more for raw HTML and unsafe
 // links (sanitizeMarkdown), since the converter does not sanitise.
 func convertHTML(name string, data []byte) (*Article, error) {
-	doc, err := html.Parse(bytes.NewReader(decodeHTML(data)))
+	doc, err := html.Parse(bytes.NewReader(DecodeHTML(data)))
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
@@ -88,10 +88,10 @@ func convertHTML(name string, data []byte) (*Article, error) {
 	return a, nil
 }
 
-// decodeHTML returns the page as UTF-8. Input that is valid UTF-8 is taken
+// DecodeHTML returns the page as UTF-8. Input that is valid UTF-8 is taken
 // as UTF-8: charset detection falls back to windows-1252 for pages that
 // declare nothing in their first 1024 bytes, and many UTF-8 pages do that.
-func decodeHTML(data []byte) []byte {
+func DecodeHTML(data []byte) []byte {
 	data = bytes.TrimPrefix(data, bom)
 	if utf8.Valid(data) {
 		return data
@@ -183,26 +183,58 @@ var boilerplateNames = map[string]bool{
 	"comments": true, "paywall": true, "subscribe": true,
 }
 
+// maxBoilerplateWords is the most words an element named like furniture
+// may hold and still be removed. Wrappers and columns of real pages carry
+// such names too ("div.Page-ad-margins", "section.non-ad-column-l",
+// "div.paywall" around the story), and removing one of those removed the
+// article; furniture itself (an ad slot, a share bar, a newsletter box)
+// is short.
+const maxBoilerplateWords = 100
+
 // removeBoilerplate removes elements of the body whose class or id names
-// page furniture (see boilerplateNames). The body and the main article
-// container are never removed, whatever their classes say.
-func removeBoilerplate(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			switch c.DataAtom {
-			case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
-				removeBoilerplate(c)
-			default:
-				if isBoilerplate(c) {
-					n.RemoveChild(c)
-				} else {
-					removeBoilerplate(c)
+// page furniture (see boilerplateNames) and that hold at most
+// maxBoilerplateWords words, so that an element holding the article is
+// never removed, whatever its classes say. The body and the main article
+// container are never removed either.
+func removeBoilerplate(doc *html.Node) {
+	words := map[*html.Node]int{}
+	countWords(doc, words)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				switch c.DataAtom {
+				case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
+					walk(c)
+				default:
+					if words[c] <= maxBoilerplateWords && isBoilerplate(c) {
+						n.RemoveChild(c)
+					} else {
+						walk(c)
+					}
 				}
 			}
+			c = next
 		}
-		c = next
 	}
+	walk(doc)
+}
+
+// countWords records in words the number of words of text under each
+// element of the tree n and returns the count for n, in one pass.
+func countWords(n *html.Node, words map[*html.Node]int) int {
+	if n.Type == html.TextNode {
+		return len(strings.Fields(n.Data))
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += countWords(c, words)
+	}
+	if n.Type == html.ElementNode {
+		words[n] = total
+	}
+	return total
 }
 
 func isBoilerplate(n *html.Node) bool {

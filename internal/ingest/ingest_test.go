@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -379,5 +380,47 @@ func TestMarkdownFrontMatterOrder(t *testing.T) {
 		"---\n\nBody.\n"
 	if got := string(a.Markdown()); got != want {
 		t.Errorf("Markdown() =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// story returns n paragraphs of distinct news sentences, enough text for
+// readability to take the element holding them for the article.
+func story(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "<p>Paragraph %d: the delegation met for several hours on Thursday, officials said, and talks on the ceasefire, prisoner exchanges and the energy grid will resume next week in the capital, according to people briefed on round %d.</p>\n", i+1, i+1)
+	}
+	return b.String()
+}
+
+func TestHTMLFurnitureNamedWrappers(t *testing.T) {
+	tests := []struct{ name, page string }{
+		{"AdInWrapperClass", `<html><head><title>Talks resume</title></head><body>
+<div class="Page-ad-margins"><section class="non-ad-column-l"><div id="wrapper" class="ad_body">
+<article><h1>Talks resume</h1>` + story(6) + `</article></div></section></div>
+<div class="ad-slot">Advertisement</div></body></html>`},
+		{"PaywallHoldsArticle", `<html><head><title>Talks resume</title></head><body>
+<main><div class="paywall">` + story(6) + `</div></main>
+<div class="newsletter">Subscribe to our newsletter</div></body></html>`},
+		{"OffCanvasPusher", `<html><head><title>Talks resume</title></head><body>
+<div class="m-advertisement-off-canvas--pusher"><div class="story">` + story(6) + `</div></div></body></html>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ingest.Convert("page.html", []byte(tt.page), ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i <= 6; i++ {
+				if s := fmt.Sprintf("Paragraph %d:", i); !strings.Contains(a.Body, s) {
+					t.Errorf("body lacks %q:\n%s", s, a.Body)
+				}
+			}
+			for _, s := range []string{"Advertisement", "Subscribe"} {
+				if strings.Contains(a.Body, s) {
+					t.Errorf("body keeps furniture %q:\n%s", s, a.Body)
+				}
+			}
+		})
 	}
 }
