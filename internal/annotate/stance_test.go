@@ -51,6 +51,8 @@ func TestStance(t *testing.T) {
 			"Igor Vorozhbitsyn, a fisherman aged 53, was attacked by a bear.", string(brief.KindNumber), "53"},
 		{"Tense", "The fisherman was attacked by a bear near the lake.",
 			"The fisherman was being attacked by a bear near the lake.", noConflict, ""},
+		{"Possible", "Justin Bieber's song could save you from a bear attack, wildlife experts joked.",
+			"Justin Bieber's song saved a fisherman from a bear attack.", noConflict, ""},
 		{"Spelling", "Officials called the rescue a marvelous achievement of the team.",
 			"Officials called the rescue a marvellous achievement of the team.", agree, ""},
 		{"TitleCase", "Utah Man Hospitalized After Winning Eggnog Chugging Contest",

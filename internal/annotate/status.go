@@ -204,13 +204,15 @@ var (
 )
 
 // pendingCues put the predicate that follows them in the not-done state:
-// future and modal auxiliaries, expectation, plans, "yet to", negation
-// and refusal. They are grammatical words, not the words of one story.
+// future and conditional auxiliaries, expectation, plans, "yet to",
+// negation and refusal. "may", "might" and "could" say an event is
+// possible, which a report of it happening does not contradict ("could
+// save you from a bear" / "saved a fisherman"). They are grammatical words, not the words of one story.
 var pendingCues = [][]string{
 	{"yet", "to"}, {"not", "yet"}, {"expected", "to"}, {"set", "to"}, {"likely", "to"}, {"plans", "to"},
 	{"plan", "to"}, {"planning", "to"}, {"preparing", "to"}, {"prepares", "to"}, {"intends", "to"},
 	{"refused", "to"}, {"declined", "to"}, {"refuses", "to"}, {"declines", "to"}, {"refrained", "from"},
-	{"will"}, {"may"}, {"might"}, {"could"}, {"would"}, {"shall"}, {"won't"}, {"has", "not"}, {"have", "not"},
+	{"will"}, {"would"}, {"shall"}, {"won't"}, {"has", "not"}, {"have", "not"},
 	{"had", "not"}, {"did", "not"}, {"does", "not"}, {"do", "not"}, {"is", "not"}, {"are", "not"},
 	{"was", "not"}, {"were", "not"}, {"hasn't"}, {"haven't"}, {"didn't"}, {"doesn't"}, {"isn't"},
 	{"aren't"}, {"wasn't"}, {"weren't"}, {"never"}, {"denied"}, {"denies"},
