@@ -120,12 +120,15 @@ func evaluateWith(t *testing.T, opts Options, corpus, gold string) (agree, disag
 	}
 	verbose := testing.Verbose() && os.Getenv("EVAL_DETAIL") != ""
 	got := map[[2]string]brief.Link{}
+	var rel reliability
 	for _, l := range ann.Links {
 		k := [2]string{l.A, l.B}
 		got[k] = l
 		switch l.Relation {
 		case brief.Agree:
-			if _, ok := ga[k]; ok {
+			_, right := ga[k]
+			rel.add(l.Score, right)
+			if right {
 				agree.tp++
 			} else {
 				agree.fp++
@@ -147,6 +150,9 @@ func evaluateWith(t *testing.T, opts Options, corpus, gold string) (agree, disag
 			}
 		}
 	}
+	if testing.Verbose() {
+		t.Logf("%s/%s agree links by probability (right by the annotation):\n%s", corpus, gold, rel)
+	}
 	for _, k := range sortedPairs(ga) {
 		if l, ok := got[k]; !ok || l.Relation != brief.Agree {
 			agree.fn++
@@ -164,6 +170,38 @@ func evaluateWith(t *testing.T, opts Options, corpus, gold string) (agree, disag
 		}
 	}
 	return agree, disagree, kindOK
+}
+
+// reliability counts links and right links per probability bin: a
+// calibrated p of 0.8 is right about 80% of the time.
+type reliability struct{ n, right [5]int }
+
+var reliabilityBins = [5]float64{0, 0.3, 0.5, 0.7, 0.9}
+
+func (r *reliability) add(p float64, right bool) {
+	b := 0
+	for i, lo := range reliabilityBins {
+		if p >= lo {
+			b = i
+		}
+	}
+	r.n[b]++
+	if right {
+		r.right[b]++
+	}
+}
+
+func (r reliability) String() string {
+	var sb strings.Builder
+	sb.WriteString("    p          links  right  share\n")
+	for i, lo := range reliabilityBins {
+		hi := 1.0
+		if i+1 < len(reliabilityBins) {
+			hi = reliabilityBins[i+1]
+		}
+		fmt.Fprintf(&sb, "    %.1f–%.1f  %5d  %5d  %5.2f\n", lo, hi, r.n[i], r.right[i], ratio(r.right[i], r.n[i]))
+	}
+	return sb.String()
 }
 
 func sortedPairs(m map[[2]string]goldPair) [][2]string {
