@@ -111,7 +111,7 @@ func (c *config) parse(file string, data []byte) error {
 		seen[k.Value] = true
 		dst := c.field(k.Value)
 		if dst == nil {
-			errs.Add(pos(k), fmt.Sprintf("unknown key %q (known keys: %s)", k.Value, knownKeys()))
+			errs.Add(pos(k), brief.UnknownKey(k.Value, knownKeys()))
 			continue
 		}
 		if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!null") {
@@ -153,12 +153,13 @@ func (c *config) field(key string) *string {
 	return nil
 }
 
-func knownKeys() string {
+// knownKeys returns the keys of brief.yaml in the order of configKeys.
+func knownKeys() []string {
 	keys := make([]string, len(configKeys))
 	for i, k := range configKeys {
 		keys[i] = k.key
 	}
-	return strings.Join(keys, ", ")
+	return keys
 }
 
 // describe names a YAML node's type for an error message.

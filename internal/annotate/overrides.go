@@ -92,7 +92,7 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 			case "text":
 				r.Text = scalar(x, what+".text")
 			default:
-				errf(k, "%s: unknown key %q", what, k.Value)
+				errf(k, "%s: %s", what, brief.UnknownKey(k.Value, []string{"source", "text"}))
 			}
 		})
 		if r.Source == "" || strings.TrimSpace(r.Text) == "" {
@@ -136,7 +136,7 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 					case "reason":
 						lo.Reason = scalar(x, "reason")
 					default:
-						errf(k, "links: unknown key %q", k.Value)
+						errf(k, "links: %s", brief.UnknownKey(k.Value, []string{"a", "b", "relation", "kind", "reason"}))
 					}
 				})
 				if lo.A.Pos.Line == 0 || lo.B.Pos.Line == 0 {
@@ -167,7 +167,7 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 					eo.Same = true
 				case "different":
 				default:
-					errf(k, "entities: unknown key %q", k.Value)
+					errf(k, "entities: %s", brief.UnknownKey(k.Value, []string{"same", "different"}))
 					continue
 				}
 				if x.Kind != yaml.SequenceNode || len(x.Content) < 2 {
@@ -182,7 +182,7 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 				ov.Entities = append(ov.Entities, eo)
 			}
 		default:
-			errf(k, "annotations: unknown key %q", k.Value)
+			errf(k, "annotations: %s", brief.UnknownKey(k.Value, []string{"links", "entities"}))
 		}
 	})
 	if len(errs) > 0 {

@@ -27,8 +27,11 @@ entities:
   - same: ["Dnipro", "Dnipropetrovsk"]
   - different: ["Georgia", "Georgia (US state)"]
 `, ""},
-		{"UnknownTopKey", "link: []\n", `annotations.yaml:1:1`},
-		{"UnknownLinkKey", "links:\n  - a: {source: a, text: x}\n    b: {source: b, text: y}\n    relation: agree\n    note: hi\n", `annotations.yaml:5:5`},
+		{"UnknownTopKey", "link: []\n", `annotations.yaml:1:1: annotations: unknown key "link" (did you mean "links"?)`},
+		{"UnknownRefKey", "links:\n  - a: {source: a, txt: x}\n", `annotations.yaml:2:20: a: unknown key "txt" (did you mean "text"?)`},
+		{"UnknownEntityKey", "entities:\n  - sme: [\"A\", \"B\"]\n", `annotations.yaml:2:5: entities: unknown key "sme" (did you mean "same"?)`},
+		{"UnknownLinkKey", "links:\n  - a: {source: a, text: x}\n    b: {source: b, text: y}\n    relation: agree\n    note: hi\n", `annotations.yaml:5:5: links: unknown key "note" (known keys: a, b, relation, kind, reason)`},
+		{"MisspeltLinkKey", "links:\n  - a: {source: a, text: x}\n    b: {source: b, text: y}\n    relaton: agree\n", `annotations.yaml:4:5: links: unknown key "relaton" (did you mean "relation"?)`},
 		{"BadRelation", "links:\n  - a: {source: a, text: x}\n    b: {source: b, text: y}\n    relation: maybe\n", `annotations.yaml:4`},
 		{"BadKind", "links:\n  - a: {source: a, text: x}\n    b: {source: b, text: y}\n    relation: disagree\n    kind: colour\n", `annotations.yaml:5`},
 		{"MissingB", "links:\n  - a: {source: a, text: x}\n    relation: agree\n", `annotations.yaml:2`},

@@ -26,6 +26,9 @@ const (
 	keyChecksum     = "checksum"
 )
 
+// knownKeys lists the keys for an unknown key's message.
+var knownKeys = []string{keyTitle, keyTitleDerived, keyOutlet, keyAuthor, keyDate, keyURL, keyOrigin, keyChecksum}
+
 // Decode reads the front matter YAML src, whose first line is line
 // yamlLine of file, strictly: unknown and duplicate keys, anchors and
 // aliases, values that are not scalars, a title_derived that is not a
@@ -99,7 +102,7 @@ func Decode(file string, yamlLine int, src []byte) (Meta, error) {
 			dst = &m.Checksum
 		case keyTitleDerived:
 		default:
-			errs.Add(at(k.Line, k.Column), fmt.Sprintf("front matter: unknown key %q", key))
+			errs.Add(at(k.Line, k.Column), "front matter: "+brief.UnknownKey(key, knownKeys))
 			continue
 		}
 		if seen[key] {

@@ -108,8 +108,8 @@ func TestDecodeErrors(t *testing.T) {
 		name, in string
 		want     []string
 	}{
-		{"UnknownKey", "title: x\noutlte: R\n", []string{`a.md:3:1: front matter: unknown key "outlte"`}},
-		{"UnknownTwice", "foo: 1\nfoo: 2\n", []string{`a.md:2:1: front matter: unknown key "foo"`, `a.md:3:1: front matter: unknown key "foo"`}},
+		{"UnknownKey", "title: x\noutlte: R\n", []string{`a.md:3:1: front matter: unknown key "outlte" (did you mean "outlet"?)`}},
+		{"UnknownTwice", "foo: 1\nfoo: 2\n", []string{`a.md:2:1: front matter: unknown key "foo" (known keys: title, title_derived, outlet, author, date, url, origin, checksum)`, `a.md:3:1: front matter: unknown key "foo" (known keys: title, title_derived, outlet, author, date, url, origin, checksum)`}},
 		{"Duplicate", "title: x\n  \ntitle: y\n", []string{`a.md:4:1: front matter: duplicate key "title"`}},
 		{"DuplicateBool", "title_derived: true\ntitle_derived: true\n", []string{`a.md:3:1: front matter: duplicate key "title_derived"`}},
 		{"WantString", "title: [a, b]\nauthor:\n  name: x\n", []string{"a.md:2:8: front matter: title: want a string", "a.md:4:3: front matter: author: want a string"}},
@@ -121,7 +121,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"Alias", "title: &a T\noutlet: *a\n", []string{"a.md:2:8: front matter: anchors and aliases are not allowed", "a.md:3:9: front matter: anchors and aliases are not allowed"}},
 		{"AnchoredMap", "&m\ntitle: T\n", []string{"a.md:2:1: front matter: anchors and aliases are not allowed"}},
 		{"AnchoredKey", "&k title: T\n", []string{"a.md:2:1: front matter: want a plain key"}},
-		{"MergeKey", "<<: {title: T}\n", []string{`a.md:2:1: front matter: unknown key "<<"`}},
+		{"MergeKey", "<<: {title: T}\n", []string{`a.md:2:1: front matter: unknown key "<<" (known keys: title, title_derived, outlet, author, date, url, origin, checksum)`}},
 		{"ComplexKey", "? [a]\n: x\n", []string{"a.md:2:3: front matter: want a plain key"}},
 		{"NotMapping", "- a\n", []string{"a.md:2:1: front matter: want key: value lines"}},
 		{"Scalar", "just text\n", []string{"a.md:2:1: front matter: want key: value lines"}},
@@ -132,7 +132,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"ControlChar", "title: \x01\n", []string{"a.md:2: front matter: control characters are not allowed"}},
 		{"SecondDocument", "title: x\n--- # more\noutlet: y\n", []string{"a.md:3:1: front matter: more than one YAML document"}},
 		{"SecondDocumentSyntax", "title: x\n--- # more\n[a\n", []string{"a.md:3: front matter: did not find expected ',' or ']'"}},
-		{"Several", "titel: x\nauthor: [x]\nfoo: 1\n", []string{`a.md:2:1: front matter: unknown key "titel"`, "a.md:3:9: front matter: author: want a string", `a.md:4:1: front matter: unknown key "foo"`}},
+		{"Several", "titel: x\nauthor: [x]\nfoo: 1\n", []string{`a.md:2:1: front matter: unknown key "titel" (did you mean "title"?)`, "a.md:3:9: front matter: author: want a string", `a.md:4:1: front matter: unknown key "foo" (known keys: title, title_derived, outlet, author, date, url, origin, checksum)`}},
 		{"TooLong", "title: \"" + strings.Repeat("x", frontmatter.MaxSize) + "\"\n", []string{"a.md:2:1: front matter: longer than 65536 bytes"}},
 	}
 	for _, tt := range tests {
