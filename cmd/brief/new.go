@@ -41,8 +41,10 @@ cd my-briefing && brief import ~/articles/*.txt && brief serve`)
 		configFile:                 scaffoldConfig(*title),
 		"content/sources/.gitkeep": "",
 		"content/annotations.yaml": scaffoldAnnotations,
-		".gitignore":               "/public/\n",
+		".gitignore":               "# The built site: brief build writes it, the Pages workflow publishes it.\n/public/\n",
+		"README.md":                scaffoldReadme(*title),
 		"themes/README.md":         scaffoldThemesReadme,
+		workflowFile:               scaffoldWorkflow(readVersion()),
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := writeNew(filepath.Join(dir, filepath.FromSlash(name)), []byte(files[name])); err != nil {
@@ -54,7 +56,7 @@ cd my-briefing && brief import ~/articles/*.txt && brief serve`)
 			return fmt.Errorf("new: copy theme: %w", err)
 		}
 	}
-	fmt.Fprintf(e.stdout, "created %s\nnext: cd %s && brief import ARTICLE... && brief serve\n", dir, dir)
+	fmt.Fprintf(e.stdout, "created %s (see its README.md)\nnext: cd %s && brief import ARTICLE... && brief serve\n", dir, dir)
 	return nil
 }
 
@@ -67,6 +69,101 @@ func scaffoldConfig(title string) string {
 	s += "# author: Your Name\n"
 	s += "# sources: content/sources                  # folder of source articles\n"
 	return s
+}
+
+// workflowFile is where `brief new` writes the GitHub Pages workflow.
+const workflowFile = ".github/workflows/pages.yml"
+
+// scaffoldWorkflow returns the project's GitHub Pages workflow. It
+// installs the brief that v describes (so the published site is built by
+// the version the author previewed with), builds with the base URL that
+// actions/configure-pages reports, and deploys with the official Pages
+// actions. TestNewWorkflow runs its shell steps.
+func scaffoldWorkflow(v buildVersion) string {
+	query, note := v.installVersion()
+	comment := "        # The brief that wrote this file: " + v.String() + ".\n"
+	if note != "" {
+		comment += "        # " + note + "\n"
+	}
+	return `# Publishes the briefing to GitHub Pages on every push to main. Enable it
+# once: the repository's Settings, Pages, Source: "GitHub Actions".
+# Written by 'brief new'; see README.md.
+name: pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-go@v5
+        with:
+          go-version: "` + v.setupGoVersion() + `"
+          cache: false
+      - name: Install brief
+` + comment + `        run: |
+          go install ` + modulePath + `/cmd/brief@` + query + `
+          echo "$(go env GOPATH)/bin" >> "$GITHUB_PATH"
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: Build the briefing
+        # base_url is the Pages URL, e.g. https://user.github.io/repo, so
+        # every link works under the repository's sub-path.
+        run: brief build --base-url "${{ steps.pages.outputs.base_url }}/" --stats
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`
+}
+
+// scaffoldReadme returns the project's README: the commands and files.
+func scaffoldReadme(title string) string {
+	return "# " + title + `
+
+A briefing made with brief (https://` + modulePath + `): the articles in
+content/sources/, cross-annotated claim by claim, rendered as a static site.
+
+    brief import --outlet "Source A" --date 2025-03-13 article.txt   # add an article (text, HTML or Markdown)
+    brief serve                # preview at the URL it prints; rebuilds on every save; Ctrl-C stops it
+    brief build                # write the site into public/ (ignored by git)
+    brief build --base-url https://user.github.io/repo/   # as it will be published
+
+| file | what it is |
+|---|---|
+| brief.yaml | settings: title, base_url, theme, language, author, sources |
+| content/sources/*.md | one article per file, with front matter (title, outlet, date, url) |
+| content/annotations.yaml | corrections to the automatic annotation |
+| themes/ | optional: files overriding the built-in theme |
+| .github/workflows/pages.yml | publishes the site to GitHub Pages |
+
+To publish, push this folder to a GitHub repository and choose "GitHub
+Actions" as the Pages source in the repository's settings; every push to
+main then builds the site with the version of brief named in
+.github/workflows/pages.yml and deploys it.
+`
 }
 
 const scaffoldAnnotations = `# Corrections to the automatic annotation; see the README ("annotations.yaml").
