@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/brief-dev/brief/internal/build"
@@ -15,8 +18,29 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "build", "build [flags]", `
 brief build --base-url https://user.github.io/briefing/ --stats`)
 	c := commonFlags(fs)
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile (allocations) at the end of the build to `FILE`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	if fs.NArg() > 0 {
 		return usagef("build: unexpected argument %q (see 'brief build -h')", fs.Arg(0))
@@ -79,4 +103,7 @@ func printStats(e *env, rep *build.Report) {
 	}
 	fmt.Fprintf(w, "%-10s %10s\n", "total", total.Round(time.Microsecond))
 	fmt.Fprintf(w, "sources %d, claims %d, links %d, pages %d\n", rep.Sources, rep.Claims, rep.Links, rep.Pages)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(w, "allocated %d bytes in %d objects, %d GC cycles\n", ms.TotalAlloc, ms.Mallocs, ms.NumGC)
 }
