@@ -221,10 +221,14 @@ func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
 	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}, 0, nil); err != nil {
 		return err
 	}
-	m, cells := a.matrix("../")
-	fill := func() { a.fillCells(m, cells) }
-	if err := exec("matrix/index.html", "matrix.html", &page{Root: "../", Nav: "matrix", Title: "Facts by source", Matrix: m}, a.matrixKey(cells), fill); err != nil {
-		return err
+	for _, mp := range a.matrixPages() {
+		title := "Facts by source"
+		if mp.view.Page > 0 && mp.view.Pages > 1 {
+			title = fmt.Sprintf("Facts by source, table %d of %d", mp.view.Page, mp.view.Pages)
+		}
+		if err := exec(mp.path, "matrix.html", &page{Root: mp.root, Nav: "matrix", Title: title, Matrix: mp.view}, 0, nil); err != nil {
+			return err
+		}
 	}
 	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"}, 0, nil)
 }

@@ -5,7 +5,7 @@
   // Matrix: offer a filter showing contested facts only.
   var box = document.getElementById("only-contested");
   if (box) {
-    var table = document.querySelector("table.matrix");
+    var table = document.querySelector(".matrix[role=table]");
     box.closest(".matrix-filter").hidden = false;
     box.addEventListener("change", function () {
       table.classList.toggle("only-contested", box.checked);
