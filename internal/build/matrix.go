@@ -71,7 +71,7 @@ type matrixPage struct {
 // list of tables, which are then matrix/<n>/index.html.
 func (a *analysis) matrixPages() []matrixPage {
 	groups := a.sourceGroups()
-	colOf := make([]int, len(a.sources))  // column of each source in its group
+	colOf := make([]int, len(a.sources))   // column of each source in its group
 	groupOf := make([]int, len(a.sources)) // group of each source
 	for g, members := range groups {
 		for k, i := range members {
