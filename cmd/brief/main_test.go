@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runBrief runs the command in-process and returns its exit code and output.
@@ -250,4 +251,67 @@ func TestExampleBriefing(t *testing.T) {
 	if single := section("single", "quotations"); !strings.Contains(single, "Lukashenko also flew into Moscow on Thursday") {
 		t.Errorf("Reported by one source lacks the Lukashenko sentence")
 	}
+}
+
+// TestExampleLabels checks that every source of the example names its
+// outlet and date, and that the index and each source page show them.
+func TestExampleLabels(t *testing.T) {
+	dir := copyExample(t)
+	if code, _, stderr := runBrief(t, "build", "--source", dir, "--quiet"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "sources", "*.md"))
+	if len(files) == 0 {
+		t.Fatal("no example sources")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var outlet, date string
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "outlet: "); ok {
+				outlet = strings.Trim(v, `"`)
+			}
+			if v, ok := strings.CutPrefix(line, "date: "); ok {
+				date = strings.Trim(v, `"`)
+			}
+		}
+		name := filepath.Base(f)
+		if outlet == "" || date == "" {
+			t.Errorf("%s: outlet %q, date %q: the example's sources need both", name, outlet, date)
+			continue
+		}
+		page, err := os.ReadFile(filepath.Join(dir, "public", "sources", strings.TrimSuffix(name, ".md"), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		label := dateLabel(t, date)
+		for what, b := range map[string][]byte{"index": index, "source page": page} {
+			if !bytes.Contains(b, []byte(html.EscapeString(outlet))) {
+				t.Errorf("%s of %s does not show the outlet %q", what, name, outlet)
+			}
+			if what == "source page" && !bytes.Contains(b, []byte(label)) {
+				t.Errorf("%s of %s does not show the date %q", what, name, label)
+			}
+		}
+	}
+	if bytes.Contains(index, []byte("Compiled by brief example")) {
+		t.Errorf("the footer reads %q", "Compiled by brief example with brief.")
+	}
+}
+
+// dateLabel formats a YYYY-MM-DD date as the pages show it.
+func dateLabel(t *testing.T, date string) string {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		t.Fatalf("date %q: %v", date, err)
+	}
+	return d.Format("2 January 2006")
 }

@@ -16,7 +16,8 @@ type noteView struct {
 	ID, RefID    string // the note's and its marker's element IDs
 	Kind         string // "agree" or "disagree"
 	Label        string // "Agrees", "Disagrees", "Reported by"
-	Outlet       string
+	Outlet       string // the source's label (see label)
+	HasOutlet    bool   // the front matter names the outlet; else Outlet is cut from Title
 	Title        string
 	Date         string
 	Text         string // the other source's sentence
@@ -49,6 +50,7 @@ func newNote(kind string, s *brief.Source, c *brief.Claim, root, reason string) 
 	n := noteView{
 		Kind:       kind,
 		Outlet:     label(s),
+		HasOutlet:  s.Outlet != "",
 		Title:      s.Title,
 		Date:       s.Date,
 		Text:       c.Text,
