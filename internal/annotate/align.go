@@ -28,6 +28,10 @@ const (
 // name.
 const statusFloor = 0.08
 
+// polarityFloor is the probability above which a pair that is not
+// aligned and shares no name is still checked for a denial or negation.
+const polarityFloor = 0.08
+
 // sharesName reports whether two claims name one entity.
 func sharesName(a, b *node) bool {
 	for _, e := range a.ents {
@@ -83,6 +87,11 @@ type corpus struct {
 	draftOnly   bool // score only pairs with a draft claim
 	nodes       []*node
 	clauses     [][]*node // per node, its clauses (see extractClauses)
+	// windows are, per node, the node and the next sentence of its
+	// source read as one (nil for the last), and lone marks the nodes
+	// of sources of one claim (a headline): see windowDiscount.
+	windows []*node
+	lone    []bool
 	ix          *index
 	sc          *scorer
 	lex         Lexicon
@@ -153,7 +162,16 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 			scored = append(scored, clauses[i]...)
 		}
 	}
-	return &corpus{nodes: nodes, clauses: clauses, ix: ix, sc: newScorer(scored, ix, lex), lex: lex,
+	windows, lone := sentenceWindows(nodes, len(docs))
+	for _, w := range windows {
+		if w != nil {
+			if len(scored) == len(nodes) {
+				scored = append([]*node(nil), nodes...)
+			}
+			scored = append(scored, w)
+		}
+	}
+	return &corpus{nodes: nodes, clauses: clauses, windows: windows, lone: lone, ix: ix, sc: newScorer(scored, ix, lex), lex: lex,
 		canon: canon, isDifferent: isDifferent, entities: entities}, warnings
 }
 
@@ -164,12 +182,80 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 // pairs with more false links, 0.25 and more lose pairs.
 const clauseDiscount = 0.2
 
+// windowDiscount is subtracted from the probability of a one-claim
+// source's claim against two adjacent sentences of another source read
+// as one: like a clause, a window matches more easily than a sentence.
+const windowDiscount = 0.1
+
+// sentenceWindows returns, when the corpus has a source of one claim and
+// one of several, each node of a source of several merged with the next
+// node of its source, and which nodes are alone in their source.
+func sentenceWindows(nodes []*node, nsrc int) ([]*node, []bool) {
+	count := make([]int, nsrc)
+	for _, n := range nodes {
+		count[n.src]++
+	}
+	hasLone, hasMany := false, false
+	for _, k := range count {
+		hasLone = hasLone || k == 1
+		hasMany = hasMany || k > 1
+	}
+	if !hasLone || !hasMany {
+		return nil, nil
+	}
+	windows := make([]*node, len(nodes))
+	lone := make([]bool, len(nodes))
+	for i, n := range nodes {
+		lone[i] = count[n.src] == 1
+		if i+1 < len(nodes) && nodes[i+1].src == n.src && !n.draft {
+			windows[i] = mergeNodes(n, nodes[i+1])
+		}
+	}
+	return windows, lone
+}
+
+// mergeNodes reads two sentences as one claim: their words, names and
+// quantities together.
+func mergeNodes(a, b *node) *node {
+	f := &claimFeat{claim: a.f.claim, speaker: -1}
+	f.ments = append(slices.Clip(a.f.ments), b.f.ments...)
+	f.nums = append(slices.Clip(a.f.nums), b.f.nums...)
+	seen := map[string]bool{}
+	for _, w := range slices.Concat(a.f.words, b.f.words) {
+		if !seen[w.key] {
+			seen[w.key] = true
+			f.words = append(f.words, w)
+		}
+	}
+	sort.Slice(f.words, func(i, j int) bool { return f.words[i].key < f.words[j].key })
+	for _, w := range f.words {
+		f.lemmas = append(f.lemmas, w.key)
+	}
+	ents := slices.Concat(a.ents, b.ents)
+	sort.Strings(ents)
+	return &node{f: f, src: a.src, draft: a.draft, ents: uniq(ents)}
+}
+
 // prob is the probability that claims i and j report one fact: that of
 // the two sentences, or, if higher, that of the best-matching clause of
 // one (a long sentence often states several facts) with the other
 // sentence or one of its clauses, less clauseDiscount.
 func (c *corpus) prob(i, j int, pf pairFeat, w *weights) float64 {
 	p := pf.prob(w)
+	if c.lone != nil && c.lone[i] != c.lone[j] {
+		// A headline against two sentences of an article: the fact is
+		// often spread over both ("… was attacked by a bear. But the
+		// bear fled when his phone rang.").
+		h, k := i, j
+		if c.lone[j] {
+			h, k = j, i
+		}
+		for _, x := range []int{k - 1, k} {
+			if x >= 0 && c.windows[x] != nil {
+				p = max(p, c.sc.features(c.nodes[h], c.windows[x]).prob(w)-windowDiscount)
+			}
+		}
+	}
 	ci, cj := c.clauses[i], c.clauses[j]
 	if len(ci) == 0 && len(cj) == 0 {
 		return p
@@ -340,6 +426,10 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 			if !ok {
 				f, ok = c.polarity(a, b)
 			}
+		case !ok && r.p >= polarityFloor:
+			// A denial shares few words with what it denies ("Reports
+			// that Comcast will cut off Tor users are false").
+			f, ok = c.polarity(a, b)
 		}
 		if !ok {
 			if !aligned || hedgedOnly(a, b) {
@@ -396,11 +486,33 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 
 // polarity reports one claim negating or denying the other (see
 // polarityConflict), in either direction.
+//
+// A source that itself denies what a claims is not contradicted by its
+// own report of the denied claim: an article saying "WHO says the reports
+// are untrue" also says "there were reports of Ebola cases", and that
+// sentence is context, not its stance.
 func (c *corpus) polarity(a, b *node) (finding, bool) {
-	if f, ok := polarityConflict(a, b, c.canon, c.lex); ok {
+	if f, ok := polarityConflict(a, b, c.canon, c.lex); ok && !c.sourceNegates(b.src, a) {
 		return f, true
 	}
-	return polarityConflict(b, a, c.canon, c.lex)
+	if f, ok := polarityConflict(b, a, c.canon, c.lex); ok && !c.sourceNegates(a.src, b) {
+		return f, true
+	}
+	return finding{}, false
+}
+
+// sourceNegates reports whether a claim of source src negates or
+// denies what one of n's cues does.
+func (c *corpus) sourceNegates(src int, n *node) bool {
+	lo, _ := slices.BinarySearchFunc(c.nodes, src, func(x *node, s int) int { return cmp.Compare(x.src, s) })
+	for k := lo; k < len(c.nodes) && c.nodes[k].src == src; k++ {
+		for _, cue := range n.f.pols {
+			if negates(c.nodes[k], cue, c.lex) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // formerRole reports one claim saying a person held an office before and

@@ -169,6 +169,7 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 		d.feats = append(d.feats, f)
 	}
 	resolveDescriptions(d)
+	inheritDenials(d.feats)
 	return d
 }
 

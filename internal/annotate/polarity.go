@@ -58,13 +58,23 @@ var (
 var (
 	hedgeCues = setOf("reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "rumor",
 		"rumors", "rumour", "rumours", "unconfirmed", "unverified", "speculation", "speculated", "alleged",
-		"viral", "hearsay")
+		"viral", "hearsay", "suspected")
 	hedgeSeqs = [][]string{{"claims", "that"}, {"claimed", "that"}, {"claiming", "that"}, {"is", "said", "to"},
 		{"are", "said", "to"}, {"was", "said", "to"}, {"were", "said", "to"}, {"reports", "that"},
 		{"reports", "say"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
 		{"according", "to", "unconfirmed"}, {"it", "is", "claimed"}, {"may", "have"}, {"might", "have"},
 		{"could", "have"}}
 )
+
+// confirmHeads, negated, hedge a claim rather than deny it ("it is
+// suggested, but not confirmed, that …").
+var confirmHeads = setOf("confirm", "verify", "prove", "substantiate", "corroborate", "establish")
+
+// lightVerbs carry too little to be what a negation denies: "not get
+// ahead of ourselves" negates "ahead", "don't want to do that" nothing
+// checkable.
+var lightVerbs = setOf("get", "want", "do", "make", "take", "have", "go", "come", "know", "think", "see",
+	"seem", "need", "let", "try", "like", "wish", "hope", "mean", "use", "put", "give", "become", "keep")
 
 // scopeEnds end the scope of a negation or denial: a clause boundary.
 var scopeEnds = setOf("but", "while", "whereas", "although", "though", "because", "since", "when", "which",
@@ -135,7 +145,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				continue
 			}
 			key, lemma := matchKey(lex, strings.TrimSuffix(w, "'"))
-			if c.head == "" && !whole && !metaNouns[w] && !strings.HasSuffix(w, "ly") && !fillers[w] {
+			if c.head == "" && !whole && !metaNouns[w] && !strings.HasSuffix(w, "ly") && !fillers[w] && !lightVerbs[lemma] {
 				c.head, c.headLemma = key, lemma
 			}
 			if !metaNouns[w] && !containsStr(c.keys, key) {
@@ -146,12 +156,18 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		return c
 	}
 	denied := false
+	hedgeAt := -1
 	for k := 0; k < len(toks); k++ {
 		w := lower[k]
 		switch {
 		case negationCues[w] || strings.HasSuffix(w, "n't"):
 			if k+1 < len(toks) && notNegating[lower[k+1]] || k > 0 && negatedBefore[lower[k-1]] {
 				continue
+			}
+			if k+1 < len(toks) {
+				if _, num := parseValue(lower[k+1]); num {
+					continue // "No 4 on the chart"
+				}
 			}
 			if at(k+1, []string{"to", "mention"}) || k+1 < len(toks) && lower[k+1] == "yet" {
 				continue // "not yet": a pending status (status.go)
@@ -173,11 +189,28 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			if c.head == "" && !whole {
 				continue
 			}
+			if confirmHeads[c.headLemma] {
+				// "suggested, but not confirmed": a hedge on the rest.
+				hedgeAt = k
+				continue
+			}
 			c.kind, c.cue = kind, toks[k].Text
 			cues = append(cues, c)
 			denied = denied || kind == brief.KindDenial
 		case denialVerbs[w] || weakDenials[w]:
-			c := scope(k+1, len(toks), false)
+			// "denied reports on Scottish media that it plans to open
+			// a restaurant": what is denied follows "that".
+			from := k + 1
+			for j := k + 1; j < len(toks) && j <= k+8; j++ {
+				if lower[j] == "that" {
+					from = j + 1
+					break
+				}
+				if boundary(j) {
+					break
+				}
+			}
+			c := scope(from, len(toks), false)
 			if weakDenials[w] {
 				meta := false
 				for j := k + 1; j < len(toks) && j <= k+4; j++ {
@@ -206,6 +239,9 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 	if denied {
 		return cues, ""
 	}
+	if hedgeAt >= 0 {
+		return cues, span(toks, hedgeAt, min(hedgeAt+1, len(toks)-1))
+	}
 	for k := range toks {
 		if hedgeCues[lower[k]] {
 			return cues, toks[k].Text
@@ -230,6 +266,9 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 // head of a negation (its predicate) must be stated in b, with a second
 // word or name of the scope; a denial of the whole claim needs two.
 func polarityConflict(a, b *node, canon func(string) string, lex Lexicon) (finding, bool) {
+	if b.f.hedge != "" {
+		return finding{}, false // b reports the claim a denies, without asserting it
+	}
 	for _, c := range a.f.pols {
 		if negates(b, c, lex) {
 			continue // both negate it: they agree
@@ -243,14 +282,19 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon) (findi
 				shared++
 			}
 		}
+		names := 0
 		for _, n := range c.names {
 			if containsStr(b.ents, canon(n)) {
-				shared++
+				names++
 			}
 		}
+		shared += min(names, 2)
 		need := 1
-		if c.head == "" {
+		switch {
+		case c.head == "":
 			need = 2
+		case len(c.keys) == 1 && len(c.names) == 0 && sharesName(a, b):
+			need = 0 // "not a meteorite", in two claims about one place
 		}
 		if shared < need {
 			continue
@@ -281,17 +325,49 @@ func negates(n *node, c polarityCue, lex Lexicon) bool {
 }
 
 // statesKey reports whether n has a content word with match key k or a
-// synonym of its lemma l.
+// synonym of its lemma l ("star" / "play"). The lexicon's 0.9 also joins
+// derived words ("confirm" / "confidence"), which share their first
+// letters: those are left out.
 func statesKey(n *node, k, l string, lex Lexicon) bool {
 	if containsStr(n.f.lemmas, k) {
 		return true
 	}
 	for _, w := range n.f.words {
-		if lex.Related(w.lemma, l) >= 0.9 {
+		if !samePrefix(w.lemma, l, 4) && lex.Related(w.lemma, l) >= 0.9 {
 			return true
 		}
 	}
 	return false
+}
+
+// samePrefix reports whether a and b share their first n bytes.
+func samePrefix(a, b string, n int) bool {
+	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// inheritDenials gives a denial that says little of what it denies ("I
+// think that is fabricated, it’s nonsense") the words and names of the
+// sentence before it, which is what "that" denies.
+func inheritDenials(feats []*claimFeat) {
+	for i := 1; i < len(feats); i++ {
+		f, prev := feats[i], feats[i-1]
+		for k, c := range f.pols {
+			if c.kind != brief.KindDenial || c.head != "" || len(c.keys) >= 3 {
+				continue
+			}
+			for _, w := range prev.words {
+				if !containsStr(c.keys, w.key) {
+					c.keys = append(c.keys, w.key)
+				}
+			}
+			for _, m := range prev.ments {
+				if !containsStr(c.names, m.Key) {
+					c.names = append(c.names, m.Key)
+				}
+			}
+			f.pols[k] = c
+		}
+	}
 }
 
 // shortScope keeps the first words of a scope for a reason.

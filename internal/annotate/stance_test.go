@@ -132,3 +132,29 @@ func TestDateSpelling(t *testing.T) {
 		t.Fatalf("got %v %s %s, want time", ok, l.Kind, l.Reason)
 	}
 }
+
+// TestHeadlineWindow: a headline agrees with an article that states its
+// fact over two sentences, and not with one that does not state it.
+func TestHeadlineWindow(t *testing.T) {
+	head := "Justin Bieber Song Saves Russian Fisherman From Bear Attack"
+	for _, tt := range []struct {
+		name, body string
+		want       bool
+	}{
+		{"Spread", "A man fishing on a lake in Russia was attacked by a bear on Sunday. It fled when his phone played a song by Justin Bieber.", true},
+		{"Other", "Justin Bieber released a new album on Friday. Critics in Russia praised its songs.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := Annotate(t.Context(), []*brief.Source{
+				{ID: "a", Body: []byte(head)}, {ID: "b", Body: []byte(tt.body)},
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := slices.ContainsFunc(ann.Links, func(l brief.Link) bool { return l.Relation == brief.Agree })
+			if got != tt.want {
+				t.Fatalf("agree link %v, want %v (%v)", got, tt.want, ann.Links)
+			}
+		})
+	}
+}
