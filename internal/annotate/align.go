@@ -84,14 +84,14 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 
 // corpus is the state of one alignment pass.
 type corpus struct {
-	draftOnly   bool // score only pairs with a draft claim
-	nodes       []*node
-	clauses     [][]*node // per node, its clauses (see extractClauses)
+	draftOnly bool // score only pairs with a draft claim
+	nodes     []*node
+	clauses   [][]*node // per node, its clauses (see extractClauses)
 	// windows are, per node, the node and the next sentence of its
 	// source read as one (nil for the last), and lone marks the nodes
 	// of sources of one claim (a headline): see windowDiscount.
-	windows []*node
-	lone    []bool
+	windows     []*node
+	lone        []bool
 	ix          *index
 	sc          *scorer
 	lex         Lexicon
