@@ -33,7 +33,7 @@ func Write(dir string, a *Article, force bool) (path string, changed bool, err e
 		return path, false, nil
 	case !force && editedByHand(old):
 		return path, false, brief.Errorf(brief.Pos{File: path},
-			"edited by hand since import (body does not match its checksum); not overwritten without force")
+			"kept: edited by hand since it was imported (its body no longer matches its checksum); to replace it, import again with --force")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return path, false, fmt.Errorf("create %s: %w", dir, err)

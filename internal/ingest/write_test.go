@@ -58,6 +58,9 @@ func TestWrite(t *testing.T) {
 		if err == nil || changed || !errors.As(err, &e) || e.Pos.File != path {
 			t.Fatalf("Write = %v, %v; want an error naming %s", changed, err, path)
 		}
+		if !strings.Contains(err.Error(), "--force") {
+			t.Errorf("error %q does not name the fix (--force)", err)
+		}
 		if data, _ := os.ReadFile(path); string(data) != edited {
 			t.Error("hand-edited file was overwritten")
 		}
