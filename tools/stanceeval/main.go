@@ -46,7 +46,6 @@ type config struct {
 	export          string
 	exportMax       int
 	check           int
-	discussAsAgree  bool
 	stdout, stderr  io.Writer
 	wrong           [][]string
 	rel             map[string]reliability // per set
