@@ -22,6 +22,7 @@ const (
 	keyAuthor       = "author"
 	keyDate         = "date"
 	keyURL          = "url"
+	keyLanguage     = "language"
 	keyOrigin       = "origin"
 	keyChecksum     = "checksum"
 )
@@ -96,6 +97,8 @@ func Decode(file string, yamlLine int, src []byte) (Meta, error) {
 			dst = &m.Date
 		case keyURL:
 			dst = &m.URL
+		case keyLanguage:
+			dst = &m.Language
 		case keyOrigin:
 			dst = &m.Origin
 		case keyChecksum:

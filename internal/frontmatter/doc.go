@@ -21,6 +21,7 @@
 //	author         the byline
 //	date           the publication date, YYYY-MM-DD when known
 //	url            where the article was published
+//	language       the article's language, a BCP 47 tag such as "en" or "pt-BR"
 //	origin         the base name of the file it was imported from
 //	checksum       "sha256:" and the hex digest of the body, so that ingest
 //	               can tell a hand-edited file from one it wrote
@@ -33,6 +34,6 @@
 // reported at its file:line:col, so an editor can jump to it.
 //
 // Encode writes the keys in the order above, omitting title_derived when
-// false and checksum when empty, with every string double-quoted: no
+// false and language and checksum when empty, with every string double-quoted: no
 // value can change type ("yes", "2025-03-13") or break the YAML.
 package frontmatter

@@ -8,7 +8,7 @@ import (
 
 // Encode writes m as YAML, without fences, in the fixed key order
 // title, title_derived (only when true), outlet, author, date, url,
-// origin, checksum (only when set). Every string is double-quoted, so
+// language (only when set), origin, checksum (only when set). Every string is double-quoted, so
 // no value can change type ("yes", "2025-03-13") or break the YAML,
 // whichever parser reads it. The output is deterministic.
 func Encode(m Meta) []byte {
@@ -27,6 +27,9 @@ func Encode(m Meta) []byte {
 	str(keyAuthor, m.Author)
 	str(keyDate, m.Date)
 	str(keyURL, m.URL)
+	if m.Language != "" {
+		str(keyLanguage, m.Language)
+	}
 	str(keyOrigin, m.Origin)
 	if m.Checksum != "" {
 		str(keyChecksum, m.Checksum)

@@ -15,6 +15,7 @@ type Meta struct {
 	Author       string
 	Date         string
 	URL          string
+	Language     string
 	Origin       string
 	Checksum     string
 }

@@ -40,7 +40,7 @@ func parseFrontMatter(name, src string, firstLine int) (frontMatter, error) {
 		return frontMatter{}, err
 	}
 	return frontMatter{
-		meta:     Meta{Title: m.Title, Outlet: m.Outlet, URL: m.URL, Date: m.Date, Author: m.Author, Origin: m.Origin, TitleDerived: m.TitleDerived},
+		meta:     Meta{Title: m.Title, Outlet: m.Outlet, URL: m.URL, Date: m.Date, Author: m.Author, Language: m.Language, Origin: m.Origin, TitleDerived: m.TitleDerived},
 		checksum: m.Checksum,
 	}, nil
 }
@@ -55,12 +55,13 @@ func Checksum(body string) string {
 // Markdown renders the article as the file written under
 // content/sources/: "---\n", the YAML front matter, "---\n\n" and the
 // body. The output is deterministic; keys come in a fixed order (title,
-// title_derived when true, outlet, author, date, url, origin, checksum).
+// title_derived when true, outlet, author, date, url, language when
+// known, origin, checksum).
 func (a *Article) Markdown() []byte {
 	m := a.Meta
 	fm := frontmatter.Encode(frontmatter.Meta{
 		Title: m.Title, TitleDerived: m.TitleDerived, Outlet: m.Outlet, Author: m.Author,
-		Date: m.Date, URL: m.URL, Origin: m.Origin, Checksum: Checksum(a.Body),
+		Date: m.Date, URL: m.URL, Language: m.Language, Origin: m.Origin, Checksum: Checksum(a.Body),
 	})
 	var b bytes.Buffer
 	b.Grow(len(fm) + len(a.Body) + 9)

@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/brief-dev/brief/internal/brief"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -24,13 +27,16 @@ const maxElements = 50000
 // metadata, the article's DOM is sanitised (sanitizeDOM), converted to
 // Markdown, and the Markdown is checked once more for raw HTML and unsafe
 // links (sanitizeMarkdown), since the converter does not sanitise.
-func convertHTML(name string, data []byte) (*Article, error) {
+func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	doc, err := html.Parse(bytes.NewReader(DecodeHTML(data)))
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 
-	meta, pageURL := pageMeta(doc)
+	// What the page says about itself is read before anything is removed:
+	// some sites put the canonical link or the date in the body.
+	pi := readPage(doc)
+	pageURL := pi.pageURL(base)
 	removeBoilerplate(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
@@ -41,18 +47,7 @@ func convertHTML(name string, data []byte) (*Article, error) {
 	if art.Node == nil {
 		return nil, emptyArticle(name, 1)
 	}
-
-	meta.Title = art.Title()
-	meta.Author = cleanByline(art.Byline())
-	if s := art.SiteName(); s != "" {
-		meta.Outlet = s
-	}
-	if t, err := art.PublishedTime(); err == nil {
-		meta.Date = t.Format("2006-01-02")
-	}
-	if meta.Outlet == "" && pageURL != nil {
-		meta.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
-	}
+	meta := pi.meta(art, pageURL)
 
 	// Detach the article so that sanitizeDOM sees it as a child too.
 	if art.Node.Parent != nil {
@@ -60,22 +55,12 @@ func convertHTML(name string, data []byte) (*Article, error) {
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	root.AppendChild(art.Node)
+	removeFurniture(root)
 	sanitizeDOM(root)
-	conv := converter.NewConverter(converter.WithPlugins(
-		base.NewBasePlugin(),
-		commonmark.NewCommonmarkPlugin(),
-	))
-	var opts []converter.ConvertOptionFunc
-	if pageURL != nil {
-		opts = append(opts, converter.WithDomain(pageURL.String()))
-	}
-	swapped := swapBrackets(root)
-	md, err := conv.ConvertNode(root, opts...)
+	removeEmptyLinks(root)
+	md, err := toMarkdown(root, pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
-	}
-	if swapped {
-		md = bytes.ReplaceAll(md, []byte(bracketStandIn), []byte(`\[`))
 	}
 	body := normalizeMarkdown(sanitizeMarkdown(normalizeNewlines(md)))
 	if body == "" {
@@ -86,6 +71,97 @@ func convertHTML(name string, data []byte) (*Article, error) {
 		a.Meta.Title, a.Body, a.Meta.TitleDerived = markdownTitle(a.Body)
 	}
 	return a, nil
+}
+
+// meta combines what the page declares with what readability found.
+func (pi pageInfo) meta(art readability.Article, pageURL *url.URL) Meta {
+	var m Meta
+	if pageURL != nil {
+		m.URL = pageURL.String()
+	}
+
+	// Outlet: the JSON-LD publisher, og:site_name, readability's site
+	// name, else the host.
+	for _, s := range []string{pi.publisher, pi.siteName, art.SiteName()} {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
+			m.Outlet = s
+			break
+		}
+	}
+	if m.Outlet == "" && pageURL != nil {
+		m.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
+	}
+
+	m.Title = cleanTitle(art.Title(), m.Outlet, pageURL)
+	if pi.ogTitle != "" {
+		if t := cleanTitle(pi.ogTitle, m.Outlet, pageURL); t != "" && len(t) < len(m.Title) && strings.HasPrefix(m.Title, t) {
+			m.Title = t
+		}
+	}
+
+	// Author: JSON-LD names (several joined), readability's byline,
+	// <meta name=author>.
+	if len(pi.authors) > 0 {
+		m.Author = cleanAuthor(strings.Join(pi.authors, ", "))
+	}
+	for _, s := range []string{art.Byline(), pi.metaAuthor} {
+		if m.Author != "" {
+			break
+		}
+		m.Author = cleanAuthor(s)
+	}
+
+	// Date: JSON-LD, meta, itemprop, readability, <time>, the URL.
+	for _, d := range pi.dates {
+		if m.Date = parseDate(d); m.Date != "" {
+			break
+		}
+	}
+	if m.Date == "" {
+		if t, err := art.PublishedTime(); err == nil && t.Year() > 1600 {
+			m.Date = t.Format(time.DateOnly)
+		}
+	}
+	for _, d := range pi.timeDates {
+		if m.Date != "" {
+			break
+		}
+		m.Date = parseDate(d)
+	}
+	if m.Date == "" {
+		m.Date = urlDate(pageURL)
+	}
+
+	m.Language = cleanLanguage(pi.language)
+	if m.Language == "" {
+		m.Language = cleanLanguage(art.Language())
+	}
+	return m
+}
+
+// toMarkdown converts the sanitised article to Markdown: CommonMark with
+// GFM tables and strikethrough; links and images resolved against
+// pageURL.
+func toMarkdown(root *html.Node, pageURL *url.URL) ([]byte, error) {
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+		table.NewTablePlugin(table.WithSpanCellBehavior(table.SpanBehaviorMirror)),
+		strikethrough.NewStrikethroughPlugin(),
+	))
+	var opts []converter.ConvertOptionFunc
+	if pageURL != nil {
+		opts = append(opts, converter.WithDomain(pageURL.String()))
+	}
+	swapped := swapBrackets(root)
+	md, err := conv.ConvertNode(root, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if swapped {
+		md = bytes.ReplaceAll(md, []byte(bracketStandIn), []byte(`\[`))
+	}
+	return md, nil
 }
 
 // DecodeHTML returns the page as UTF-8. Input that is valid UTF-8 is taken
@@ -102,54 +178,6 @@ func DecodeHTML(data []byte) []byte {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	return out
-}
-
-// pageMeta reads what readability does not report from the page: its
-// canonical URL (rel=canonical, else og:url), which also gives the base
-// for relative links and the outlet when the page names none.
-func pageMeta(doc *html.Node) (Meta, *url.URL) {
-	var canonical, ogURL string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "link":
-				if canonical == "" && hasToken(attr(n, "rel"), "canonical") {
-					canonical = strings.TrimSpace(attr(n, "href"))
-				}
-			case "meta":
-				if ogURL == "" && (attr(n, "property") == "og:url" || attr(n, "name") == "og:url") {
-					ogURL = strings.TrimSpace(attr(n, "content"))
-				}
-			case "body":
-				return // metadata lives in the head
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	var m Meta
-	for _, raw := range []string{canonical, ogURL} {
-		u, err := url.Parse(raw)
-		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			m.URL = u.String()
-			return m, u
-		}
-	}
-	return m, nil
-}
-
-// cleanByline turns "By Jane Doe" into "Jane Doe".
-func cleanByline(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, p := range []string{"By ", "by ", "BY "} {
-		if t, ok := strings.CutPrefix(s, p); ok {
-			return t
-		}
-	}
-	return s
 }
 
 func attr(n *html.Node, key string) string {

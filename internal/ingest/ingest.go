@@ -5,6 +5,7 @@ package ingest
 
 import (
 	"bytes"
+	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,9 @@ type Meta struct {
 	URL    string
 	Date   string // YYYY-MM-DD when known
 	Author string
-	Origin string // base name of the imported file
+	// Language is a BCP 47 tag ("en", "pt-BR") when the page declares one.
+	Language string
+	Origin   string // base name of the imported file
 	// TitleDerived is set when the article had no title of its own and
 	// Title was taken from its first sentence.
 	TitleDerived bool
@@ -33,6 +36,10 @@ type Options struct {
 	// --url, --date and --author flags of brief import). Its non-empty
 	// fields win over what is found in the article.
 	Overrides Meta
+	// BaseURL is the address the page was fetched from, if it was: the
+	// base for a relative canonical link, and the article's url when the
+	// page names none.
+	BaseURL *url.URL
 }
 
 // Article is an imported article.
@@ -93,7 +100,7 @@ func Convert(name string, data []byte, opts Options) (*Article, error) {
 	)
 	switch DetectFormat(name, data) {
 	case FormatHTML:
-		a, err = convertHTML(name, data)
+		a, err = convertHTML(name, data, opts.BaseURL)
 	case FormatMarkdown:
 		a, err = convertMarkdown(name, data)
 	default:
@@ -130,13 +137,14 @@ func (m *Meta) apply(o Meta) {
 	set(&m.URL, o.URL)
 	set(&m.Date, o.Date)
 	set(&m.Author, o.Author)
+	set(&m.Language, o.Language)
 	set(&m.Origin, o.Origin)
 }
 
 // clean reduces every field to one line with single spaces, so that the
 // front matter stays one key a line.
 func (m *Meta) clean() {
-	for _, p := range []*string{&m.Title, &m.Outlet, &m.URL, &m.Date, &m.Author, &m.Origin} {
+	for _, p := range []*string{&m.Title, &m.Outlet, &m.URL, &m.Date, &m.Author, &m.Language, &m.Origin} {
 		*p = strings.Join(strings.Fields(strings.ToValidUTF8(*p, "\uFFFD")), " ")
 	}
 }

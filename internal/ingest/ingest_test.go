@@ -159,12 +159,13 @@ func listItems(body string) int {
 func TestHTMLBoilerplateGone(t *testing.T) {
 	a := mustConvert(t, "testdata/html/article.html")
 	want := ingest.Meta{
-		Title:  "Envoy lands in Moscow for ceasefire talks",
-		Outlet: "The Daily Ledger",
-		URL:    "https://www.dailyledger.example/world/2025/03/13/envoy-moscow-ceasefire-talks",
-		Date:   "2025-03-13",
-		Author: "Maria Kowalczyk",
-		Origin: "article.html",
+		Title:    "Envoy lands in Moscow for ceasefire talks",
+		Outlet:   "The Daily Ledger",
+		URL:      "https://www.dailyledger.example/world/2025/03/13/envoy-moscow-ceasefire-talks",
+		Date:     "2025-03-13",
+		Author:   "Maria Kowalczyk",
+		Language: "en",
+		Origin:   "article.html",
 	}
 	if a.Meta != want {
 		t.Errorf("Meta = %+v\nwant %+v", a.Meta, want)

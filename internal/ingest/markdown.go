@@ -41,13 +41,16 @@ var fenceOpen = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
 // runs of blank lines and removes leading and trailing blank lines; the
 // result is empty or ends with exactly one "\n". Lines inside fenced code
 // blocks are kept as they are. A trailing double space (a hard line
-// break) becomes a soft break. normalizeMarkdown is idempotent.
+// break) becomes a trailing backslash, the other way to write one; lines
+// of only invisible characters count as blank. normalizeMarkdown is
+// idempotent.
 func normalizeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	fence := "" // the opening fence while inside a fenced code block
 	blank := false
-	for line := range strings.SplitSeq(s, "\n") {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
 		if fence != "" {
 			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
 				fence = ""
@@ -61,10 +64,17 @@ func normalizeMarkdown(s string) string {
 			b.WriteByte('\n')
 			continue
 		}
+		hard := strings.HasSuffix(line, "  ")
 		line = trimRight(line)
-		if line == "" {
+		if strings.TrimFunc(line, invisible) == "" {
+			// Blank, or only zero-width and other invisible characters.
 			blank = b.Len() > 0
 			continue
+		}
+		if hard && i+1 < len(lines) && !strings.HasSuffix(line, "\\") && !atxHeading.MatchString(line) && continuesParagraph(lines[i+1]) {
+			// A hard line break ("<br>"), written as a backslash so
+			// that it survives the trimming of trailing spaces.
+			line += "\\"
 		}
 		if m := fenceOpen.FindStringSubmatch(line); m != nil && !(m[1][0] == '`' && strings.Contains(line[len(m[0]):], "`")) {
 			fence = m[1]
@@ -82,6 +92,16 @@ func normalizeMarkdown(s string) string {
 		return ""
 	}
 	return out + "\n"
+}
+
+// newBlock matches a line that starts a block of its own, after which a
+// hard break at the end of the line before would show as a backslash.
+var newBlock = regexp.MustCompile(`^ {0,3}(?:#|>|[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)|` + "```" + `|~~~|\||(?:[-*_][ \t]*){3,}$|=+[ \t]*$)`)
+
+// continuesParagraph reports whether a line after a paragraph line
+// continues that paragraph.
+func continuesParagraph(next string) bool {
+	return strings.TrimFunc(next, invisible) != "" && !newBlock.MatchString(next) && !strings.HasPrefix(next, "    ") && !strings.HasPrefix(next, "\t")
 }
 
 // atxHeading matches an ATX heading and captures its level and text.

@@ -1,0 +1,135 @@
+package ingest_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/brief-dev/brief/internal/ingest"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// page wraps head and body markup around a story long enough for
+// readability to find.
+func page(head, before, after string) string {
+	return "<!doctype html><html><head>" + head + "</head><body>" + before +
+		"<article>" + story(6) + after + "</article></body></html>"
+}
+
+// TestHTMLFixtures imports pages that show the failures issue 13 lists.
+// Each case names the Meta fields it checks (others are not compared)
+// and text the body must and must not hold.
+func TestHTMLFixtures(t *testing.T) {
+	tests := []struct {
+		name        string
+		html        string
+		base        string // address the page was fetched from
+		meta        map[string]string
+		has, hasNot []string
+	}{
+		{name: "CanonicalInBody", html: page(`<title>Federer wins</title>`,
+			`<link rel="canonical" href="https://www.tennis.example/atp/federer-wins">`,
+			`<p>See the <a href="/tennis/ATP/draw">full draw</a>.</p>`),
+			meta: map[string]string{"url": "https://www.tennis.example/atp/federer-wins"},
+			has:  []string{"(https://www.tennis.example/tennis/ATP/draw)"}},
+		{name: "RelativeCanonicalResolvedAgainstFetchedURL", html: page(`<link rel="canonical" href="/story/1"><title>A</title>`, "", ""),
+			base: "https://news.example/x?utm=1",
+			meta: map[string]string{"url": "https://news.example/story/1"}},
+		{name: "DateItemprop", html: page(`<title>T</title>`, `<span itemprop="datePublished" content="2024-05-06T08:00:00+02:00"></span>`, ""),
+			meta: map[string]string{"date": "2024-05-06"}},
+		{name: "DateMetaName", html: page(`<meta name="date" content="2023-11-02"><title>T</title>`, "", ""),
+			meta: map[string]string{"date": "2023-11-02"}},
+		{name: "DateOgPubdate", html: page(`<meta property="og:pubdate" content="2022-01-31T23:30:00-05:00"><title>T</title>`, "", ""),
+			meta: map[string]string{"date": "2022-01-31"}},
+		{name: "DateJSONLDLaterObject", html: page(`<title>T</title>
+<script type="application/ld+json">{"@type":"WebSite","name":"Ledger"}</script>
+<script type="application/ld+json">{"@graph":[{"@type":"BreadcrumbList"},{"@type":"NewsArticle","datePublished":"2021-07-08T10:00:00Z","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Tom Lee"}],"publisher":{"@type":"Organization","name":"The Ledger"}}]}</script>`, "", ""),
+			meta: map[string]string{"date": "2021-07-08", "author": "Ana Ruiz, Tom Lee", "outlet": "The Ledger"}},
+		{name: "DateTimeElement", html: page(`<title>T</title>`, `<p class="meta"><time datetime="2020-02-29">Feb 29</time></p>`, ""),
+			meta: map[string]string{"date": "2020-02-29"}},
+		{name: "DateFromURL", html: page(`<link rel="canonical" href="https://news.example/2019/10/04/talks-resume/"><title>T</title>`, "", ""),
+			meta: map[string]string{"date": "2019-10-04"}},
+		{name: "DateInvalidIgnored", html: page(`<meta name="date" content="2025-13-45"><title>T</title>`, "", ""),
+			meta: map[string]string{"date": ""}},
+		{name: "AuthorByAlone", html: page(`<meta name="author" content="By"><title>T</title>`, "", ""),
+			meta: map[string]string{"author": ""}},
+		{name: "AuthorWithDate", html: page(`<meta name="author" content="admin - 2018-09-16"><title>T</title>`, "", ""),
+			meta: map[string]string{"author": ""}},
+		{name: "AuthorAgencyComma", html: page(`<meta name="author" content="Reuters,"><title>T</title>`, "", ""),
+			meta: map[string]string{"author": "Reuters"}},
+		{name: "AuthorPTI", html: page(`<meta name="author" content="PTI,"><title>T</title>`, "", ""),
+			meta: map[string]string{"author": "PTI"}},
+		{name: "AuthorByAndDate", html: page(`<meta name="author" content="By Jane Doe | March 3, 2025"><title>T</title>`, "", ""),
+			meta: map[string]string{"author": "Jane Doe"}},
+		{name: "TitleSiteSuffix", html: page(`<title>Talks resume in Geneva | The Daily Ledger</title><meta property="og:site_name" content="The Daily Ledger">`, "", ""),
+			meta: map[string]string{"title": "Talks resume in Geneva", "outlet": "The Daily Ledger"}},
+		{name: "TitleHostSuffix", html: page(`<title>Talks resume in Geneva - Ledger.example</title><link rel="canonical" href="https://www.ledger.example/a">`, "", ""),
+			meta: map[string]string{"title": "Talks resume in Geneva", "outlet": "ledger.example"}},
+		{name: "Language", html: strings.Replace(page(`<title>T</title>`, "", ""), "<html>", `<html lang="pt_br">`, 1),
+			meta: map[string]string{"language": "pt-BR"}},
+		{name: "BrList", html: page(`<title>Tour dates</title>`, "", `<p>Tour dates:<br>May 3 Berlin<br>May 5 Paris<br>May 9 Rome</p>`),
+			has: []string{"Tour dates:\\\nMay 3 Berlin\\\nMay 5 Paris\\\nMay 9 Rome\n"}},
+		{name: "Table", html: page(`<title>T</title>`, "", `<table><thead><tr><th>Party</th><th>Seats</th></tr></thead><tbody><tr><td>Left</td><td>120</td></tr><tr><td>Right</td><td>98</td></tr></tbody></table>`),
+			has: []string{"| Party | Seats |", "| Left  | 120   |", "| Right | 98    |"}},
+		{name: "Gallery", html: page(`<title>T</title>`, "", `<figure class="gallery"><img src="/a.jpg" alt="Delegates"><div>Image 1 of</div><div>23</div><div>Caption</div><button>Close</button><figcaption>Delegates arrive in Geneva.</figcaption></figure>`),
+			has: []string{"Delegates arrive in Geneva."}, hasNot: []string{"Image 1 of", "Caption\n", "Close", "\n23\n"}},
+		{name: "EmptySocialLinks", html: page(`<title>T</title>`, "", `<ul><li><a href="https://facebook.example/share"><svg></svg></a></li><li><a href="https://x.example/share"></a></li></ul>`),
+			hasNot: []string{"[]("}},
+		{name: "RelatedLinks", html: page(`<title>T</title>`, "", `<h3>You may also like</h3><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul>`),
+			hasNot: []string{"You may also like", "Other story"}},
+		{name: "SignUpPrompt", html: page(`<title>T</title>`, "", `<p>Sign up for our free morning newsletter to get the news delivered to your inbox.</p>`),
+			hasNot: []string{"Sign up", "newsletter"}},
+		{name: "InvisibleParagraphs", html: page(`<title>T</title>`, "", `<p>&#8203;&#8203;</p><p>&nbsp;&#8204;</p><p>Last line of the story.</p>`),
+			has: []string{"round 6.\n\nLast line of the story.\n"}},
+		{name: "BrokenEmphasis", html: page(`<title>T</title>`, "", `<p><strong>– Dia</strong><strong></strong><strong>mond</strong> <b>Co</b><b>ast</b> <strong>Ga<strong>la</strong></strong> night.</p>`),
+			has: []string{"**– Diamond** **Coast** **Gala** night."}},
+	}
+	fields := func(m ingest.Meta) map[string]string {
+		return map[string]string{"title": m.Title, "outlet": m.Outlet, "url": m.URL, "date": m.Date, "author": m.Author, "language": m.Language}
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := ingest.Options{}
+			if tt.base != "" {
+				u, err := url.Parse(tt.base)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.BaseURL = u
+			}
+			a, err := ingest.Convert("page.html", []byte(tt.html), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := fields(a.Meta)
+			for k, want := range tt.meta {
+				if got[k] != want {
+					t.Errorf("%s = %q, want %q", k, got[k], want)
+				}
+			}
+			for _, s := range tt.has {
+				if !strings.Contains(a.Body, s) {
+					t.Errorf("body lacks %q:\n%s", s, a.Body)
+				}
+			}
+			for _, s := range tt.hasNot {
+				if strings.Contains(a.Body, s) {
+					t.Errorf("body has %q:\n%s", s, a.Body)
+				}
+			}
+			// Whatever the case, the story is all there and the
+			// Markdown renders no stray asterisks or backslashes.
+			if !strings.Contains(a.Body, "Paragraph 6:") {
+				t.Errorf("story lost:\n%s", a.Body)
+			}
+			var out strings.Builder
+			if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(a.Body), &out); err != nil {
+				t.Fatal(err)
+			}
+			if h := out.String(); strings.Contains(h, "*") || strings.Contains(h, "\\") {
+				t.Errorf("rendered HTML shows Markdown syntax:\n%s", h)
+			}
+		})
+	}
+}
