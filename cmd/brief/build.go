@@ -56,25 +56,22 @@ brief build --base-url https://user.github.io/briefing/ --stats`)
 	if err := build.CheckOutDir(opts, out); err != nil {
 		return err
 	}
-	site, rep, err := build.Build(ctx, opts)
+	// Pages are written into a temporary folder as they are rendered,
+	// which replaces out when the build is complete.
+	rep, err := build.NewBuilder(opts).BuildDir(ctx, out)
 	if rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(e.stderr, "warning: %v\n", w)
 		}
 	}
 	if err != nil {
-		return err
-	}
-	writeStart := time.Now()
-	if err := site.WriteDir(ctx, out); err != nil {
 		var left *build.LeftoverError
 		if !errors.As(err, &left) {
-			return fmt.Errorf("write site: %w", err)
+			return err
 		}
 		fmt.Fprintf(e.stderr, "warning: %v\n", err)
 	}
 	if c.stats {
-		rep.Phases = append(rep.Phases, build.Phase{Name: "write", Duration: time.Since(writeStart)})
 		printStats(e, rep)
 	}
 	if !c.quiet {

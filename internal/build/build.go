@@ -163,6 +163,8 @@ type Builder struct {
 	// the last build, by source ID.
 	sourceSigs map[string][32]byte
 	md         *markdownRenderer
+	// oneShot is set for a build whose pages are not kept (BuildDir).
+	oneShot bool
 }
 
 // markdown returns the Markdown pipeline, created on first use.
@@ -185,19 +187,58 @@ func NewBuilder(opts Options) *Builder {
 	}
 }
 
-// Build builds the site. changed lists paths relative to Root that
-// changed since the previous call; nil means everything (a full build).
-// On input errors it returns a brief.ErrorList with every error found;
-// other errors are wrapped with the action that failed.
-func (b *Builder) Build(ctx context.Context, changed []string) (site *Site, rep *Report, err error) {
-	defer func() {
-		if err != nil {
-			site = nil
+// Build builds the site in memory. changed lists paths relative to
+// Root that changed since the previous call; nil means everything (a
+// full build). On input errors it returns a brief.ErrorList with every
+// error found; other errors are wrapped with the action that failed.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Site, *Report, error) {
+	site := newSite()
+	rep, err := b.build(ctx, changed, func() (sink, error) { return site, nil })
+	if err != nil {
+		return nil, rep, err
+	}
+	site.seal()
+	return site, rep, nil
+}
+
+// BuildDir builds the whole site into the folder out, writing each page
+// as soon as it is rendered into a temporary folder that replaces out
+// once the build is complete (see Site.WriteDir for the rules of the
+// swap); on an error out is left as it was. The Builder keeps nothing
+// of the rendered site, so memory holds only the pages being rendered;
+// it is meant for a single build (brief build). The Report's last phase
+// is "write", the swap. If only the removal of the previous output
+// fails, the error is a *LeftoverError and the new site is in place.
+func (b *Builder) BuildDir(ctx context.Context, out string) (*Report, error) {
+	b.oneShot = true
+	var d *outDir
+	rep, err := b.build(ctx, nil, func() (sink, error) {
+		var err error
+		d, err = openOutDir(ctx, out)
+		return d, err
+	})
+	if err != nil {
+		if d != nil {
+			d.abort()
 		}
-	}()
+		return rep, err
+	}
+	start := time.Now()
+	err = d.commit()
+	rep.AddPhase("write", start)
+	var left *LeftoverError
+	if err != nil && !errors.As(err, &left) {
+		d.abort()
+	}
+	return rep, err
+}
+
+// build runs the phases; open gives the sink for the pages once the
+// input is known to be good.
+func (b *Builder) build(ctx context.Context, changed []string, open func() (sink, error)) (rep *Report, err error) {
 	defer catch(&err)
 	if b.optsErr != nil {
-		return nil, nil, b.optsErr
+		return nil, b.optsErr
 	}
 	if changed == nil || b.ann == nil {
 		b.reset()
@@ -221,10 +262,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (site *Site, rep 
 	if errs.Len() > 0 {
 		errs.RemoveMultiples()
 		sortInputs(rep)
-		return nil, rep, errs
+		return rep, errs
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, rep, err
+		return rep, err
 	}
 
 	// Annotate the sources.
@@ -235,26 +276,30 @@ func (b *Builder) Build(ctx context.Context, changed []string) (site *Site, rep 
 		var list brief.ErrorList
 		if errors.As(err, &list) {
 			sortInputs(rep)
-			return nil, rep, list
+			return rep, list
 		}
-		return nil, rep, fmt.Errorf("annotate: %w", err)
+		return rep, fmt.Errorf("annotate: %w", err)
 	}
 	rep.Warnings = append(rep.Warnings, ann.Warnings...)
 	if err := ctx.Err(); err != nil {
-		return nil, rep, err
+		return rep, err
 	}
 
 	// Render every page.
 	start = time.Now()
-	site, err = b.render(ctx, th, in, ann)
+	site, err := open()
+	if err != nil {
+		return rep, err
+	}
+	pages, err := b.render(ctx, th, in, ann, site)
 	rep.AddPhase("render", start)
 	sortInputs(rep)
 	if err != nil {
 		var list brief.ErrorList
 		if errors.As(err, &list) {
-			return nil, rep, list
+			return rep, list
 		}
-		return nil, rep, err
+		return rep, err
 	}
 	for _, s := range ann.Sources {
 		if !s.Draft {
@@ -263,8 +308,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (site *Site, rep 
 	}
 	rep.Claims = len(ann.Claims)
 	rep.Links = len(ann.Links)
-	rep.Pages = site.pageCount()
-	return site, rep, nil
+	rep.Pages = pages
+	return rep, nil
 }
 
 // reset forgets all state, for a full build.

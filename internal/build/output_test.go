@@ -15,8 +15,8 @@ import (
 
 func testSite() *Site {
 	s := newSite()
-	s.add("index.html", []byte("<!doctype html>index"))
-	s.add("sources/a/index.html", []byte("<!doctype html>a"))
+	s.put("index.html", []byte("<!doctype html>index"))
+	s.put("sources/a/index.html", []byte("<!doctype html>a"))
 	s.seal()
 	return s
 }

@@ -4,17 +4,18 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"html/template"
 	"reflect"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
 
 // execFunc renders a page (see render).
-type execFunc func(path, layout string, p *page, extra uint64, fill func()) error
+type execFunc func(path, layout string, p *page) error
 
 // pageCache is a rendered page and the hash of everything it was
 // rendered from.
@@ -23,10 +24,22 @@ type pageCache struct {
 	data []byte
 }
 
-// render turns the annotation into the site's files.
-func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.Annotation) (*Site, error) {
+// sink receives the site's files as they are made: a Site in memory
+// (brief serve) or an outDir writing them to disk (brief build). put
+// must be safe for concurrent use, and data is not changed afterwards.
+type sink interface {
+	put(path string, data []byte) error
+}
+
+// render turns the annotation into the site's files, handing each to
+// site as soon as it is made, and returns the number of HTML pages. A
+// Builder that keeps state between builds (brief serve) keeps the pages
+// it rendered; one made for a single build (oneShot) keeps nothing, so
+// that memory holds the pages being rendered rather than the site.
+func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.Annotation, site sink) (int, error) {
 	a := analyze(ann)
-	site := newSite()
+	pages := 0
+	th.frags.off = b.oneShot
 	sv := siteView{Title: b.opts.Title, Language: b.opts.Language, Author: b.opts.Author, BasePath: b.opts.basePath()}
 	if sv.Title == "" {
 		sv.Title = "Briefing"
@@ -44,7 +57,10 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	var mu sync.Mutex
 	freshRefs := map[[32]byte][]byte{}
 	refs := func(v refsView) ([]byte, error) {
-		key := valueKey(th, th.refsUse(), "refs", reflect.ValueOf(&v))
+		var key [32]byte
+		if !b.oneShot {
+			key = valueKey(th, th.refsUse(), "refs", reflect.ValueOf(&v))
+		}
 		mu.Lock()
 		h, ok := b.refs[key]
 		if ok {
@@ -59,33 +75,29 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 			return nil, fmt.Errorf(`execute "refs": %w`, err)
 		}
 		h = bytes.TrimSpace(buf.Bytes())
-		mu.Lock()
-		freshRefs[key] = h
-		mu.Unlock()
+		if !b.oneShot {
+			mu.Lock()
+			freshRefs[key] = h
+			mu.Unlock()
+		}
 		return h, nil
 	}
 	fresh := map[string]pageCache{}
 
 	// exec renders one layout into path, reusing the last rendering if
 	// the page's data and the theme are unchanged.
-	// If fill is not nil, the page's data is completed by fill only
-	// when the page is rendered, and extra is a hash of what fill adds
-	// (see analysis.matrix).
-	exec := func(path, layout string, p *page, extra uint64, fill func()) error {
+	exec := func(path, layout string, p *page) error {
 		p.Site = sv
-		key := pageKey(th, layout, p)
-		if fill != nil {
-			binary.LittleEndian.PutUint64(key[24:], binary.LittleEndian.Uint64(key[24:])^extra)
+		var key [32]byte
+		if !b.oneShot { // a single build keeps no pages, so needs no keys
+			key = pageKey(th, layout, p)
 		}
 		if c, ok := b.pages[path]; ok && c.key == key {
 			mu.Lock()
-			site.add(path, c.data)
 			fresh[path] = c
+			pages++
 			mu.Unlock()
-			return nil
-		}
-		if fill != nil {
-			fill()
+			return site.put(path, c.data)
 		}
 		var buf bytes.Buffer
 		t := th.pages[layout]
@@ -93,10 +105,12 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 			return fmt.Errorf("render %s: %w", path, err)
 		}
 		mu.Lock()
-		site.add(path, buf.Bytes())
-		fresh[path] = pageCache{key: key, data: buf.Bytes()}
+		if !b.oneShot {
+			fresh[path] = pageCache{key: key, data: buf.Bytes()}
+		}
+		pages++
 		mu.Unlock()
-		return nil
+		return site.put(path, buf.Bytes())
 	}
 
 	var wg sync.WaitGroup
@@ -106,9 +120,12 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		c, ok := b.pages[path]
 		if ok {
 			mu.Lock()
-			site.add(path, c.data)
 			fresh[path] = c
+			pages++
 			mu.Unlock()
+			if err := site.put(path, c.data); err != nil {
+				return false
+			}
 		}
 		return ok
 	}
@@ -136,13 +153,13 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	}
 	wg.Wait()
 	if srcErr != nil {
-		return nil, srcErr
+		return 0, srcErr
 	}
 	if idxErr != nil {
-		return nil, idxErr
+		return 0, idxErr
 	}
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	b.pages = fresh
 	b.refs = freshRefs
@@ -151,20 +168,23 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 
 	// Assets, claims.json and .nojekyll (GitHub Pages would otherwise
 	// skip files starting with an underscore).
+	files := map[string][]byte{"claims.json": js.Bytes(), ".nojekyll": nil}
 	for name, data := range th.assets {
-		site.add("assets/"+name, data)
+		files["assets/"+name] = data
 	}
 	if _, ok := th.assets["chroma.css"]; !ok {
 		css, err := chromaCSS()
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		site.add("assets/chroma.css", css)
+		files["assets/chroma.css"] = css
 	}
-	site.add("claims.json", js.Bytes())
-	site.add(".nojekyll", nil)
-	site.seal()
-	return site, nil
+	for name, data := range files {
+		if err := site.put(name, data); err != nil {
+			return 0, err
+		}
+	}
+	return pages, nil
 }
 
 // sourcePages renders the page of every source.
@@ -175,17 +195,24 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 	for _, s := range a.sources {
 		rows = append(rows, a.sourceRow(s, "../../"))
 	}
-	for i, s := range a.sources {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	// Pages are rendered on every processor; each worker takes the next
+	// source, and the error reported is that of the first source that
+	// failed, so that it does not depend on scheduling.
+	var sigMu sync.Mutex
+	errs := make([]error, len(a.sources))
+	renderOne := func(i int) error {
+		s := a.sources[i]
 		f := in.files[s.ID]
 		path := "sources/" + s.ID + "/index.html"
 		// A page whose inputs are those of the last build is copied.
-		sig := a.sourceSig(th, sv, s, f, rows, i)
-		sigs[s.ID] = sig
-		if old, ok := b.sourceSigs[s.ID]; ok && old == sig && reuse(path) {
-			continue
+		if !b.oneShot {
+			sig := a.sourceSig(th, sv, s, f, rows, i)
+			sigMu.Lock()
+			sigs[s.ID] = sig
+			sigMu.Unlock()
+			if old, ok := b.sourceSigs[s.ID]; ok && old == sig && reuse(path) {
+				return nil
+			}
 		}
 		ns := &notes{prefix: s.ID + "-"}
 		marks, err := a.sourceMarks(s, ns, refs)
@@ -204,7 +231,31 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 			v.Next = &rows[i+1]
 		}
 		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
-		if err := exec(path, "source.html", p, 0, nil); err != nil {
+		return exec(path, "source.html", p)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(a.sources) {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					errs[i] = err
+					return
+				}
+				if errs[i] = renderOne(i); errs[i] != nil {
+					next.Store(int64(len(a.sources))) // stop the others
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
@@ -218,7 +269,7 @@ func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
 	for _, s := range a.sources {
 		list = append(list, a.sourceRow(s, "../"))
 	}
-	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}, 0, nil); err != nil {
+	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}); err != nil {
 		return err
 	}
 	for _, mp := range a.matrixPages() {
@@ -226,11 +277,11 @@ func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
 		if mp.view.Page > 0 && mp.view.Pages > 1 {
 			title = fmt.Sprintf("Facts by source, table %d of %d", mp.view.Page, mp.view.Pages)
 		}
-		if err := exec(mp.path, "matrix.html", &page{Root: mp.root, Nav: "matrix", Title: title, Matrix: mp.view}, 0, nil); err != nil {
+		if err := exec(mp.path, "matrix.html", &page{Root: mp.root, Nav: "matrix", Title: title, Matrix: mp.view}); err != nil {
 			return err
 		}
 	}
-	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"}, 0, nil)
+	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"})
 }
 
 // indexPage renders the briefing, index.html: the largest page of a
@@ -240,7 +291,7 @@ func (b *Builder) indexPage(md markdownRenderer, a *analysis, in *input, refs re
 	if err != nil {
 		return fmt.Errorf("render index: %w", err)
 	}
-	return exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}, 0, nil)
+	return exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx})
 }
 
 // article renders a source's Markdown with its marks, caching the
@@ -277,8 +328,10 @@ func (b *Builder) article(md markdownRenderer, f *parsedFile, prefix string, mar
 	if err != nil {
 		return "", err
 	}
-	b.mu.Lock()
-	b.articles[f.src.ID] = pageCache{key: key, data: []byte(out)}
-	b.mu.Unlock()
+	if !b.oneShot {
+		b.mu.Lock()
+		b.articles[f.src.ID] = pageCache{key: key, data: []byte(out)}
+		b.mu.Unlock()
+	}
 	return out, nil
 }

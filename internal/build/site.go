@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -21,31 +22,26 @@ import (
 // http.FileServerFS without importing build. A Site is immutable once
 // returned by Build and safe for concurrent reads.
 type Site struct {
+	mu    sync.Mutex // guards put while building
 	files map[string][]byte
 	paths []string // sorted
 }
 
 func newSite() *Site { return &Site{files: map[string][]byte{}} }
 
-// add stores a file; it is used only while building.
-func (s *Site) add(name string, data []byte) {
+// put stores a file; it is used only while building, and safe for
+// concurrent use until seal.
+func (s *Site) put(name string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, ok := s.files[name]; !ok {
 		s.paths = append(s.paths, name)
 	}
 	s.files[name] = data
+	return nil
 }
 
 func (s *Site) seal() { sort.Strings(s.paths) }
-
-func (s *Site) pageCount() int {
-	n := 0
-	for _, p := range s.paths {
-		if strings.HasSuffix(p, ".html") {
-			n++
-		}
-	}
-	return n
-}
 
 // Paths returns the paths of all files, sorted.
 func (s *Site) Paths() []string { return append([]string(nil), s.paths...) }
@@ -162,49 +158,109 @@ func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
 // there. If only the removal of the previous output fails, the error is
 // a *LeftoverError and the new site is in place.
 func (s *Site) WriteDir(ctx context.Context, out string) (err error) {
+	d, err := openOutDir(ctx, out)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			d.abort()
+		}
+	}()
+	for _, p := range s.paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := d.put(p, s.files[p]); err != nil {
+			return err
+		}
+	}
+	return d.commit()
+}
+
+// outDir is an output folder being written: files go into a temporary
+// folder next to it as they are made (see put), which replaces the
+// folder on commit. It holds the lock of the folder's parent until
+// commit or abort.
+type outDir struct {
+	out, tmp string
+	unlock   func()
+	mu       sync.Mutex
+	dirs     map[string]bool // folders made under tmp
+	names    map[string]bool // top-level names written
+}
+
+// openOutDir checks that out may be replaced, takes the lock of its
+// parent, removes what killed builds left and makes the temporary
+// folder.
+func openOutDir(ctx context.Context, out string) (*outDir, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	unlock, err := lockParent(ctx, parent)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer unlock()
 	cleanStale(parent, base)
 	if err := checkReplaceable(out); err != nil {
-		return err
+		unlock()
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
 	if err != nil {
-		return fmt.Errorf("create temporary folder: %w", err)
+		unlock()
+		return nil, fmt.Errorf("create temporary folder: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
 	// MkdirTemp creates 0700; a published site should be readable.
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		os.RemoveAll(tmp)
+		unlock()
+		return nil, err
 	}
-	for _, p := range s.paths {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
+	return &outDir{out: out, tmp: tmp, unlock: sync.OnceFunc(unlock), dirs: map[string]bool{".": true}, names: map[string]bool{}}, nil
+}
+
+// put writes the file at slash path p; it is safe for concurrent use.
+func (d *outDir) put(p string, data []byte) error {
+	dir := path.Dir(p)
+	top, _, _ := strings.Cut(p, "/")
+	d.mu.Lock()
+	d.names[top] = true
+	made := d.dirs[dir]
+	if !made {
+		d.dirs[dir] = true
+	}
+	d.mu.Unlock()
+	dst := filepath.Join(d.tmp, filepath.FromSlash(p))
+	if !made {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		if err := os.WriteFile(dst, s.files[p], 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", p, err)
-		}
 	}
-	if _, ok := s.files[MarkerFile]; !ok {
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	return nil
+}
+
+// abort removes the temporary folder and leaves out as it was (after
+// a successful swap there is nothing left to remove).
+func (d *outDir) abort() {
+	os.RemoveAll(d.tmp)
+	d.unlock()
+}
+
+// commit writes MarkerFile, keeps out's git files and swaps the
+// temporary folder in. On an error other than a *LeftoverError the
+// caller must abort.
+func (d *outDir) commit() error {
+	out, tmp := d.out, d.tmp
+	if !d.names[MarkerFile] {
 		if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(markerText), 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", MarkerFile, err)
 		}
@@ -214,7 +270,7 @@ func (s *Site) WriteDir(ctx context.Context, out string) (err error) {
 	// .gitkeep, or a .git of a gh-pages checkout): they are not part of
 	// the site but belong to the folder. They are moved, not copied, and
 	// moved back if the swap fails.
-	kept, err := keepGitFiles(out, tmp, s)
+	kept, err := keepGitFiles(out, tmp, d.names)
 	if err != nil {
 		return fmt.Errorf("keep git files of %s: %w", out, err)
 	}
@@ -241,6 +297,7 @@ func (s *Site) WriteDir(ctx context.Context, out string) (err error) {
 		restore()
 		return fmt.Errorf("move new site into %s: %w", out, err)
 	}
+	d.unlock()
 	if old != "" {
 		if err := removeAll(old); err != nil {
 			return &LeftoverError{Path: old, Err: err}
@@ -253,9 +310,9 @@ func (s *Site) WriteDir(ctx context.Context, out string) (err error) {
 var removeAll = os.RemoveAll
 
 // keepGitFiles moves the top-level entries of out whose names start with
-// ".git" into tmp, unless the site has a file of that name, and returns
-// their names.
-func keepGitFiles(out, tmp string, s *Site) ([]string, error) {
+// ".git" into tmp, unless the site has a file of that name (in names),
+// and returns their names.
+func keepGitFiles(out, tmp string, names map[string]bool) ([]string, error) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		return nil, nil // no previous output: nothing to keep
@@ -266,7 +323,7 @@ func keepGitFiles(out, tmp string, s *Site) ([]string, error) {
 		if !strings.HasPrefix(name, ".git") {
 			continue
 		}
-		if _, ok := s.files[name]; ok {
+		if names[name] {
 			continue
 		}
 		if err := os.Rename(filepath.Join(out, name), filepath.Join(tmp, name)); err != nil {

@@ -51,6 +51,7 @@ func (th *theme) refsUse() *fieldUse {
 type fragments struct {
 	mu        sync.Mutex
 	prev, cur map[[32]byte][]byte
+	off       bool // keep nothing: a single build (Builder.oneShot)
 }
 
 func (f *fragments) get(key [32]byte) ([]byte, bool) {
@@ -68,6 +69,9 @@ func (f *fragments) get(key [32]byte) ([]byte, bool) {
 
 // put stores a fragment; f.mu must be held.
 func (f *fragments) put(key [32]byte, h []byte) {
+	if f.off {
+		return
+	}
 	if f.cur == nil {
 		f.cur = map[[32]byte][]byte{}
 	}
@@ -92,10 +96,13 @@ func (th *theme) fragmentFunc(layout string, t *template.Template) func(string, 
 		if t.Lookup(name) == nil {
 			return "", fmt.Errorf("no template %q", name)
 		}
-		tag := layout + "\x00" + name
-		key := valueKey(th, th.useOf(tag, t, name), tag, reflect.ValueOf(data))
-		if h, ok := th.frags.get(key); ok {
-			return template.HTML(h), nil
+		var key [32]byte
+		if !th.frags.off {
+			tag := layout + "\x00" + name
+			key = valueKey(th, th.useOf(tag, t, name), tag, reflect.ValueOf(data))
+			if h, ok := th.frags.get(key); ok {
+				return template.HTML(h), nil
+			}
 		}
 		var buf bytes.Buffer
 		if err := t.ExecuteTemplate(&buf, name, data); err != nil {

@@ -1,0 +1,81 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/brief-dev/brief/internal/build"
+)
+
+// TestBuildDirSameAsBuild checks that the site BuildDir streams to disk
+// is the site Build makes in memory, file for file and byte for byte,
+// and that a build with an input error leaves the folder as it was.
+func TestBuildDirSameAsBuild(t *testing.T) {
+	root := t.TempDir()
+	copyExample(t, root)
+	ctx := context.Background()
+	site, _, err := build.Build(ctx, build.Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "public")
+	rep, err := build.NewBuilder(build.Options{Root: root}).BuildDir(ctx, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pages == 0 {
+		t.Errorf("Pages = 0")
+	}
+	want := append([]string{build.MarkerFile}, site.Paths()...)
+	got := tree(t, out)
+	if len(got) != len(want) {
+		t.Fatalf("BuildDir wrote %d files, Build made %d (+ marker)", len(got), len(want)-1)
+	}
+	for _, p := range site.Paths() {
+		data, _ := site.Bytes(p)
+		disk, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(disk, data) {
+			t.Errorf("%s differs between BuildDir and Build", p)
+		}
+	}
+
+	// A bad source: the build fails and the site stays.
+	bad := filepath.Join(root, "content", "sources", "zz-bad.md")
+	if err := os.WriteFile(bad, []byte("---\noutlte: x\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.NewBuilder(build.Options{Root: root}).BuildDir(ctx, out); err == nil {
+		t.Fatal("BuildDir with a bad source: no error")
+	}
+	if after := tree(t, out); len(after) != len(got) {
+		t.Errorf("after a failed build the folder has %d files, want %d", len(after), len(got))
+	}
+	left, _ := filepath.Glob(filepath.Join(root, ".public.tmp-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary folders left: %v", left)
+	}
+}
+
+// tree lists the files under dir, by slash path, sorted.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
