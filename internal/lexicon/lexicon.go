@@ -34,10 +34,12 @@ func Default() *Lexicon { return defaultLexicon() }
 type Lexicon struct {
 	wordNet
 	vectors
+	antonymLemmas sync.Once // adds the lemma pairs to vectors.anton on first use
 }
 
-// Load reads the data files (wordnet.txt, exceptions.txt,
-// words.txt and vectors.bin, as written by tools/lexicon) from fsys.
+// Load reads the data files (wordnet.txt, exceptions.txt, words.txt,
+// vectors.bin, paraphrase.bin, sif.txt and antonyms.txt, as written by
+// tools/lexicon) from fsys.
 func Load(fsys fs.FS) (*Lexicon, error) {
 	l := &Lexicon{}
 	if err := l.wordNet.load(fsys); err != nil {
@@ -69,6 +71,21 @@ func Vector(word string) (v []int8, ok bool) { return Default().Vector(word) }
 // Rank returns the 0-based frequency rank of word among the GloVe words
 // kept, or -1 if it has none. See [Lexicon.Rank].
 func Rank(word string) int { return Default().Rank(word) }
+
+// Antonym reports whether a and b are antonyms in WordNet or PPDB 2.0.
+// See [Lexicon.Antonym].
+func Antonym(a, b string) bool { return Default().Antonym(a, b) }
+
+// SentenceVector returns the SIF embedding of a sentence's words over the
+// counter-fitted vectors, a unit vector to compare with [Cosine], or nil.
+// See [Lexicon.SentenceVector].
+func SentenceVector(words []string) []float32 { return Default().SentenceVector(words) }
+
+// ParaphraseSimilarity returns the cosine of the counter-fitted vectors of
+// a and b. See [Lexicon.ParaphraseSimilarity].
+func ParaphraseSimilarity(a, b string) (cos float32, ok bool) {
+	return Default().ParaphraseSimilarity(a, b)
+}
 
 // normalize lowercases word, folds typographic apostrophes to ASCII and
 // removes a possessive ending ("Putin's" -> "putin", "officials'" -> "officials").

@@ -196,6 +196,9 @@ func TestLoadErrors(t *testing.T) {
 		"exceptions.txt": {Data: []byte("0\tchildren\tchild\n")},
 		"words.txt":      {Data: []byte("talks\n")},
 		"vectors.bin":    {Data: vectorsBin(1)},
+		"paraphrase.bin": {Data: vectorsBin(1)},
+		"antonyms.txt":   {Data: []byte("# comment\nfall\trise\n")},
+		"sif.txt":        {Data: []byte(sifTxt)},
 	}
 	if _, err := lexicon.Load(good); err != nil {
 		t.Fatalf("Load: %v", err)
@@ -210,6 +213,14 @@ func TestLoadErrors(t *testing.T) {
 		{"DuplicateWord", "words.txt", "talks\ntalks\n", "words.txt:2: duplicate word"},
 		{"CountMismatch", "words.txt", "talks\nbanana\n", "vectors.bin: 1 vectors for 2 words"},
 		{"BadHeader", "vectors.bin", "LXV2", "vectors.bin: bad header"},
+		{"ParaphraseMissing", "paraphrase.bin", "", "file does not exist"},
+		{"ParaphraseHeader", "paraphrase.bin", "LXV2", "paraphrase.bin: bad header"},
+		{"AntonymOrder", "antonyms.txt", "rise\tfall\n", "antonyms.txt:1: want two different words"},
+		{"AntonymFields", "antonyms.txt", "\nrise\n", "antonyms.txt:2: want two different words"},
+		{"SIFKey", "sif.txt", "b\t1\n", `sif.txt:1: unknown key "b"`},
+		{"SIFNumber", "sif.txt", "a\tx\n", "sif.txt:1: strconv.ParseFloat"},
+		{"SIFLength", "sif.txt", "vectors.bin\t1\t2\n", "sif.txt:1: vectors.bin has 2 numbers, want 100"},
+		{"SIFIncomplete", "sif.txt", "a\t0.001\n", "sif.txt: want a, zipf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,7 +228,7 @@ func TestLoadErrors(t *testing.T) {
 			for k, v := range good {
 				fsys[k] = v
 			}
-			if tt.name == "MissingFile" {
+			if strings.HasSuffix(tt.name, "Missing") || tt.name == "MissingFile" {
 				delete(fsys, tt.file)
 			} else {
 				fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
@@ -229,6 +240,10 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// sifTxt is a valid sif.txt with zero common components.
+var sifTxt = "a\t0.001\nzipf\t0.07\nvectors.bin" + strings.Repeat("\t0", lexicon.Dims) +
+	"\nparaphrase.bin" + strings.Repeat("\t0", lexicon.Dims) + "\n"
 
 // vectorsBin returns a vectors.bin with n zero vectors.
 func vectorsBin(n int) []byte {

@@ -17,13 +17,18 @@ const Dims = 100
 // 210 uses the int8 range without clipping.
 const VectorScale = 210
 
-// vectors holds the GloVe table.
+// vectors holds the word tables: GloVe and its counter-fitted copy, with
+// the same rows.
 type vectors struct {
-	rank map[string]int32 // word -> row, which is also its frequency rank
-	vecs []int8           // Dims components per row
+	rank  map[string]int32 // word -> row, which is also its frequency rank
+	vecs  []int8           // GloVe, Dims components per row
+	para  []int8           // counter-fitted GloVe, Dims components per row
+	sif   sifParams
+	anton map[[2]string]struct{} // antonym pairs, each sorted
 }
 
-// load reads words.txt and vectors.bin.
+// load reads words.txt, vectors.bin, paraphrase.bin, sif.txt and
+// antonyms.txt.
 func (v *vectors) load(fsys fs.FS) error {
 	b, err := fs.ReadFile(fsys, "words.txt")
 	if err != nil {
@@ -42,31 +47,48 @@ func (v *vectors) load(fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
-
-	bin, err := fs.ReadFile(fsys, "vectors.bin")
-	if err != nil {
+	if v.vecs, _, err = readTable(fsys, "vectors.bin", len(v.rank)); err != nil {
 		return err
+	}
+	var scale float32
+	if v.para, scale, err = readTable(fsys, "paraphrase.bin", len(v.rank)); err != nil {
+		return err
+	}
+	if err := v.sif.load(fsys, scale); err != nil {
+		return err
+	}
+	return v.loadAntonyms(fsys)
+}
+
+// readTable reads a vector table of count words: the magic "LXV1", the
+// count, the dimension (uint32) and the scale (float32), little endian,
+// then count*Dims int8 components. vectors.bin must have the scale
+// [VectorScale]; other tables may have their own.
+func readTable(fsys fs.FS, name string, count int) ([]int8, float32, error) {
+	bin, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, 0, err
 	}
 	const header = 16
 	if len(bin) < header || string(bin[:4]) != "LXV1" {
-		return fmt.Errorf("vectors.bin: bad header")
+		return nil, 0, fmt.Errorf("%s: bad header", name)
 	}
-	count := binary.LittleEndian.Uint32(bin[4:])
+	n := binary.LittleEndian.Uint32(bin[4:])
 	dims := binary.LittleEndian.Uint32(bin[8:])
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(bin[12:]))
 	switch {
-	case dims != Dims || scale != VectorScale:
-		return fmt.Errorf("vectors.bin: %d dimensions at scale %g, want %d at %d", dims, scale, Dims, VectorScale)
-	case int(count) != len(v.rank):
-		return fmt.Errorf("vectors.bin: %d vectors for %d words", count, len(v.rank))
-	case len(bin) != header+int(count)*Dims:
-		return fmt.Errorf("vectors.bin: size %d, want %d", len(bin), header+int(count)*Dims)
+	case dims != Dims || (name == "vectors.bin" && scale != VectorScale) || !(scale > 0):
+		return nil, 0, fmt.Errorf("%s: %d dimensions at scale %g, want %d at %d", name, dims, scale, Dims, VectorScale)
+	case int(n) != count:
+		return nil, 0, fmt.Errorf("%s: %d vectors for %d words", name, n, count)
+	case len(bin) != header+int(n)*Dims:
+		return nil, 0, fmt.Errorf("%s: size %d, want %d", name, len(bin), header+int(n)*Dims)
 	}
-	v.vecs = make([]int8, len(bin)-header)
+	vecs := make([]int8, len(bin)-header)
 	for i, c := range bin[header:] {
-		v.vecs[i] = int8(c)
+		vecs[i] = int8(c)
 	}
-	return nil
+	return vecs, scale, nil
 }
 
 // row returns the table row of word: the normalised surface form first,

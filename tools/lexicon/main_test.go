@@ -21,7 +21,7 @@ func generateFixture(t *testing.T) map[string][]byte {
 		t.Fatal(err)
 	}
 	defer glove.Close()
-	files, err := generate(os.DirFS("testdata/wordnet"), glove, defaultOptions())
+	files, err := generate(os.DirFS("testdata/wordnet"), glove, os.DirFS("testdata/constraints"), defaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,5 +134,39 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if _, ok := lex.Vector("2014"); ok {
 		t.Error("Vector(2014) exists; numbers should be left out")
+	}
+
+	// Counter-fitting pulled the synonyms together and pushed the antonyms
+	// apart.
+	for _, tt := range []struct {
+		a, b   string
+		closer bool
+	}{
+		{"talks", "negotiations", true},
+		{"arrived", "arrival", true},
+		{"banana", "talks", false},
+	} {
+		g, _ := lex.Similarity(tt.a, tt.b)
+		c, ok := lex.ParaphraseSimilarity(tt.a, tt.b)
+		if !ok || (c > g) != tt.closer {
+			t.Errorf("%s/%s: GloVe cosine %.3f, counter-fitted %.3f (%v); want closer=%v", tt.a, tt.b, g, c, ok, tt.closer)
+		}
+	}
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"arrival", "departure", true}, // departure has no vector: antonyms are kept for all words
+		{"departure", "arrival", true},
+		{"banana", "talks", true},
+		{"good", "good", false},
+		{"talks", "negotiations", false},
+	} {
+		if got := lex.Antonym(tt.a, tt.b); got != tt.want {
+			t.Errorf("Antonym(%q, %q)=%v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+	if v := lex.SentenceVector([]string{"the", "talks"}); len(v) != lexicon.Dims {
+		t.Errorf("SentenceVector: %d components, want %d", len(v), lexicon.Dims)
 	}
 }
