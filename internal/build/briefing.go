@@ -396,18 +396,10 @@ func (a *analysis) quotes(root string) []speakerView {
 	for _, c := range qs {
 		all[c.Speaker] = true
 	}
-	fullName := func(sp string) string {
-		best := sp
-		for other := range all {
-			if sp != "" && other != sp && endsWithName(other, sp) && (len(other) > len(best) || len(other) == len(best) && other < best) {
-				best = other
-			}
-		}
-		return best
-	}
+	fullName := fullNames(all)
 	speakerOf := make([]string, len(qs))
 	for i, c := range qs {
-		speakerOf[i] = fullName(c.Speaker)
+		speakerOf[i] = fullName[c.Speaker]
 	}
 	// Linked quotations of one speaker (or of an unnamed one) are one
 	// quotation in several wordings.
@@ -430,11 +422,10 @@ func (a *analysis) quotes(root string) []speakerView {
 	// A group is named after its speaker; an unnamed quotation linked to
 	// a named one takes that name.
 	names := make(map[int]string, len(roots))
-	for _, r := range roots {
-		for i := range qs {
-			if find(i) == r && speakerOf[i] != "" {
+	for i := range qs {
+		if r := find(i); speakerOf[i] != "" {
+			if _, ok := names[r]; !ok {
 				names[r] = speakerOf[i]
-				break
 			}
 		}
 	}
