@@ -58,7 +58,14 @@ brief build --base-url https://user.github.io/briefing/ --stats`)
 	}
 	// Pages are written into a temporary folder as they are rendered,
 	// which replaces out when the build is complete.
+	// On a terminal, a build longer than a second shows its progress.
+	var prog *progressLine
+	if !c.quiet {
+		prog = newProgress(e.stderr)
+		opts.Progress = prog.set
+	}
 	rep, err := build.NewBuilder(opts).BuildDir(ctx, out)
+	prog.end()
 	if rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(e.stderr, "warning: %v\n", w)

@@ -53,6 +53,18 @@ type Options struct {
 	// Dev is set by brief serve. Build output does not depend on it:
 	// build never injects a live-reload script (serve injects its own).
 	Dev bool
+	// Progress, if set, is called as a build moves on: with the phase
+	// ("load", "annotate", "render") and, while rendering, the source
+	// pages done of total (0 of 0 otherwise). It may be called from
+	// several goroutines at once and must return quickly.
+	Progress func(phase string, done, total int)
+}
+
+// progress reports to opts.Progress, if set.
+func (o Options) progress(phase string, done, total int) {
+	if o.Progress != nil {
+		o.Progress(phase, done, total)
+	}
 }
 
 // withDefaults returns o with every zero field set to its default and
@@ -249,6 +261,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 
 	// Load the theme and the content.
 	start := time.Now()
+	b.opts.progress("load", 0, 0)
 	var errs brief.ErrorList
 	th, err := b.loadTheme(rep)
 	if err != nil {
@@ -270,6 +283,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 
 	// Annotate the sources.
 	start = time.Now()
+	b.opts.progress("annotate", 0, 0)
 	ann, err := b.annotate(ctx, in)
 	rep.AddPhase("annotate", start)
 	if err != nil {
@@ -287,6 +301,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 
 	// Render every page.
 	start = time.Now()
+	b.opts.progress("render", 0, 0)
 	site, err := open()
 	if err != nil {
 		return rep, err

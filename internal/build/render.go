@@ -233,7 +233,7 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 		p := &page{Root: "../../", Nav: "sources", Title: v.Title, Source: v}
 		return exec(path, "source.html", p)
 	}
-	var next atomic.Int64
+	var next, done atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -250,6 +250,7 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 					next.Store(int64(len(a.sources))) // stop the others
 					return
 				}
+				b.opts.progress("render", int(done.Add(1)), len(a.sources))
 			}
 		})
 	}
