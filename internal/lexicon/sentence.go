@@ -98,11 +98,7 @@ func (l *Lexicon) sentence(words []string, mode sentenceMode) []float32 {
 	}
 	var sum [Dims]float32
 	n := 0
-	for _, w := range words {
-		r := l.row(w)
-		if r < 0 {
-			continue
-		}
+	add := func(r int) {
 		n++
 		k := 1 / scale
 		if mode.weighted {
@@ -111,6 +107,19 @@ func (l *Lexicon) sentence(words []string, mode sentenceMode) []float32 {
 		x := table[r*Dims : (r+1)*Dims : (r+1)*Dims]
 		for i := range sum {
 			sum[i] += k * float32(x[i])
+		}
+	}
+	for _, w := range words {
+		if r := l.row(w); r >= 0 {
+			add(r)
+			continue
+		}
+		// A hyphenated compound GloVe lacks counts as its parts
+		// ("eggnog-chugging").
+		for part := range strings.SplitSeq(w, "-") {
+			if r := l.row(part); r >= 0 && part != w {
+				add(r)
+			}
 		}
 	}
 	if n == 0 {
@@ -152,7 +161,8 @@ func (l *Lexicon) sentence(words []string, mode sentenceMode) []float32 {
 // one map lookup and Dims multiply-adds a word.
 //
 // Pass the words as they appear, with repeats; punctuation and numbers
-// have no vectors and may be left in.
+// have no vectors and may be left in. A hyphenated word without a vector
+// counts as its parts.
 func (l *Lexicon) SentenceVector(words []string) []float32 { return l.sentence(words, sifParaphrase) }
 
 // Cosine returns the cosine of two vectors of equal length, such as two

@@ -106,6 +106,9 @@ func TestSentenceVector(t *testing.T) {
 	if v := sv("2014 , !"); v != nil {
 		t.Errorf("SentenceVector without known words = %v, want nil", v[:3])
 	}
+	if c := lexicon.Cosine(sv("eggnog-chugging contest"), sv("eggnog chugging contest")); c < 0.9999 {
+		t.Errorf("a hyphenated compound without a vector: cosine with its parts %v, want 1", c)
+	}
 	if c := lexicon.Cosine(nil, v); c != 0 {
 		t.Errorf("Cosine(nil, v)=%v", c)
 	}
