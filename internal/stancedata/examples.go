@@ -193,7 +193,7 @@ func escapeLine(l string) string {
 	// A block marker: "#", ">", "-", "+", "=", "|", or "12." / "12)".
 	digits := len(l) - len(strings.TrimLeft(l, "0123456789"))
 	switch {
-	case l != "" && strings.ContainsRune("#>-+=|", rune(l[0])):
+	case l != "" && strings.ContainsRune("#-+=|", rune(l[0])): // ">" is escaped below
 		b.WriteByte('\\')
 	case digits > 0 && digits < len(l) && (l[digits] == '.' || l[digits] == ')'):
 		b.WriteString(l[:digits])

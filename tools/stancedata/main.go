@@ -39,8 +39,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	git := fs.String("git", "", "read the files from bare git snapshots `DIR`/owner+name/repo")
 	out := fs.String("out", "", "cache `DIR` (default $"+stancedata.EnvDir+" or "+stancedata.DefaultDir+" under the module root)")
 	list := fs.Bool("list", false, "list the files and where they come from, and exit")
+	story := fs.String("story", "", "write the acceptance-4 story project (from the prepared cache) into `DIR`, and exit")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: stancedata [-from DIR | -git DIR] [-out DIR] [-list]\n")
+		fmt.Fprintf(stderr, "usage: stancedata [-from DIR | -git DIR] [-out DIR] [-list] [-story DIR]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -59,6 +60,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			f := stancedata.Manifest[n]
 			fmt.Fprintf(stdout, "%-13s github.com/%s @%s %s\n              %s\n", n, f.Repo, f.Commit, f.Path, f.Why)
 		}
+		return nil
+	}
+	if *story != "" {
+		dir := *out
+		if dir == "" {
+			var err error
+			if dir, err = stancedata.Dir(); err != nil {
+				return err
+			}
+		}
+		fnc, err := stancedata.LoadFNC(dir)
+		if err != nil {
+			return err
+		}
+		st, err := stancedata.WriteStory(fnc, *story)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d articles (%d agree, %d disagree) and the headline %q into %s\nbuild it: go run ./cmd/brief build --source %s\n",
+			len(st.Articles), len(st.Supporters()), len(st.Debunkers()), st.Headline, *story, *story)
 		return nil
 	}
 	var g stancedata.Getter = stancedata.HTTPGetter{}
