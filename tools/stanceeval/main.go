@@ -53,6 +53,7 @@ type config struct {
 	exportSetsGiven string
 	checks          []string
 	panics          []string
+	exportMarkdown  bool
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -69,6 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.export, "export", "", "write the fit split, annotated, to `FILE` (JSON lines) and skip the report")
 	fs.StringVar(&c.exportSetsGiven, "export-sets", "fnc1,sick,mrpc", "comma-separated `sets` to export")
 	fs.IntVar(&c.exportMax, "export-max", 0, "export at most `N` examples of each set (0: all)")
+	fs.BoolVar(&c.exportMarkdown, "export-markdown", false, "include each source's Markdown in the export (large: FNC-1 bodies repeat)")
 	fs.IntVar(&c.check, "check", 0, "re-annotate `N` sampled examples afresh with annotate.Annotate and count differences")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -388,7 +390,7 @@ type exported struct {
 
 type exportedSrc struct {
 	ID       string `json:"id"`
-	Markdown string `json:"markdown"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type exportedClaim struct {
@@ -448,7 +450,7 @@ func (c *config) runExport(ctx context.Context) error {
 	enc.SetEscapeHTML(false)
 	for _, v := range vs {
 		e := exported{Set: v.ex.Set, ID: v.ex.ID, Split: v.ex.Split, Label: v.ex.Label, Relation: v.ex.Relation, Brief: v.pred,
-			Sources: []exportedSrc{{v.ex.A.ID, string(v.ex.A.Body)}, {v.ex.B.ID, string(v.ex.B.Body)}},
+			Sources: []exportedSrc{{ID: v.ex.A.ID}, {ID: v.ex.B.ID}},
 			Claims:  []exportedClaim{}, Links: []exportedLink{}}
 		for _, cl := range v.claims {
 			if cl.Kind == brief.KindClaim {
@@ -457,6 +459,9 @@ func (c *config) runExport(ctx context.Context) error {
 		}
 		for _, l := range v.links {
 			e.Links = append(e.Links, exportedLink{l.A, l.B, string(l.Relation), string(l.Kind), l.Score, l.Reason})
+		}
+		if c.exportMarkdown {
+			e.Sources[0].Markdown, e.Sources[1].Markdown = string(v.ex.A.Body), string(v.ex.B.Body)
 		}
 		if err := enc.Encode(e); err != nil {
 			f.Close()
