@@ -71,6 +71,12 @@ func (x annotateAdapter) Annotation(ctx context.Context, ovFile string, ovData [
 	return x.a.Annotation(ctx, ov)
 }
 
+// jsonOnly returns the adapter without its annotator, for a single
+// build (Builder.oneShot): once the annotation is made, the annotator's
+// incremental state (the claims' features, the index, the memos of
+// pair scores) is most of the heap and is needed no more.
+func (x annotateAdapter) jsonOnly() annotator { return annotateAdapter{json: x.json} }
+
 func (x annotateAdapter) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
 	return x.json.WriteJSON(w, ann, page)
 }

@@ -295,6 +295,9 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 		return rep, fmt.Errorf("annotate: %w", err)
 	}
 	rep.Warnings = append(rep.Warnings, ann.Warnings...)
+	if x, ok := b.ann.(interface{ jsonOnly() annotator }); ok && b.oneShot {
+		b.ann, b.annSrc = x.jsonOnly(), nil
+	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"runtime"
 	"sync"
@@ -29,6 +30,8 @@ type pageCache struct {
 // must be safe for concurrent use, and data is not changed afterwards.
 type sink interface {
 	put(path string, data []byte) error
+	// stream makes the file at path with what write writes.
+	stream(path string, write func(io.Writer) error) error
 }
 
 // render turns the annotation into the site's files, handing each to
@@ -138,14 +141,17 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		defer catch(&idxErr)
 		idxErr = b.indexPage(md, a, in, refs, exec)
 	})
-	var js bytes.Buffer
 	err := b.overviewPages(a, sv, exec)
 	if err == nil {
-		err = b.ann.WriteJSON(&js, ann, func(id string) string {
-			if s := a.src[id]; s == nil || s.Draft {
-				return ""
-			}
-			return "sources/" + id + "/"
+		// claims.json is the largest file of a large project: it is
+		// written as it is encoded.
+		err = site.stream("claims.json", func(w io.Writer) error {
+			return b.ann.WriteJSON(w, ann, func(id string) string {
+				if s := a.src[id]; s == nil || s.Draft {
+					return ""
+				}
+				return "sources/" + id + "/"
+			})
 		})
 		if err != nil {
 			err = fmt.Errorf("write claims.json: %w", err)
@@ -168,7 +174,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 
 	// Assets, claims.json and .nojekyll (GitHub Pages would otherwise
 	// skip files starting with an underscore).
-	files := map[string][]byte{"claims.json": js.Bytes(), ".nojekyll": nil}
+	files := map[string][]byte{".nojekyll": nil}
 	for name, data := range th.assets {
 		files["assets/"+name] = data
 	}
