@@ -3,8 +3,10 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/build"
@@ -79,3 +81,46 @@ func tree(t *testing.T, dir string) []string {
 	}
 	return out
 }
+
+// TestSourceListPages splits the example's source list into pages of
+// two: every source is listed once, and each page links to the next.
+func TestSourceListPages(t *testing.T) {
+	defer build.SetSourcesPerPage(2)()
+	root := t.TempDir()
+	copyExample(t, root)
+	site, rep, err := build.Build(context.Background(), build.Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"sources/index.html", "sources/index-2.html", "sources/index-3.html"}
+	listed := map[string]int{}
+	for i, p := range pages {
+		data, ok := site.Bytes(p)
+		if !ok {
+			t.Fatalf("no %s", p)
+		}
+		body := data[bytes.Index(data, []byte("<tbody>")):]
+		for _, m := range sourceLink.FindAllSubmatch(body, -1) {
+			listed[string(m[1])]++
+		}
+		if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !bytes.Contains(data, []byte(want)) {
+			t.Errorf("%s: no %q", p, want)
+		}
+		if i+1 < len(pages) && !bytes.Contains(data, []byte(`href="index-`+fmt.Sprint(i+2)+`.html" rel="next"`)) {
+			t.Errorf("%s: no link to the next page", p)
+		}
+	}
+	if _, ok := site.Bytes("sources/index-4.html"); ok {
+		t.Errorf("a fourth page for %d sources", rep.Sources)
+	}
+	if len(listed) != rep.Sources {
+		t.Errorf("%d sources listed, want %d: %v", len(listed), rep.Sources, listed)
+	}
+	for id, n := range listed {
+		if n != 1 {
+			t.Errorf("%s listed %d times", id, n)
+		}
+	}
+}
+
+var sourceLink = regexp.MustCompile(`<a href="\.\./sources/([^"/]+)/"`)

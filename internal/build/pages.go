@@ -22,6 +22,16 @@ type page struct {
 	Source  *sourceView
 	Sources []sourceRow
 	Matrix  *matrixView
+	// Pager is set on a list split into pages (the source list).
+	Pager *pagerView
+}
+
+// pagerView places a page in a list split into pages.
+type pagerView struct {
+	Page, Pages int
+	Total       int    // items in the whole list
+	First, Last int    // the items on this page, from 1
+	Prev, Next  string // links to the neighbours, "" for none
 }
 
 // siteView holds the site-wide settings.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -269,6 +270,10 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 	return nil
 }
 
+// sourcesPerPage is the length of a page of the source list: a row is
+// about 400 bytes of HTML, so a page stays well under 2 MB.
+var sourcesPerPage = 1000 // a variable for tests
+
 // overviewPages renders the source list, the matrix and
 // the 404 page.
 func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
@@ -276,8 +281,35 @@ func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
 	for _, s := range a.sources {
 		list = append(list, a.sourceRow(s, "../"))
 	}
-	if err := exec("sources/index.html", "sources.html", &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list}); err != nil {
-		return err
+	// The list is split into pages of sourcesPerPage: sources/index.html,
+	// then sources/index-2.html and on (files, so that no name can clash
+	// with a source's folder).
+	pages := (len(list) + sourcesPerPage - 1) / sourcesPerPage
+	name := func(n int) string {
+		if n == 1 {
+			return "index.html"
+		}
+		return fmt.Sprintf("index-%d.html", n)
+	}
+	for n := 1; n == 1 || n <= pages; n++ {
+		from, to := (n-1)*sourcesPerPage, min(n*sourcesPerPage, len(list))
+		p := &page{Root: "../", Nav: "sources", Title: "Sources", Sources: list[from:to]}
+		if pages > 1 {
+			p.Title = fmt.Sprintf("Sources, page %d of %d", n, pages)
+			p.Pager = &pagerView{Page: n, Pages: pages, Total: len(list), First: from + 1, Last: to}
+			if n > 1 {
+				p.Pager.Prev = strings.TrimSuffix(name(n-1), "index.html")
+				if p.Pager.Prev == "" {
+					p.Pager.Prev = "./"
+				}
+			}
+			if n < pages {
+				p.Pager.Next = name(n + 1)
+			}
+		}
+		if err := exec("sources/"+name(n), "sources.html", p); err != nil {
+			return err
+		}
 	}
 	for _, mp := range a.matrixPages() {
 		title := "Facts by source"
