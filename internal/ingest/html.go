@@ -15,6 +15,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/brief-dev/brief/internal/brief"
+	"github.com/gogs/chardet"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -167,12 +168,22 @@ func toMarkdown(root *html.Node, pageURL *url.URL) ([]byte, error) {
 // DecodeHTML returns the page as UTF-8. Input that is valid UTF-8 is taken
 // as UTF-8: charset detection falls back to windows-1252 for pages that
 // declare nothing in their first 1024 bytes, and many UTF-8 pages do that.
+// Otherwise the charset the page declares is used, and for a page that
+// declares none the one its bytes point to (windows-1251 Cyrillic,
+// Shift_JIS, ...), with windows-1252 as the last resort.
 func DecodeHTML(data []byte) []byte {
 	data = bytes.TrimPrefix(data, bom)
 	if utf8.Valid(data) {
 		return data
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "")
+	enc, _, certain := charset.DetermineEncoding(data, "")
+	if !certain {
+		if r, err := chardet.NewHtmlDetector().DetectBest(data); err == nil && r.Confidence >= 30 {
+			if e, _ := charset.Lookup(r.Charset); e != nil {
+				enc = e
+			}
+		}
+	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil || !utf8.Valid(out) {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD"))

@@ -40,6 +40,9 @@ type Options struct {
 	// base for a relative canonical link, and the article's url when the
 	// page names none.
 	BaseURL *url.URL
+	// ContentType, when set, is the media type the page was served
+	// with; it chooses the format instead of the name.
+	ContentType string
 }
 
 // Article is an imported article.
@@ -98,7 +101,16 @@ func Convert(name string, data []byte, opts Options) (*Article, error) {
 		a   *Article
 		err error
 	)
-	switch DetectFormat(name, data) {
+	format := DetectFormat(name, data)
+	switch opts.ContentType {
+	case "text/html", "application/xhtml+xml":
+		format = FormatHTML
+	case "text/markdown", "text/x-markdown":
+		format = FormatMarkdown
+	case "text/plain":
+		format = FormatText
+	}
+	switch format {
 	case FormatHTML:
 		a, err = convertHTML(name, data, opts.BaseURL)
 	case FormatMarkdown:

@@ -13,6 +13,9 @@ import (
 
 	"github.com/brief-dev/brief/internal/brief"
 	"github.com/brief-dev/brief/internal/ingest"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -421,6 +424,38 @@ func TestHTMLFurnitureNamedWrappers(t *testing.T) {
 				if strings.Contains(a.Body, s) {
 					t.Errorf("body keeps furniture %q:\n%s", s, a.Body)
 				}
+			}
+		})
+	}
+}
+
+// TestHTMLCharsetFromBytes: pages in a legacy encoding that declare no
+// charset are decoded from what their bytes look like (issue 12, item
+// 14), not as windows-1252.
+func TestHTMLCharsetFromBytes(t *testing.T) {
+	tests := []struct {
+		name string
+		enc  encoding.Encoding
+		text string
+	}{
+		{"Windows1251", charmap.Windows1251, "Переговоры в Москве продолжались до поздней ночи, сообщили официальные лица в понедельник."},
+		{"ShiftJIS", japanese.ShiftJIS, "モスクワでの協議は月曜日の深夜まで続いたと当局者が明らかにした。"},
+		{"Latin1", charmap.ISO8859_1, "Les négociations à Genève ont duré jusqu’à tard dans la nuit, a déclaré le ministère."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "<html><head><title>x</title></head><body><article><p>" + strings.Repeat(tt.text+" ", 5) + "</p></article></body></html>"
+			page, err := tt.enc.NewEncoder().String(strings.ReplaceAll(src, "’", "'"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := ingest.Convert("legacy.html", []byte(page), ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.ReplaceAll(tt.text, "’", "'")
+			if !strings.Contains(a.Body, want[:len(want)/2]) {
+				t.Errorf("body = %q, want it to hold %q", a.Body, want)
 			}
 		})
 	}

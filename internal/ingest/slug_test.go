@@ -15,7 +15,9 @@ func TestSlug(t *testing.T) {
 		{"Straße über Ærø — naïve café", "strasse-uber-aero-naive-cafe"},
 		{"AT&T   --  results", "at-and-t-results"},
 		{"  ...Leading and trailing!  ", "leading-and-trailing"},
-		{"Путин и Трамп", "article"},
+		{"Путин и Трамп", "putin-i-tramp"},
+		{"Αθήνα σήμερα", "athina-simera"},
+		{"習近平", "article"},
 		{"", "article"},
 		{"２０２５ ﬁnal", "2025-final"},
 		{

@@ -77,8 +77,15 @@ func TestWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := &ingest.Article{Meta: ingest.Meta{Title: "Hand Made"}, Body: "Imported.\n"}
-		if _, _, err := ingest.Write(dir, b, false); err == nil {
+		got, _, err := ingest.Write(dir, b, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if data, _ := os.ReadFile(path); string(data) != "---\ntitle: Hand Made\n---\n\nMine.\n" {
 			t.Fatal("overwrote a file that was never imported")
+		}
+		if want := filepath.Join(dir, "hand-made-2.md"); got != want {
+			t.Errorf("path = %s, want %s", got, want)
 		}
 	})
 	t.Run("NoTempFilesLeft", func(t *testing.T) {
