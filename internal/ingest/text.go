@@ -268,7 +268,7 @@ func renderUnits(units []unit) string {
 		case kindHeading:
 			b.WriteString("## " + escapeHeading(u.text))
 		case kindBullet:
-			b.WriteString("- " + escapeParagraph(u.text))
+			b.WriteString(bulletLine(u.text))
 		case kindOrdered:
 			b.WriteString(u.num + ". " + escapeParagraph(u.text))
 		default:
@@ -277,4 +277,15 @@ func renderUnits(units []unit) string {
 	}
 	b.WriteByte('\n')
 	return b.String()
+}
+
+// bulletLine writes a bullet list item. An item whose text is made of
+// dashes, such as "--" from the line "* --", would make "- --", which
+// CommonMark reads as a thematic break: its first dash is escaped.
+func bulletLine(text string) string {
+	line := "- " + escapeParagraph(text)
+	if thematicBreak.MatchString(line) {
+		line = "- \\" + line[2:]
+	}
+	return line
 }
