@@ -276,8 +276,7 @@ func (a *analysis) sourceGroups() [][]int {
 	for i := range parent {
 		parent[i], size[i] = i, 1
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -96,14 +96,13 @@ var (
 
 // fact is one thing a story's articles report, with its slots filled.
 type fact struct {
-	kind    int
-	p1, p2  int // indexes into story.names
-	place   string
-	place2  string
-	day     string
-	n       int
-	org     string
-	variant int // ways to write a second number, for disagreements
+	kind   int
+	p1, p2 int // indexes into story.names
+	place  string
+	place2 string
+	day    string
+	n      int
+	org    string
 }
 
 // story is what the articles of one story share.
