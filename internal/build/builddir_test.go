@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/build"
@@ -124,3 +125,55 @@ func TestSourceListPages(t *testing.T) {
 }
 
 var sourceLink = regexp.MustCompile(`<a href="\.\./sources/([^"/]+)/"`)
+
+// TestIncrementalGenerated is TestIncremental on 16 generated articles
+// (two stories; more than 12 sources, so the matrix has two tables):
+// after each edit the incremental build equals a full build.
+func TestIncrementalGenerated(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	generated(t, root, 16)
+	b := build.NewBuilder(build.Options{Root: root})
+	if _, _, err := b.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	src := func(n int) string { return fmt.Sprintf("content/sources/report-%05d.md", n) }
+	steps := []struct {
+		name  string
+		apply func() []string
+	}{
+		{"AppendSentence", func() []string {
+			p := filepath.Join(root, src(3))
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, append(data, "\nAn extra sentence about the talks was added on Monday.\n"...), 0o644)
+			return []string{src(3)}
+		}},
+		{"ChangeNumber", func() []string {
+			p := filepath.Join(root, src(9))
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, []byte(strings.Replace(string(data), " days", "0 days", 1)), 0o644)
+			return []string{src(9)}
+		}},
+		{"RemoveSource", func() []string {
+			os.Remove(filepath.Join(root, src(12)))
+			return []string{src(12)}
+		}},
+	}
+	for _, st := range steps {
+		changed := st.apply()
+		inc, _, err := b.Build(ctx, changed)
+		if err != nil {
+			t.Fatalf("%s: incremental: %v", st.name, err)
+		}
+		full, _, err := build.Build(ctx, build.Options{Root: root})
+		if err != nil {
+			t.Fatalf("%s: full: %v", st.name, err)
+		}
+		if !equalSites(inc, full) {
+			t.Errorf("%s: incremental build differs from full build", st.name)
+		}
+		if _, ok := full.Bytes("matrix/2/index.html"); !ok {
+			t.Errorf("%s: the matrix of 16 sources has no second table", st.name)
+		}
+	}
+}
