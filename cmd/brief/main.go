@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 // env is what a subcommand may touch of the process: its output streams.
@@ -57,11 +58,60 @@ func commands() []command {
 	}
 }
 
+// stopGrace is how long brief waits, after SIGINT or SIGTERM, for the
+// command to stop by itself (every long loop checks the context). Past
+// it, brief exits anyway: a library call that does not check contexts
+// (a pathological Markdown input in goldmark, say) must not keep it
+// running. The output folder is safe either way: it is replaced by
+// renames only, and the next build removes what an interrupted write
+// left next to it.
+const stopGrace = 500 * time.Millisecond
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
-	stop()
-	os.Exit(code)
+	os.Exit(runMain(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr}))
+}
+
+// runMain runs the command with a context that SIGINT (Ctrl-C) and
+// SIGTERM cancel alike. It prints one line when a signal arrives and
+// returns within stopGrace of it: the command's own exit code if it
+// stopped in time (0 for a serve that shut down cleanly), 1 otherwise.
+// A second signal exits at once.
+func runMain(args []string, e *env) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, e, args) }()
+	select {
+	case code := <-done:
+		return code
+	case sig := <-sigs:
+		fmt.Fprintf(e.stderr, "brief: %s, stopping\n", signalName(sig))
+		cancel()
+	}
+	select {
+	case code := <-done:
+		return code
+	case <-sigs:
+	case <-time.After(stopGrace):
+	}
+	if len(args) > 0 && args[0] == "serve" {
+		return 0 // serve holds no state to lose: stopping is its normal end
+	}
+	return 1
+}
+
+// signalName names a signal as a user knows it.
+func signalName(sig os.Signal) string {
+	switch sig {
+	case os.Interrupt:
+		return "interrupted (SIGINT)"
+	case syscall.SIGTERM:
+		return "terminated (SIGTERM)"
+	}
+	return sig.String()
 }
 
 // run dispatches to a subcommand and maps its error to an exit code.
@@ -96,6 +146,8 @@ func exitCode(e *env, err error) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, context.Canceled):
+		return 1 // stopped by a signal, which runMain has reported
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "brief: %v\n", err)
 		return 2

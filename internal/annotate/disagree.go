@@ -185,7 +185,8 @@ func hasWord(n *node, lex Lexicon, l string) bool {
 
 func hasValue(ns []number, x number) bool {
 	for _, n := range ns {
-		if n.Key() == x.Key() && n.Value == x.Value {
+		// n.Key() == x.Key(), without building the strings.
+		if n.Value == x.Value && n.Kind == x.Kind && n.Unit == x.Unit && n.Noun == x.Noun {
 			return true
 		}
 	}

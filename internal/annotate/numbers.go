@@ -87,7 +87,14 @@ func parseValue(w string) (float64, bool) {
 	return 0, false
 }
 
-// extractNumbers finds quantities in a claim. lemma maps words to lemmas.
+// maxClaimNumbers bounds the quantities kept for one claim. Claims are
+// compared number by number, pair by pair, so a "sentence" of thousands
+// of numbers (a table flattened into one line) would cost the square of
+// its length; a sentence a reader compares by its figures has a few.
+const maxClaimNumbers = 64
+
+// extractNumbers finds quantities in a claim, the first maxClaimNumbers
+// of them. lemma maps words to lemmas.
 func extractNumbers(text string, toks []token, lemma func(string) string) []number {
 	var out []number
 	nextNoun := func(k int) (string, int) {
@@ -107,7 +114,7 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 		}
 		return "", k
 	}
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < len(toks) && len(out) < maxClaimNumbers; i++ {
 		w := toks[i].Lower
 		parts := strings.Split(w, "-")
 		v, ok := parseValue(w)

@@ -38,6 +38,9 @@ func (b *Builder) annotate(ctx context.Context, in *input) (*brief.Annotation, e
 		}
 	}
 	for id, s := range cur {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if b.annSrc[id] == nil {
 			b.ann.Update(s)
 			b.annSrc[id] = s

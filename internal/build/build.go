@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"sort"
@@ -177,6 +178,7 @@ type Builder struct {
 	md         *markdownRenderer
 	// oneShot is set for a build whose pages are not kept (BuildDir).
 	oneShot bool
+	root    fs.FS // the project folder during a build (projectFS)
 }
 
 // markdown returns the Markdown pipeline, created on first use.
@@ -258,6 +260,15 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 		b.invalidate(changed)
 	}
 	rep = &Report{}
+	root, closeRoot, err := projectFS(b.opts.Root)
+	if err != nil {
+		return rep, err
+	}
+	b.root = root
+	defer func() {
+		closeRoot()
+		b.root = nil
+	}()
 
 	// Load the theme and the content.
 	start := time.Now()
@@ -267,7 +278,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 	if err != nil {
 		errs.Append(err)
 	}
-	in, err := b.load(rep)
+	in, err := b.load(ctx, rep)
 	if err != nil {
 		errs.Append(err)
 	}

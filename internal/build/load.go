@@ -1,10 +1,10 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"sort"
 	"strings"
@@ -29,11 +29,13 @@ type input struct {
 	ovData  []byte
 }
 
-func (b *Builder) fsys() fs.FS { return os.DirFS(b.opts.Root) }
+// fsys is the project folder as the current build reads it (see
+// projectFS); Build opens it.
+func (b *Builder) fsys() fs.FS { return b.root }
 
 // load reads content/sources/*.md, content/briefing.md and
 // content/annotations.yaml, reusing files that did not change.
-func (b *Builder) load(rep *Report) (*input, error) {
+func (b *Builder) load(ctx context.Context, rep *Report) (*input, error) {
 	fsys := b.fsys()
 	in := &input{files: map[string]*parsedFile{}}
 	var errs brief.ErrorList
@@ -55,6 +57,9 @@ func (b *Builder) load(rep *Report) (*input, error) {
 
 	seen := map[string]bool{}
 	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		p := path.Join(dir, name)
 		id := strings.TrimSuffix(name, ".md")
 		l, err := b.loadFile(fsys, p, id)
@@ -95,7 +100,7 @@ func (b *Builder) load(rep *Report) (*input, error) {
 	// Overrides are passed on to the annotator as bytes.
 	p = path.Join(b.opts.ContentDir, "annotations.yaml")
 	rep.Inputs = append(rep.Inputs, p)
-	if data, err := fs.ReadFile(fsys, p); err == nil {
+	if data, err := readInput(fsys, p); err == nil {
 		in.ovFile, in.ovData = p, data
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		errs.Add(brief.Pos{File: p}, "read: "+unwrapPath(err))
@@ -117,7 +122,7 @@ const draftID = "_briefing"
 // loadFile returns the parsed file at p, from cache if its bytes did
 // not change.
 func (b *Builder) loadFile(fsys fs.FS, p, id string) (*loaded, error) {
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readInput(fsys, p)
 	if err != nil {
 		delete(b.files, p)
 		return nil, err

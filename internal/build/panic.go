@@ -25,3 +25,10 @@ func catch(err *error) {
 		*err = &PanicError{Value: v, Stack: debug.Stack()}
 	}
 }
+
+// protect calls f, turning its panic into a *PanicError, for work run
+// on goroutines of its own.
+func protect(f func() error) (err error) {
+	defer catch(&err)
+	return f()
+}

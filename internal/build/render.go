@@ -253,7 +253,7 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 					errs[i] = err
 					return
 				}
-				if errs[i] = renderOne(i); errs[i] != nil {
+				if errs[i] = protect(func() error { return renderOne(i) }); errs[i] != nil {
 					next.Store(int64(len(a.sources))) // stop the others
 					return
 				}

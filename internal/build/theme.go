@@ -184,7 +184,7 @@ func (b *Builder) loadTheme(rep *Report) (*theme, error) {
 			rep.Inputs = append(rep.Inputs, p)
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := readInput(fsys, p)
 		if err != nil {
 			return err
 		}

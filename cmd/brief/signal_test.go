@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// briefBinary builds the brief command once per test run.
+func briefBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "brief-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "brief")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = err
+			t.Log(string(out))
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// TestSignalStops runs the built binary, sends SIGINT or SIGTERM while
+// it is busy, and checks that it stops promptly with one line saying
+// why: brief build with exit status 1 and the output folder untouched,
+// brief serve with exit status 0 (issue 12, item 3 and issue 14).
+//
+// The busy phases: a long annotate pass over many sources (stopped by
+// the context checks) and a source that goldmark takes many seconds on
+// (a library loop brief cannot interrupt: the grace period ends it).
+// The bound checked is generous for a loaded machine; the time taken is
+// logged (README and the closing note give the measurement).
+func TestSignalStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := briefBinary(t)
+	slow := strings.Repeat("[a](", 60000) + "\n"
+	projects := map[string]func(t *testing.T) string{
+		"Many": func(t *testing.T) string { return generateProject(t, 600) },
+		"Goldmark": func(t *testing.T) string {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "content/sources/a.md"), "---\ntitle: A\n---\n"+slow)
+			writeFile(t, filepath.Join(dir, "content/sources/b.md"), "---\ntitle: B\n---\nText.\n")
+			return dir
+		},
+	}
+	for _, cmd := range []string{"build", "serve"} {
+		for pname, mk := range projects {
+			for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+				t.Run(cmd+"/"+pname+"/"+sig.String(), func(t *testing.T) {
+					dir := mk(t)
+					args := []string{cmd, "--source", dir}
+					if cmd == "serve" {
+						args = append(args, "--port", "0")
+					}
+					c := exec.Command(bin, args...)
+					var stderr bytes.Buffer
+					c.Stderr = &stderr
+					if err := c.Start(); err != nil {
+						t.Fatal(err)
+					}
+					time.Sleep(400 * time.Millisecond) // well inside the work
+					sent := time.Now()
+					c.Process.Signal(sig)
+					errc := make(chan error, 1)
+					go func() { errc <- c.Wait() }()
+					var err error
+					select {
+					case err = <-errc:
+					case <-time.After(5 * time.Second):
+						c.Process.Kill()
+						t.Fatalf("still running 5 s after %v; stderr:\n%s", sig, stderr.String())
+					}
+					took := time.Since(sent)
+					t.Logf("stopped %v after %v", took.Round(time.Millisecond), sig)
+					if took > 3*time.Second {
+						t.Errorf("took %v to stop, want well under 1 s", took)
+					}
+					code := c.ProcessState.ExitCode()
+					want := 1
+					if cmd == "serve" {
+						want = 0
+					}
+					if code != want {
+						t.Errorf("exit status %d (%v), want %d; stderr:\n%s", code, err, want, stderr.String())
+					}
+					if n := strings.Count(stderr.String(), ", stopping"); n != 1 {
+						t.Errorf("stderr has %d stop lines, want 1:\n%s", n, stderr.String())
+					}
+					if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); cmd == "build" && err == nil {
+						t.Errorf("an interrupted build wrote public/")
+					}
+				})
+			}
+		}
+	}
+}
