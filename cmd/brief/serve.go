@@ -28,6 +28,8 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 	c := commonFlags(flags)
 	bind := flags.String("bind", serve.DefaultBind, "`ADDRESS` to listen on (0.0.0.0 for every interface)")
 	port := flags.Int("port", serve.DefaultPort, "TCP `PORT` to listen on (0: any free port); if it is taken, a free one is used")
+	var allow hostList
+	flags.Var(&allow, "allow-host", "also answer requests for host `NAME` (a proxy's or a Codespace's; repeat the flag, or separate by commas;\n.example.org allows every name under it); other names than localhost, loopback and --bind's are refused")
 	poll := flags.Duration("poll", 0, "look for changes every `DURATION` (such as 1s) instead of relying on\nfile system events, which network shares, some containers and VMs do not send")
 	if err := parseFlags(flags, args); err != nil {
 		return err
@@ -59,14 +61,15 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 		port0 = -1 // any free port
 	}
 	opts := serve.Options{
-		Root:     c.source,
-		Watch:    watchList(c.source, cfg),
-		Ignore:   ignoreList(c.source, c.out),
-		Bind:     *bind,
-		Port:     port0,
-		BasePath: baseURL,
-		Poll:     *poll,
-		Log:      e.stdout,
+		Root:       c.source,
+		Watch:      watchList(c.source, cfg),
+		Ignore:     ignoreList(c.source, c.out),
+		Bind:       *bind,
+		AllowHosts: allow,
+		Port:       port0,
+		BasePath:   baseURL,
+		Poll:       *poll,
+		Log:        e.stdout,
 	}
 	if c.quiet {
 		opts.Log = quietWriter{e.stdout}
@@ -190,4 +193,18 @@ func (q quietWriter) Write(p []byte) (int, error) {
 		return q.w.Write(p)
 	}
 	return len(p), nil
+}
+
+// hostList is the value of the repeatable --allow-host flag.
+type hostList []string
+
+func (l *hostList) String() string { return strings.Join(*l, ",") }
+
+func (l *hostList) Set(v string) error {
+	for _, h := range strings.Split(v, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			*l = append(*l, h)
+		}
+	}
+	return nil
 }

@@ -25,6 +25,9 @@ func isUnsupported(err error) bool { return errors.Is(err, http.ErrNotSupported)
 // element, however encoded, nor anything but the files of a completed
 // build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.checkHost(w, r) {
+		return
+	}
 	p := r.URL.Path // already percent-decoded: %2e%2e is ".."
 	if !strings.HasPrefix(p, s.base) {
 		if p+"/" == s.base {

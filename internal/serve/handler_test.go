@@ -161,7 +161,7 @@ func TestServeBasePath(t *testing.T) {
 }
 
 func TestServeBeforeFirstBuild(t *testing.T) {
-	s := New(Options{}, nil)
+	s := New(Options{AllowHosts: []string{"example.com"}}, nil)
 	w := get(t, s, "GET", "/sources/a/")
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `src="../../_brief/live.js?v=`) {
 		t.Errorf("status=%d body=%q, want 503 with the reload script", w.Code, w.Body)
@@ -219,7 +219,7 @@ func TestPathTraversal(t *testing.T) {
 			t.Skipf("symlinks: %v", err)
 		}
 	}
-	s := New(Options{}, func(context.Context, []string) (fs.FS, error) { return os.DirFS(dir), nil })
+	s := New(Options{AllowHosts: []string{"example.com"}}, func(context.Context, []string) (fs.FS, error) { return os.DirFS(dir), nil })
 	s.publish(s.runBuild(context.Background(), nil, nil), nil)
 	addr := serveTCP(t, s)
 

@@ -23,6 +23,8 @@ func mapSite(files map[string]string) fstest.MapFS {
 // a successful first build.
 func newTestServer(t *testing.T, opts Options, files map[string]string) *Server {
 	t.Helper()
+	// httptest.NewRequest's requests are for example.com.
+	opts.AllowHosts = append(opts.AllowHosts, "example.com")
 	s := New(opts, func(context.Context, []string) (fs.FS, error) { return mapSite(files), nil })
 	s.publish(s.runBuild(context.Background(), nil, nil), nil)
 	if st := s.state.Load(); st.errs != nil {

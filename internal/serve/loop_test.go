@@ -47,7 +47,7 @@ type loopHarness struct {
 
 func startLoop(t *testing.T) *loopHarness {
 	h := &loopHarness{t: t, calls: make(chan *buildCall), batches: make(chan batch), files: map[string]string{"index.html": "<body>1</body>"}}
-	h.s = New(Options{}, scriptedBuild(h.calls, h.files))
+	h.s = New(Options{AllowHosts: []string{"example.com"}}, scriptedBuild(h.calls, h.files))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { h.s.loop(ctx, h.batches); close(done) }()
@@ -206,7 +206,7 @@ func TestLoopFailedBuildWaitsForChange(t *testing.T) {
 // the new change.
 func TestLoopSupersededSuccess(t *testing.T) {
 	files := map[string]string{"index.html": "<body>1</body>"}
-	s := New(Options{}, nil)
+	s := New(Options{AllowHosts: []string{"example.com"}}, nil)
 	batches := make(chan batch)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

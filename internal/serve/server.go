@@ -64,6 +64,10 @@ type Options struct {
 	Ignore []string
 	// Bind is the address to listen on (DefaultBind if empty).
 	Bind string
+	// AllowHosts are further host names that requests may use (a
+	// reverse proxy's or a Codespace's name); ".example.org" allows
+	// every name under example.org. See host.go for the policy.
+	AllowHosts []string
 	// Port is the TCP port (DefaultPort if 0, any free port if negative).
 	// If the port is taken, a free one is used and the log says so.
 	Port int
