@@ -94,9 +94,6 @@ func DetectFormat(name string, data []byte) Format {
 // its value. Input errors are *brief.Error or brief.ErrorList values
 // positioned in name.
 func Convert(name string, data []byte, opts Options) (*Article, error) {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, brief.Errorf(brief.Pos{File: name}, "binary file, not an article")
-	}
 	var (
 		a   *Article
 		err error
@@ -109,6 +106,14 @@ func Convert(name string, data []byte, opts Options) (*Article, error) {
 		format = FormatMarkdown
 	case "text/plain":
 		format = FormatText
+	}
+	if n := bytes.Count(data, []byte{0}); n > 0 {
+		// A few stray NUL bytes in a web page are dropped, as browsers
+		// do; more, or any in text and Markdown, mean a binary file.
+		if format != FormatHTML || n > len(data)/1000 {
+			return nil, brief.Errorf(brief.Pos{File: name}, "binary file, not an article")
+		}
+		data = bytes.ReplaceAll(data, []byte{0}, nil)
 	}
 	switch format {
 	case FormatHTML:

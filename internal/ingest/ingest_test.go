@@ -460,3 +460,17 @@ func TestHTMLCharsetFromBytes(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLStrayNUL(t *testing.T) {
+	page := "<html><head><title>Talks</title></head><body><article>" + story(4) + "\x00</article></body></html>"
+	a, err := ingest.Convert("nul.html", []byte(page), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "Paragraph 4:") || strings.Contains(a.Body, "\x00") {
+		t.Errorf("body = %q", a.Body)
+	}
+	if _, err := ingest.Convert("nul.txt", []byte("Text\x00 here"), ingest.Options{}); err == nil || !strings.Contains(err.Error(), "binary") {
+		t.Errorf("text with NUL: %v", err)
+	}
+}
