@@ -42,6 +42,7 @@ func parseSource(path, id string, data []byte) (*parsedFile, brief.ErrorList) {
 		return nil, errs
 	}
 
+	data = lfLoneCR(data)
 	src := &brief.Source{ID: id, Path: path}
 	yml, yamlLine, body, found, err := frontmatter.Split(path, data)
 	if err != nil {
@@ -89,4 +90,30 @@ func lineText(data []byte, off int) string {
 		e += off
 	}
 	return string(bytes.ToValidUTF8(bytes.TrimRight(data[s:e], "\r"), []byte("\uFFFD")))
+}
+
+// lfLoneCR returns data with each CR that is not followed by LF (the
+// line ending of classic Mac OS files) turned into LF, in a copy if
+// there is any. Without it such a file is one line: its front matter
+// was published as article text. The length is unchanged, so offsets
+// and positions stay those of the file.
+func lfLoneCR(data []byte) []byte {
+	i := bytes.IndexByte(data, '\r')
+	for i >= 0 && i+1 < len(data) && data[i+1] == '\n' {
+		j := bytes.IndexByte(data[i+1:], '\r')
+		if j < 0 {
+			return data
+		}
+		i += 1 + j
+	}
+	if i < 0 {
+		return data
+	}
+	out := bytes.Clone(data)
+	for k := i; k < len(out); k++ {
+		if out[k] == '\r' && (k+1 == len(out) || out[k+1] != '\n') {
+			out[k] = '\n'
+		}
+	}
+	return out
 }

@@ -18,6 +18,7 @@ func TestParseSource(t *testing.T) {
 		{name: "OK", in: "---\ntitle: T\noutlet: O\ndate: 2025-03-13\n---\nBody text.\n", title: "T", body: "Body text.\n", bodyLine: 6},
 		{name: "NoFrontMatter", in: "Just text.\n", body: "Just text.\n", bodyLine: 1},
 		{name: "CRLF", in: "---\r\ntitle: T\r\n---\r\nBody.\r\n", title: "T", body: "Body.\r\n", bodyLine: 4},
+		{name: "CROnly", in: "---\rtitle: T\r---\rBody.\rMore.\r", title: "T", body: "Body.\nMore.\n", bodyLine: 4},
 		{name: "BOM", in: "\ufeff---\ntitle: T\n---\nBody.\n", title: "T", body: "Body.\n", bodyLine: 4},
 		{name: "Dots", in: "---\ntitle: T\n...\nBody.\n", title: "T", body: "Body.\n", bodyLine: 4},
 		{name: "Derived", in: "---\ntitle_derived: true\n---\nBody.\n", derived: true, body: "Body.\n", bodyLine: 4},
@@ -71,6 +72,7 @@ func FuzzParseSource(f *testing.F) {
 	md := markdownRenderer{md: newMarkdown()}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, errs := parseSource("f.md", "f", data)
+		data = lfLoneCR(data) // what parseSource reads
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, e := range errs {
 			if e.Pos.File != "f.md" || e.Pos.Line < 1 || e.Pos.Line > lines {

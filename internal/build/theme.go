@@ -10,6 +10,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,6 +105,9 @@ func (th *theme) fragmentFunc(layout string, t *template.Template) func(string, 
 				return template.HTML(h), nil
 			}
 		}
+		if tooDeep() {
+			return "", fmt.Errorf("fragment %q: nested more than about %d deep (does a fragment call itself?)", name, maxFragmentDepth)
+		}
 		var buf bytes.Buffer
 		if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 			return "", err
@@ -113,6 +117,25 @@ func (th *theme) fragmentFunc(layout string, t *template.Template) func(string, 
 		th.frags.mu.Unlock()
 		return template.HTML(buf.Bytes()), nil
 	}
+}
+
+// maxFragmentDepth bounds fragments nested in fragments. A fragment
+// runs a new template execution, which text/template's own depth limit
+// does not see, so a fragment that calls itself would grow the stack
+// until the process dies (not a panic: nothing can recover it).
+const maxFragmentDepth = 100
+
+// framesPerFragment is about how many stack frames one level of
+// {{fragment}} nesting takes (template execution, reflect.Call, this
+// function), counted generously.
+const framesPerFragment = 40
+
+// tooDeep reports whether the calling goroutine's stack is deeper than
+// maxFragmentDepth levels of fragments. Counting frames needs no state
+// shared between the pages that render in parallel.
+func tooDeep() bool {
+	var pcs [maxFragmentDepth * framesPerFragment]uintptr
+	return runtime.Callers(1, pcs[:]) == len(pcs)
 }
 
 // useOf returns what template name of set t may read, cached as tag.
