@@ -217,8 +217,19 @@ func sentenceWindows(nodes []*node, nsrc int) ([]*node, []bool) {
 // mergeNodes reads two sentences as one claim: their words, names and
 // quantities together.
 func mergeNodes(a, b *node) *node {
-	f := &claimFeat{claim: a.f.claim, speaker: -1}
-	f.ments = append(slices.Clip(a.f.ments), b.f.ments...)
+	// The window's text is both sentences, so that every mention's byte
+	// range (b's shifted past a's text) indexes it.
+	cl := *a.f.claim
+	cl.Text = a.f.claim.Text + " " + b.f.claim.Text
+	f := &claimFeat{claim: &cl, speaker: -1}
+	f.ments = slices.Clip(a.f.ments)
+	shift := len(a.f.claim.Text) + 1
+	for _, m := range b.f.ments {
+		m.Start += shift
+		m.End += shift
+		m.TitleStart += shift
+		f.ments = append(f.ments, m)
+	}
 	f.nums = append(slices.Clip(a.f.nums), b.f.nums...)
 	seen := map[string]bool{}
 	for _, w := range slices.Concat(a.f.words, b.f.words) {

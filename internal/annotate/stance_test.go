@@ -158,3 +158,30 @@ func TestHeadlineWindow(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineWindowOffsets: a window of two sentences keeps every
+// name's byte range inside the window's own text. Before, the second
+// sentence's names kept ranges into that sentence alone, and reading the
+// words between a name of the first and one of the second sliced
+// backwards (a panic on three FNC-1 training articles).
+func TestHeadlineWindowOffsets(t *testing.T) {
+	body := "SEOUL — Kim Jong Un, the North Korean leader who has not been seen in public for almost a month, is only recovering from an operation on his ankle, a South Korean newspaper has reported.\n\n" +
+		"France, Germany and Britain offered doctors."
+	d := extractSource(&brief.Source{ID: "b", Body: []byte(body)}, Options{}.lexicon())
+	if len(d.feats) != 2 {
+		t.Fatalf("%d claims, want 2", len(d.feats))
+	}
+	w := mergeNodes(&node{f: d.feats[0]}, &node{f: d.feats[1]})
+	text := w.f.claim.Text
+	for _, m := range w.f.ments {
+		if m.Start < 0 || m.End > len(text) || m.Start > m.End || !strings.Contains(text[m.Start:m.End], m.Name) {
+			t.Errorf("mention %q at [%d:%d] of %q", m.Name, m.Start, m.End, text)
+		}
+	}
+	for k := range w.f.ments {
+		inList(text, w.f.ments, k) // must not panic
+	}
+	if d.feats[0].claim.Text == text {
+		t.Error("window shares the first sentence's claim")
+	}
+}
