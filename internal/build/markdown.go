@@ -24,7 +24,8 @@ import (
 )
 
 // Article text is untrusted: the Markdown pipeline never passes raw HTML
-// through (html.WithUnsafe is off), drops links whose URL is not http,
+// through (html.WithUnsafe is off, and build renders raw HTML as escaped
+// text), drops links whose URL is not http,
 // https, mailto or relative, and highlights code with chroma's classes
 // rather than inline styles.
 
@@ -368,6 +369,56 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 	reg.Register(ast.KindFencedCodeBlock, renderCode)
 	reg.Register(ast.KindCodeBlock, renderCode)
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+}
+
+// renderRawHTML shows inline HTML in an article as the text it is
+// (`Text <b>bold</b> here.` reads so on the page): goldmark's safe
+// renderer would replace it with an "omitted" comment, dropping words
+// the source printed.
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		template.HTMLEscape(w, seg.Value(src))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderHTMLBlock shows a block of HTML as an escaped paragraph, line
+// breaks kept.
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	var raw bytes.Buffer
+	lines := b.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw.Write(seg.Value(src))
+	}
+	if b.HasClosure() {
+		closure := b.ClosureLine
+		raw.Write(closure.Value(src))
+	}
+	text := bytes.TrimRight(raw.Bytes(), "\r\n")
+	if len(bytes.TrimSpace(text)) == 0 {
+		return ast.WalkSkipChildren, nil
+	}
+	w.WriteString(`<p class="raw-html">`)
+	for i, line := range bytes.Split(text, []byte("\n")) {
+		if i > 0 {
+			w.WriteString("<br>\n")
+		}
+		template.HTMLEscape(w, bytes.TrimRight(line, "\r"))
+	}
+	w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
 }
 
 // chromaFormatter writes highlighted code with CSS classes; the
