@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
 	"go.yaml.in/yaml/v3"
@@ -33,7 +34,7 @@ var knownKeys = []string{keyTitle, keyTitleDerived, keyOutlet, keyAuthor, keyDat
 // Decode reads the front matter YAML src, whose first line is line
 // yamlLine of file, strictly: unknown and duplicate keys, anchors and
 // aliases, values that are not scalars, a title_derived that is not a
-// boolean and a second YAML document are errors, each at its file
+// boolean, a date that is not YYYY-MM-DD and a second YAML document are errors, each at its file
 // line and column; a YAML syntax error is at its line. Any other scalar
 // reads as a string. Every problem is reported, as a brief.ErrorList;
 // the Meta holds the keys that were read.
@@ -129,6 +130,8 @@ func Decode(file string, yamlLine int, src []byte) (Meta, error) {
 			errs.Add(at(v.Line, v.Column), fmt.Sprintf("front matter: %s: want a string", key))
 		case v.Tag == "!!null":
 			*dst = ""
+		case key == keyDate && !validDate(v.Value):
+			errs.Add(at(v.Line, v.Column), fmt.Sprintf("front matter: date %q is not a date: want YYYY-MM-DD, such as 2025-03-13", v.Value))
 		default:
 			// Any scalar reads as a string, so that an unquoted date
 			// (2025-03-13) or number still works.
@@ -136,6 +139,16 @@ func Decode(file string, yamlLine int, src []byte) (Meta, error) {
 		}
 	}
 	return m, errs.Err()
+}
+
+// validDate reports whether s is a calendar date written YYYY-MM-DD
+// (2025-02-30 is not), or empty.
+func validDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil && len(s) == len(time.DateOnly)
 }
 
 // syntaxError positions a yaml syntax error at the line it names, or at

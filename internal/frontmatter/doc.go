@@ -19,7 +19,7 @@
 //	title_derived  true when ingest took the title from the first sentence
 //	outlet         the publication, such as "Reuters"
 //	author         the byline
-//	date           the publication date, YYYY-MM-DD when known
+//	date           the publication date, YYYY-MM-DD (a real calendar date)
 //	url            where the article was published
 //	language       the article's language, a BCP 47 tag such as "en" or "pt-BR"
 //	origin         the base name of the file it was imported from
@@ -28,7 +28,9 @@
 //
 // title_derived is a YAML boolean (true or false). Every other key takes
 // any scalar and reads it as a string, so that an unquoted date
-// (2025-03-13) or number works; an empty value or null is "". Unknown
+// (2025-03-13) or number works; an empty value or null is "". A date
+// that is not YYYY-MM-DD, or not a day of the calendar (2025-13-45), is
+// an error. Unknown
 // and duplicate keys, anchors and aliases, sequences and mappings as
 // values, and more than one YAML document are errors. Every error is
 // reported at its file:line:col, so an editor can jump to it.

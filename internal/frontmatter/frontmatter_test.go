@@ -133,6 +133,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"SecondDocument", "title: x\n--- # more\noutlet: y\n", []string{"a.md:3:1: front matter: more than one YAML document"}},
 		{"SecondDocumentSyntax", "title: x\n--- # more\n[a\n", []string{"a.md:3: front matter: did not find expected ',' or ']'"}},
 		{"Several", "titel: x\nauthor: [x]\nfoo: 1\n", []string{`a.md:2:1: front matter: unknown key "titel" (did you mean "title"?)`, "a.md:3:9: front matter: author: want a string", `a.md:4:1: front matter: unknown key "foo" (known keys: title, title_derived, outlet, author, date, url, origin, checksum)`}},
+		{"DateMonth", "title: T\ndate: \"2025-13-45\"\n", []string{`a.md:3:7: front matter: date "2025-13-45" is not a date: want YYYY-MM-DD, such as 2025-03-13`}},
+		{"DateDay", "date: 2025-02-30\n", []string{`a.md:2:7: front matter: date "2025-02-30" is not a date: want YYYY-MM-DD, such as 2025-03-13`}},
+		{"DateWords", "date: March 3, 2025\n", []string{`a.md:2:7: front matter: date "March 3, 2025" is not a date: want YYYY-MM-DD, such as 2025-03-13`}},
 		{"TooLong", "title: \"" + strings.Repeat("x", frontmatter.MaxSize) + "\"\n", []string{"a.md:2:1: front matter: longer than 65536 bytes"}},
 	}
 	for _, tt := range tests {
