@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -85,9 +84,8 @@ func (c *config) parse(file string, data []byte) error {
 	if len(data) > maxConfigSize {
 		return brief.Errorf(brief.Pos{File: file}, "config is larger than %d bytes", maxConfigSize)
 	}
-	if !utf8.Valid(data) {
-		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
-		return brief.Errorf(brief.Pos{File: file, Line: line}, "invalid UTF-8")
+	if e := brief.CheckText(file, data); e != nil {
+		return e
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -102,6 +100,7 @@ func (c *config) parse(file string, data []byte) error {
 	}
 	var errs brief.ErrorList
 	seen := map[string]bool{}
+	at := map[string]brief.Pos{} // where each key's value was given
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if seen[k.Value] {
@@ -122,16 +121,38 @@ func (c *config) parse(file string, data []byte) error {
 			continue // keep the default
 		}
 		*dst = v.Value
+		at[k.Value] = pos(v)
 	}
 	if c.BaseURL != "" {
 		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
-			errs.Add(brief.Pos{File: file}, fmt.Sprintf("key \"base_url\": %q is not an http(s) URL or a path", c.BaseURL))
+			errs.Add(at["base_url"], fmt.Sprintf("key \"base_url\": %q is not an http(s) URL or a path (such as https://user.github.io/repo/ or /repo/)", c.BaseURL))
 		}
 	}
 	if c.Theme != "" && (strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == "..") {
-		errs.Add(brief.Pos{File: file}, fmt.Sprintf("key \"theme\": %q is not a theme name", c.Theme))
+		errs.Add(at["theme"], fmt.Sprintf("key \"theme\": %q is not a theme name: give the name of a folder in themes/, such as default", c.Theme))
+	}
+	if msg := checkSources(c.Sources); msg != "" {
+		errs.Add(at["sources"], fmt.Sprintf("key \"sources\": %q %s", c.Sources, msg))
 	}
 	return errs.Err()
+}
+
+// checkSources says what is wrong with a sources folder, or "" when it
+// is a folder inside the project. build, serve and import all read it
+// through loadConfig, so none of them writes or reads outside.
+func checkSources(dir string) string {
+	d := filepath.FromSlash(dir)
+	switch {
+	case strings.TrimSpace(dir) == "":
+		return "is empty: give a folder inside the project, such as content/sources"
+	case filepath.IsAbs(d) || path.IsAbs(dir) || filepath.VolumeName(d) != "":
+		return "is an absolute path: give a folder relative to the project, such as content/sources"
+	case !filepath.IsLocal(d) || !filepath.IsLocal(filepath.Clean(d)):
+		return "leaves the project folder: give a folder inside it, such as content/sources"
+	case filepath.Clean(d) == ".":
+		return "is the project folder itself: give a folder inside it, such as content/sources"
+	}
+	return ""
 }
 
 // field returns the config field for a key, or nil for an unknown key.
@@ -179,18 +200,6 @@ func describe(n *yaml.Node) string {
 		return "a boolean (quote it to make it a string)"
 	}
 	return strings.TrimPrefix(n.Tag, "!!")
-}
-
-// firstInvalid returns the offset of the first invalid UTF-8 byte.
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 // buildOptions maps the config onto the build's options. baseURL, when

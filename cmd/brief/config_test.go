@@ -31,9 +31,16 @@ func TestLoadConfig(t *testing.T) {
 		{name: "Duplicate", yaml: "title: a\ntitle: b\n", wantErr: `brief.yaml:2:1: duplicate key "title"`},
 		{name: "NotMapping", yaml: "- a\n- b\n", wantErr: `brief.yaml:1:1: config must be a mapping`},
 		{name: "Syntax", yaml: "title: \"unclosed\nauthor: x\n", wantErr: `brief.yaml:`},
-		{name: "BadBaseURL", yaml: "base_url: \"javascript:alert(1)\"\n", wantErr: `not an http(s) URL`},
-		{name: "BadTheme", yaml: "theme: ../etc\n", wantErr: `is not a theme name`},
-		{name: "InvalidUTF8", yaml: "title: ok\nauthor: \xff\n", wantErr: `brief.yaml:2: invalid UTF-8`},
+		{name: "BadBaseURL", yaml: "title: T\nbase_url: \"javascript:alert(1)\"\n", wantErr: `brief.yaml:2:11: key "base_url": "javascript:alert(1)" is not an http(s) URL`},
+		{name: "BadTheme", yaml: "\ntheme: ../etc\n", wantErr: `brief.yaml:2:8: key "theme": "../etc" is not a theme name`},
+		{name: "SourcesUp", yaml: "title: T\nsources: ../x\n", wantErr: `brief.yaml:2:10: key "sources": "../x" leaves the project folder: give a folder inside it`},
+		{name: "SourcesEtc", yaml: "sources: ../../../etc\n", wantErr: `brief.yaml:1:10: key "sources": "../../../etc" leaves the project folder`},
+		{name: "SourcesInnerUp", yaml: "sources: content/../../x\n", wantErr: `brief.yaml:1:10: key "sources": "content/../../x" leaves the project folder`},
+		{name: "SourcesAbsolute", yaml: "sources: /etc\n", wantErr: `brief.yaml:1:10: key "sources": "/etc" is an absolute path`},
+		{name: "SourcesRoot", yaml: "sources: .\n", wantErr: `brief.yaml:1:10: key "sources": "." is the project folder itself`},
+		{name: "SourcesEmpty", yaml: "sources: \"\"\n", wantErr: `brief.yaml:1:10: key "sources": "" is empty`},
+		{name: "SourcesInside", yaml: "sources: content/../articles\n", want: func() config { c := *defaultConfig(); c.Sources = "content/../articles"; return c }()},
+		{name: "InvalidUTF8", yaml: "title: ok\nauthor: \xff\n", wantErr: `brief.yaml:2:9: invalid UTF-8`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -207,3 +207,45 @@ func TestImportFrom(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want errors at bad.csv:1 and :2", code, stderr)
 	}
 }
+
+// TestImportSourcesOutside checks that brief import refuses a sources
+// folder outside the project as brief build does, with the same error
+// at brief.yaml's line, and writes nothing anywhere (issue 12 item 10:
+// `sources: ../x` made import write ../x/<slug>.md).
+func TestImportSourcesOutside(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "project")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(parent, "talks.txt")
+	writeImportFile(t, article, "Talks in Moscow\n\nThe envoy landed in Moscow on Thursday for talks.\n")
+	for _, dir := range []string{"../x", "../../x", "content/../../x", filepath.Join(parent, "abs")} {
+		t.Run(dir, func(t *testing.T) {
+			writeImportFile(t, filepath.Join(root, "brief.yaml"), "title: T\nsources: "+dir+"\n")
+			code, _, importErr := runBrief(t, "import", "--source", root, article)
+			if code != 1 || !strings.Contains(importErr, `brief.yaml:2:10: key "sources"`) {
+				t.Fatalf("import: exit %d, stderr %q; want exit 1 and an error at brief.yaml:2:10", code, importErr)
+			}
+			code, _, buildErr := runBrief(t, "build", "--quiet", "--source", root)
+			if code != 1 || firstLine(buildErr) != firstLine(importErr) {
+				t.Fatalf("build: exit %d, stderr %q; want exit 1 and import's error %q", code, buildErr, importErr)
+			}
+		})
+	}
+	var written []string
+	filepath.WalkDir(filepath.Dir(parent), func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			written = append(written, p)
+		}
+		return nil
+	})
+	if len(written) > 0 {
+		t.Fatalf("import wrote %v", written)
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

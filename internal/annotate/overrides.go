@@ -50,6 +50,11 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 	if len(data) > MaxOverridesSize {
 		return nil, brief.Errorf(brief.Pos{File: file}, "annotations: file larger than %d bytes", MaxOverridesSize)
 	}
+	// YAML refuses invalid UTF-8 and control characters without a line.
+	if e := brief.CheckText(file, data); e != nil {
+		e.Msg = "annotations: " + e.Msg
+		return nil, e
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, brief.YAMLError(file, 1, "annotations: ", err)

@@ -37,6 +37,8 @@ entities:
 		{"MissingB", "links:\n  - a: {source: a, text: x}\n    relation: agree\n", `annotations.yaml:2`},
 		{"Syntax", "links:\n  - a: [\n", `annotations.yaml:2: annotations:`},
 		{"EntityOneName", "entities:\n  - same: [\"Dnipro\"]\n", `annotations.yaml:2`},
+		{"InvalidUTF8", "links:\n  - a: {source: a, text: \"x\xff\"}\n", `annotations.yaml:2:28: annotations: invalid UTF-8`},
+		{"NUL", "links:\n  - a: {source: a, text: x}\n    b: {source: b, text: \"y\x00\"}\n", `annotations.yaml:3:28: annotations: NUL byte`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

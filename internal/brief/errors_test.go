@@ -24,3 +24,27 @@ func TestYAMLError(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"Clean", "a: b\n\tc: \"d\"\r\n", ""},
+		{"InvalidUTF8", "a: ok\nb: x\xffy\n", "f.yaml:2:5: invalid UTF-8: save the file as UTF-8"},
+		{"NUL", "a: ok\n\nb: \"y\x00\"\n", "f.yaml:3:6: NUL byte: this is not a text file, or it holds a stray NUL"},
+		{"Control", "é: \x01\n", "f.yaml:1:4: control character U+0001 is not allowed"},
+		{"DEL", "\x7f", "f.yaml:1:1: control character U+007F is not allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := brief.CheckText("f.yaml", []byte(tt.in))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Fatalf("CheckText=%q, want %q", got, tt.want)
+			}
+		})
+	}
+}

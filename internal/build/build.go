@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -101,6 +102,11 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	o.ContentDir = path.Clean(o.ContentDir)
 	o.SourcesDir = path.Clean(o.SourcesDir)
+	for _, d := range []struct{ name, dir string }{{"content folder", o.ContentDir}, {"sources folder", o.SourcesDir}} {
+		if !filepath.IsLocal(filepath.FromSlash(d.dir)) {
+			return o, fmt.Errorf("%s %q: must be a folder inside the project, given relative to it", d.name, d.dir)
+		}
+	}
 	return o, nil
 }
 

@@ -12,13 +12,15 @@ import (
 )
 
 // evil is an adversarial article: every field and construct tries to
-// get markup or script into the page.
+// get markup or script into the page. (A date that is not YYYY-MM-DD
+// is refused before it reaches a page: hostile case bad-date.)
 var evil = map[string]string{
 	"content/sources/evil.md": `---
 title: "<script>alert('title')</script>"
 outlet: "\"><img src=x onerror=alert('outlet')>"
 author: "<b onmouseover=alert(1)>me</b>"
-date: "2025-01-01\"><script>alert(1)</script>"
+date: "2025-01-01"
+origin: "\"><script>alert('origin')</script>"
 url: "javascript:alert('url')"
 ---
 Hello <script>alert('body')</script> world. Click [here](javascript:alert('link')) now.
