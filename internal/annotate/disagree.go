@@ -278,11 +278,27 @@ func unmatchedPlaces(a, b *node, canon func(string) string) []mention {
 	return out
 }
 
-// inList reports whether mention k stands in a comma-separated list of names.
+// inList reports whether mention k stands in a comma-separated list of
+// names: the words between it and the name just before or just after it
+// (by position in text: mentions resolved from descriptions come after a
+// claim's own) are a list separator.
 func inList(text string, ms []mention, k int) bool {
-	sep := func(i, j int) bool {
-		g := strings.TrimSpace(text[ms[i].End:ms[j].Start])
+	m := ms[k]
+	prev, next := -1, -1
+	for i, x := range ms {
+		if i == k {
+			continue
+		}
+		if x.End <= m.Start && (prev < 0 || x.End > ms[prev].End) {
+			prev = i
+		}
+		if x.Start >= m.End && (next < 0 || x.Start < ms[next].Start) {
+			next = i
+		}
+	}
+	sep := func(lo, hi int) bool {
+		g := strings.TrimSpace(text[lo:hi])
 		return g == "," || g == ", and" || g == "and" || g == ", or"
 	}
-	return (k > 0 && sep(k-1, k)) || (k+1 < len(ms) && sep(k, k+1))
+	return (prev >= 0 && sep(ms[prev].End, m.Start)) || (next >= 0 && sep(m.End, ms[next].Start))
 }

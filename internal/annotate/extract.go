@@ -177,13 +177,16 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 // source gives that title: where an article names "envoy Steve Witkoff",
 // its "President Trump’s envoy has landed" is about Witkoff too. A title
 // the source gives two people ("President Trump", "President Putin")
-// resolves to neither.
+// resolves to neither; a former holder ("former leader Kim Il Sung")
+// holds no title; and an appositive ("Kim Jong Un, the North Korean
+// leader") describes the name before it. The added mentions go after
+// the sentence's own, so the speaker's index stays valid.
 func resolveDescriptions(d *docFeat) {
 	byRole := map[string]mention{}
 	ambiguous := map[string]bool{}
 	for _, f := range d.feats {
 		for _, m := range f.ments {
-			if m.Role == "" || !m.Person {
+			if m.Role == "" || !m.Person || former(m.Title) {
 				continue
 			}
 			if p, ok := byRole[m.Role]; ok && p.Key != m.Key {
@@ -196,6 +199,8 @@ func resolveDescriptions(d *docFeat) {
 		return
 	}
 	for _, f := range d.feats {
+		text := f.claim.Text
+		own := len(f.ments)
 		for _, t := range f.toks {
 			p, ok := byRole[t.Lower]
 			if !ok || ambiguous[t.Lower] || t.Cap && !t.Initial {
@@ -206,11 +211,35 @@ func resolveDescriptions(d *docFeat) {
 			}) {
 				continue
 			}
+			if slices.ContainsFunc(f.ments[:own], func(m mention) bool {
+				return m.Person && appositive(text, m.End, t.Start)
+			}) {
+				continue
+			}
 			f.ments = append(f.ments, mention{Name: p.Name, Key: p.Key, Person: true,
 				Start: t.Start, End: t.End, TitleStart: t.Start})
 			f.govs = append(f.govs, "")
 		}
 	}
+}
+
+// former reports a title its holder no longer has.
+func former(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, "former") || strings.Contains(t, "ex-") || strings.HasPrefix(t, "late ")
+}
+
+// appositive reports whether text[end:start], the words between a name
+// and a description, make the description an apposition to the name:
+// a comma, then words without another comma ("Kim Jong Un, the North
+// Korean leader").
+func appositive(text string, end, start int) bool {
+	if end > start {
+		return false
+	}
+	g := strings.TrimSpace(text[end:start])
+	rest, ok := strings.CutPrefix(g, ",")
+	return ok && !strings.ContainsAny(rest, ",;:.()“”\"") && len(strings.Fields(rest)) <= 5
 }
 
 func lastSpeakerName(d *docFeat, key string) string {

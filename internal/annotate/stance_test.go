@@ -101,6 +101,10 @@ func TestDescription(t *testing.T) {
 		{"One", "US envoy Steve Witkoff is expected in Moscow. President Trump’s envoy has landed in Moscow.", "President Trump’s envoy", true},
 		{"Two", "US envoy Steve Witkoff is expected in Moscow. Envoy Keith Kellogg is in Kyiv. The envoy has landed in Moscow.", "The envoy", false},
 		{"NoTitle", "Steve Witkoff is expected in Moscow. The envoy has landed in Moscow.", "The envoy", false},
+		// A former holder holds no title; an appositive describes the
+		// name before it.
+		{"Former", "Former envoy Steve Witkoff is in Florida. The envoy has landed in Moscow.", "The envoy", false},
+		{"Appositive", "Keith Kellogg, the envoy, has landed in Moscow. US envoy Steve Witkoff is in Florida.", "Keith Kellogg", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			d := extractSource(&brief.Source{ID: "a", Body: []byte(tt.body)}, Options{}.lexicon())
@@ -183,5 +187,21 @@ func TestHeadlineWindowOffsets(t *testing.T) {
 	}
 	if d.feats[0].claim.Text == text {
 		t.Error("window shares the first sentence's claim")
+	}
+}
+
+// TestInListOrder: mentions resolved from descriptions come after a
+// claim's own; the list test finds neighbours by position.
+func TestInListOrder(t *testing.T) {
+	text := "Kim Jong Un, the leader, met France, Germany and Britain."
+	at := func(name string) mention {
+		i := strings.Index(text, name)
+		return mention{Name: name, Start: i, End: i + len(name)}
+	}
+	ms := []mention{at("Kim Jong Un"), at("France"), at("Germany"), at("Britain"), at("leader")}
+	for k, want := range []bool{false, true, true, true, false} {
+		if got := inList(text, ms, k); got != want {
+			t.Errorf("%s: inList %v, want %v", ms[k].Name, got, want)
+		}
 	}
 }
