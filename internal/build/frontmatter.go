@@ -60,6 +60,9 @@ func parseSource(path, id string, data []byte) (*parsedFile, brief.ErrorList) {
 	bodyOff := len(data) - len(body)
 	src.Body = body
 	src.BodyLine, _ = lineCol(data, bodyOff)
+	if e := checkLinkScan(path, src.BodyLine, body); e != nil {
+		errs = append(errs, e)
+	}
 	if len(bytes.TrimSpace(src.Body)) == 0 {
 		errs.Add(brief.Pos{File: path, Line: 1, Col: 1}, "empty article: no body text")
 	}
