@@ -100,6 +100,11 @@ func ignoreList(root, out string) []string {
 	return []string{filepath.ToSlash(rel)}
 }
 
+// servePageTimeout bounds the time brief serve lets the theme's
+// templates take for one page, generously: a page that needs it is
+// made by a loop without end.
+const servePageTimeout = 10 * time.Second
+
 // siteBuilder is the BuildFunc given to serve. It keeps one
 // build.Builder between builds, so that a rebuild re-reads and
 // re-renders only what changed, and makes a new one when brief.yaml
@@ -121,7 +126,11 @@ func (sb *siteBuilder) build(ctx context.Context, changed []string) (fs.FS, erro
 			sb.b = nil
 			return nil, relativeErrors(sb.root, err)
 		}
-		sb.b = build.NewBuilder(cfg.buildOptions(sb.root, sb.baseURL))
+		opts := cfg.buildOptions(sb.root, sb.baseURL)
+		// A theme that loops without end is an error in the overlay,
+		// not a preview that never updates.
+		opts.PageTimeout = servePageTimeout
+		sb.b = build.NewBuilder(opts)
 		changed = nil
 	}
 	site, rep, err := sb.b.Build(ctx, changed)

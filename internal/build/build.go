@@ -55,6 +55,12 @@ type Options struct {
 	// Dev is set by brief serve. Build output does not depend on it:
 	// build never injects a live-reload script (serve injects its own).
 	Dev bool
+	// PageTimeout, if positive, bounds the time the theme's templates
+	// may take for one page: a theme that loops without end then fails
+	// the build with an error naming the page instead of hanging it.
+	// brief serve sets it; brief build relies on its context (Ctrl-C).
+	// Templates check the build's context in every loop either way.
+	PageTimeout time.Duration
 	// Progress, if set, is called as a build moves on: with the phase
 	// ("load", "annotate", "render") and, while rendering, the source
 	// pages done of total (0 of 0 otherwise). It may be called from

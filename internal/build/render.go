@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -44,6 +45,20 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	a := analyze(ann)
 	pages := 0
 	th.frags.off = b.oneShot
+	// Templates check rctx in every loop (see tick): it is done when
+	// ctx is, or when a page runs over Options.PageTimeout.
+	rctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	th.setContext(rctx)
+	defer th.ctx.Store(nil)
+	// stopped returns why rctx is done, if it is: the error to report
+	// rather than html/template's wrapping of it.
+	stopped := func() error {
+		if rctx.Err() == nil {
+			return nil
+		}
+		return context.Cause(rctx)
+	}
 	sv := siteView{Title: b.opts.Title, Language: b.opts.Language, Author: b.opts.Author, BasePath: b.opts.basePath()}
 	if sv.Title == "" {
 		sv.Title = "Briefing"
@@ -76,6 +91,9 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		}
 		var buf bytes.Buffer
 		if err := th.pages["source.html"].ExecuteTemplate(&buf, "refs", v); err != nil {
+			if s := stopped(); s != nil {
+				return nil, s
+			}
 			return nil, fmt.Errorf(`execute "refs": %w`, err)
 		}
 		h = bytes.TrimSpace(buf.Bytes())
@@ -103,9 +121,18 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 			mu.Unlock()
 			return site.put(path, c.data)
 		}
+		if limit := b.opts.PageTimeout; limit > 0 {
+			timer := time.AfterFunc(limit, func() {
+				stop(fmt.Errorf("render %s: the theme's templates ran longer than %v (a loop without end?)", path, limit))
+			})
+			defer timer.Stop()
+		}
 		var buf bytes.Buffer
 		t := th.pages[layout]
 		if err := t.ExecuteTemplate(&buf, t.Name(), p); err != nil {
+			if s := stopped(); s != nil {
+				return s
+			}
 			return fmt.Errorf("render %s: %w", path, err)
 		}
 		mu.Lock()

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/brief-dev/brief/internal/brief"
 	"github.com/brief-dev/brief/themes"
@@ -34,6 +36,10 @@ type theme struct {
 	uses map[string]*fieldUse // by layout name, filled by use
 
 	frags fragments // output of the "fragment" function, kept between builds
+
+	// ctx is the context of the render in progress, which every loop
+	// and template of the theme checks (see tick).
+	ctx atomic.Pointer[context.Context]
 
 	// hashers keeps keyHashers (see valueKey) with their buffers: a
 	// large project keys thousands of note groups per build, and a new
@@ -279,7 +285,11 @@ func parseTheme(files map[string]themeFile) (*theme, error) {
 			errs.Append(templateError(err))
 			continue
 		}
-		t.Funcs(template.FuncMap{"fragment": th.fragmentFunc(name, t)})
+		t.Funcs(template.FuncMap{"fragment": th.fragmentFunc(name, t), tickFunc: th.tick})
+		if err := insertTicks(t); err != nil {
+			errs.Append(err)
+			continue
+		}
 		th.pages[name] = t
 	}
 	errs.RemoveMultiples()
@@ -306,6 +316,7 @@ func templateError(err error) error {
 // in each layout's set by theme.fragmentFunc.
 var funcs = template.FuncMap{
 	"fragment": func(string, any) (template.HTML, error) { return "", errors.New("fragment: no layout") },
+	tickFunc:   func() (string, error) { return "", nil },
 	"add":      func(a, b int) int { return a + b },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
