@@ -349,8 +349,9 @@ func checkLink(t *testing.T, from, link string) {
 	}
 }
 
-// followNotes clicks footnote markers on the source pages: the click must
-// land on the note, and the note's back-link must lead back to the marker.
+// followNotes clicks the note markers on the source pages: a marker
+// must point at its note, the click must open it, and the note's
+// back-link must close it and return focus to the marker.
 func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string, pages []string) {
 	t.Helper()
 	followed := 0
@@ -361,21 +362,24 @@ func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string
 		load(t, ctx, siteURL+p)
 		n := eval[int](t, ctx, `document.querySelectorAll('a[role="doc-noteref"]').length`)
 		for i := 0; i < n; i++ {
-			// Follow marker i to its note, then the note's back-link.
+			// Open note i from its marker, then close it by its back-link.
 			res := eval[[]string](t, ctx, fmt.Sprintf(`(() => {
   const m = document.querySelectorAll('a[role="doc-noteref"]')[%d];
   if (!m.id) return ['marker without id', m.outerHTML];
-  m.click();
-  const note = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const note = document.getElementById(decodeURIComponent(m.getAttribute('href').slice(1)));
   if (!note) return ['no note for', m.getAttribute('href')];
-  const back = [...note.querySelectorAll('a[role="doc-backlink"], a[href^="#"]')]
+  if (m.getAttribute('aria-controls') !== note.id) return ['marker does not control its note', m.outerHTML];
+  const back = [...note.querySelectorAll('a[role="doc-backlink"]')]
     .find(a => decodeURIComponent(a.getAttribute('href').slice(1)) === m.id);
   if (!back) return ['note has no back-link to', m.id];
+  m.click();
+  if (!note.classList.contains('open') || m.getAttribute('aria-expanded') !== 'true') return ['a click did not open', note.id];
   back.click();
-  if (decodeURIComponent(location.hash.slice(1)) !== m.id) return ['back-link went to', location.hash];
+  if (note.classList.contains('open')) return ['the back-link did not close', note.id];
+  if (document.activeElement !== m) return ['focus did not return to', m.id];
   return [];
 })()`, i))
-			if len(res) > 0 {
+		if len(res) > 0 {
 				t.Errorf("%s: footnote %d: %s", p, i, strings.Join(res, " "))
 			}
 			followed++
@@ -474,7 +478,7 @@ func TestPrintPDF(t *testing.T) {
 				t.Errorf("%s: printed page %d of %d is blank", "/"+p, i+1, len(pagesText))
 			}
 		}
-		// Endnotes show the sources' URLs or titles; nav chrome is gone.
+		// Endnotes are printed; nav chrome is gone.
 		if !strings.Contains(text, "Notes") && !strings.Contains(text, "notes") {
 			t.Errorf("%s: no endnotes section in the printed text", "/"+p)
 		}

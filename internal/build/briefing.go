@@ -37,12 +37,11 @@ type factView struct {
 }
 
 // refsView is what the theme's "refs" template renders after a
-// sentence: note markers, a sidenote, and the draft's marks.
+// sentence: one marker that opens the sentence's note, or the draft's
+// mark of a sentence no source reports.
 type refsView struct {
-	Notes        []noteView
-	Disputed     bool
-	DisputedHref string
-	Unsourced    bool
+	Note      *noteView // nil when no source is linked
+	Unsourced bool
 }
 
 type contestView struct {
@@ -146,9 +145,14 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 	for _, f := range est {
 		fv := factView{ID: "fact-" + f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
 			Count: len(f.sources), Contested: a.contested(f)}
+		var items []noteItem
 		for _, c := range f.claims {
-			fv.Refs.Notes = append(fv.Refs.Notes, ns.add(newNote("support", a.src[c.Source], c, root, "")))
+			it := newNote("support", a.src[c.Source], c, root, "")
+			it.Shown = c == f.best
+			items = append(items, it)
 		}
+		n := ns.add(items)
+		fv.Refs.Note = &n
 		v.Established = append(v.Established, fv)
 	}
 	v.Notes = ns.list
@@ -168,7 +172,7 @@ func (a *analysis) draftMarks(ns *notes, refs refsHTML) ([]mark, error) {
 	for _, c := range a.bySource[a.draft.ID] {
 		marks = append(marks, mark{off: c.Start, id: c.ID})
 		var rv refsView
-		var agree, disagree []noteView
+		var agree, disagree []noteItem
 		for _, l := range a.links[c.ID] {
 			o := a.other(l, c.ID)
 			os := a.src[o.Source]
@@ -181,20 +185,17 @@ func (a *analysis) draftMarks(ns *notes, refs refsHTML) ([]mark, error) {
 				agree = append(agree, newNote("support", os, o, "./", ""))
 			}
 		}
-		for _, list := range [][]noteView{agree, disagree} {
+		var items []noteItem
+		for _, list := range [][]noteItem{agree, disagree} {
 			sort.SliceStable(list, func(i, j int) bool { return list[i].Outlet < list[j].Outlet })
-			for _, n := range list {
-				rv.Notes = append(rv.Notes, ns.add(n))
-			}
+			items = append(items, list...)
 		}
-		if len(disagree) > 0 {
-			rv.Disputed = true
-			rv.DisputedHref = "#" + rv.Notes[len(agree)].ID
-		}
-		if len(agree) == 0 && len(disagree) == 0 && c.Kind == brief.KindClaim {
+		if len(items) > 0 {
+			n := ns.add(items)
+			rv.Note = &n
+		} else if c.Kind == brief.KindClaim {
 			rv.Unsourced = true
-		}
-		if len(rv.Notes) == 0 && !rv.Unsourced {
+		} else {
 			continue
 		}
 		h, err := refs(rv)
@@ -472,7 +473,25 @@ func (a *analysis) quotes(root string) []speakerView {
 		}
 		sv.Groups = append(sv.Groups, g)
 	}
+	// The most-quoted speakers first (by the sources quoting them), so
+	// that a long section shows them before its disclosure.
 	sort.Strings(speakers)
+	quoting := func(sp string) int {
+		seen := map[string]bool{}
+		for _, g := range bySpeaker[sp].Groups {
+			for _, v := range g.Variants {
+				for _, s := range v.Sources {
+					seen[s.Href] = true
+				}
+			}
+		}
+		return len(seen)
+	}
+	n := make(map[string]int, len(speakers))
+	for _, sp := range speakers {
+		n[sp] = quoting(sp)
+	}
+	sort.SliceStable(speakers, func(i, j int) bool { return n[speakers[i]] > n[speakers[j]] })
 	var out []speakerView
 	for _, sp := range speakers {
 		out = append(out, *bySpeaker[sp])

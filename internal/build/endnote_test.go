@@ -11,9 +11,10 @@ import (
 	"github.com/brief-dev/brief/internal/build"
 )
 
-// TestEndnoteLabels checks how an endnote names its source: the outlet
-// and the headline when the front matter names the outlet, and the
-// whole headline once, not its shortened label as well, when it does not.
+// TestEndnoteLabels checks how a note names its source: by the outlet
+// when the front matter names it, and by the whole headline, not its
+// shortened label, when it does not; and that the note links to the
+// claim and quotes it.
 func TestEndnoteLabels(t *testing.T) {
 	const headline = "A delegation of United States diplomats arrived in Moscow on Thursday"
 	ar := txtar.Parse([]byte(`-- content/sources/named.md --
@@ -41,14 +42,14 @@ links:
 	if err != nil {
 		t.Fatal(err)
 	}
-	note := regexp.MustCompile(`(?s)<li id="n-[^"]*" class="note.*?</li>`)
+	note := regexp.MustCompile(`(?s)<li id="n-[^"]*" class="note.*?</ul>`)
 	tests := []struct {
 		page, want string
 		not        []string
 	}{
 		// The note on the named source's page points to the unnamed one.
-		{"sources/named/index.html", `<a href="../../sources/unnamed/"><cite>` + headline + `</cite></a>.`, []string{"…"}},
-		{"sources/unnamed/index.html", `<a href="../../sources/named/">Source A</a>, <cite>Envoy lands in Moscow</cite> (2025-03-13).`, nil},
+		{"sources/named/index.html", `<a class="ni-src" href="../../sources/unnamed/#unnamed-1"><cite>` + headline + `</cite></a><span class="ni-more">: <span class="qt">“` + headline + `.”</span>`, []string{"…"}},
+		{"sources/unnamed/index.html", `<a class="ni-src" href="../../sources/named/#named-1">Source A</a><span class="ni-more">: <span class="qt">“The envoy landed in Moscow on Thursday.”</span>`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {

@@ -8,24 +8,32 @@ import (
 	"github.com/brief-dev/brief/internal/brief"
 )
 
-// noteView is one numbered note: a reference from a sentence on the
-// page to a claim in a source, shown as an endnote, a sidenote and a
-// hover preview.
+// noteView is the note of one sentence: the sources that report or
+// contradict it. The sentence carries one marker (✓4 ✗1) that opens the
+// note; the note is written once per page, in a list at the end that
+// the theme shows in the margin, in a popover, or as endnotes in print.
 type noteView struct {
-	N            int
-	ID, RefID    string // the note's and its marker's element IDs
-	Kind         string // "agree" or "disagree"
-	Label        string // "Agrees", "Disagrees", "Reported by"
-	Outlet       string // the source's label (see label)
-	HasOutlet    bool   // the front matter names the outlet; else Outlet is cut from Title
-	Title        string
-	Date         string
-	Text         string // the other source's sentence
-	Href         string // to the claim, relative to the page
-	URL          string // the source's original URL, http(s) only
-	Reason       string
-	SourceHref   string // the source's page, relative to the page
-	SourceSymbol string
+	N               int
+	ID, RefID       string // the note's and its marker's element IDs
+	Agree, Disagree int    // items of each kind
+	Items           []noteItem
+}
+
+// noteItem is one source's entry in a note: a sentence of that source
+// that agrees or disagrees with the sentence the note belongs to.
+type noteItem struct {
+	Kind       string // "agree" or "disagree"
+	Label      string // "Agrees", "Disagrees", "Reported by"
+	Outlet     string // the source's label (see label)
+	HasOutlet  bool   // the front matter names the outlet; else Outlet is cut from Title
+	Title      string
+	Date       string
+	Text       string // the other source's sentence
+	Shown      bool   // Text is the sentence the note belongs to (an established fact's wording)
+	Href       string // to the claim, relative to the page
+	URL        string // the source's original URL, http(s) only
+	Reason     string
+	SourceHref string // the source's page, relative to the page
 }
 
 // notes numbers notes on one page; prefix keeps IDs unique when pages
@@ -35,19 +43,26 @@ type notes struct {
 	list   []noteView
 }
 
-// add numbers n and returns it.
-func (ns *notes) add(n noteView) noteView {
-	n.N = len(ns.list) + 1
+// add numbers the note of one sentence, made of items, and returns it.
+func (ns *notes) add(items []noteItem) noteView {
+	n := noteView{N: len(ns.list) + 1, Items: items}
 	n.ID = fmt.Sprintf("n-%s%d", ns.prefix, n.N)
 	n.RefID = fmt.Sprintf("r-%s%d", ns.prefix, n.N)
+	for _, it := range items {
+		if it.Kind == "disagree" {
+			n.Disagree++
+		} else {
+			n.Agree++
+		}
+	}
 	ns.list = append(ns.list, n)
 	return n
 }
 
 // newNote describes claim c of source s, linked from a page whose
 // path to the site root is root.
-func newNote(kind string, s *brief.Source, c *brief.Claim, root, reason string) noteView {
-	n := noteView{
+func newNote(kind string, s *brief.Source, c *brief.Claim, root, reason string) noteItem {
+	n := noteItem{
 		Kind:       kind,
 		Outlet:     label(s),
 		HasOutlet:  s.Outlet != "",
@@ -77,4 +92,35 @@ func httpURL(u string) string {
 		return ""
 	}
 	return p.String()
+}
+
+// quoted returns s in curly double quotes for display. Quotation marks
+// inside s become single ones, so that a sentence that opens with a
+// quotation reads “‘We urge…,’ he said.” and not ““We urge…,” he said.”.
+func quoted(s string) string {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString("“")
+	prev := ' '
+	for _, r := range s {
+		switch r {
+		case '“':
+			r = '‘'
+		case '”':
+			r = '’'
+		case '"':
+			// A straight quote opens at the start or after a space or an
+			// opening bracket, and closes elsewhere.
+			if prev == ' ' || prev == '(' || prev == '[' || prev == '\n' || prev == '\t' || prev == '‘' {
+				r = '‘'
+			} else {
+				r = '’'
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	b.WriteString("”")
+	return b.String()
 }

@@ -111,7 +111,7 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 	var marks []mark
 	for _, c := range a.bySource[s.ID] {
 		marks = append(marks, mark{off: c.Start, id: c.ID})
-		var cn []noteView
+		var cn []noteItem
 		for _, l := range a.links[c.ID] {
 			o := a.other(l, c.ID)
 			os := a.src[o.Source]
@@ -131,11 +131,9 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 			}
 			return cn[i].Outlet < cn[j].Outlet
 		})
-		for i := range cn {
-			cn[i] = ns.add(cn[i])
-		}
 		if len(cn) > 0 {
-			h, err := refs(refsView{Notes: cn})
+			n := ns.add(cn)
+			h, err := refs(refsView{Note: &n})
 			if err != nil {
 				return nil, err
 			}

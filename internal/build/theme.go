@@ -324,4 +324,27 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
+	"quoted": quoted,
+	"head":   head,
+	"tail":   tail,
+}
+
+// head returns the first n elements of the slice list (all of them if
+// it is shorter): a long section shows these and the rest, tail, behind
+// a disclosure.
+func head(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("head: %T is not a slice", list)
+	}
+	return v.Slice(0, min(max(n, 0), v.Len())).Interface(), nil
+}
+
+// tail returns the elements of the slice list after the first n.
+func tail(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("tail: %T is not a slice", list)
+	}
+	return v.Slice(min(max(n, 0), v.Len()), v.Len()).Interface(), nil
 }

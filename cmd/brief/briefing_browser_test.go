@@ -1,0 +1,254 @@
+package main
+
+// Browser tests of the briefing's design (issue 10): how long the page
+// is on screen and on paper, that each note is shown once, that the
+// marker after a sentence opens its note by mouse and by keyboard, and
+// that margin notes sit beside their line.
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/brief-dev/brief/internal/browsertest"
+)
+
+// Limits of issue 10, acceptance 2, for the example project.
+const (
+	maxIndexHeight = 8000 // CSS px at 1280 px wide
+	maxPrintPages  = 8    // A4
+)
+
+// pdfPages counts the pages of a PDF, with pdfinfo when it is installed
+// and otherwise by its page objects (Chromium writes no object streams).
+func pdfPages(t *testing.T, pdf []byte) int {
+	t.Helper()
+	if _, err := exec.LookPath("pdfinfo"); err == nil {
+		f := filepath.Join(t.TempDir(), "x.pdf")
+		if err := os.WriteFile(f, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdfinfo", f).Output()
+		if err == nil {
+			if m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out); m != nil {
+				n, _ := strconv.Atoi(string(m[1]))
+				return n
+			}
+		}
+	}
+	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+}
+
+// setWidth sets the viewport width and the colour scheme.
+func setWidth(t *testing.T, ctx context.Context, width int64, scheme string) {
+	t.Helper()
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(width, 900),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}),
+	); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBriefingLength checks acceptance 2 of issue 10 on the example: the
+// briefing is at most 8,000 px tall at 1280 px and prints on at most 8
+// A4 pages, and on every page no note's text is shown twice.
+func TestBriefingLength(t *testing.T) {
+	ctx := browsertest.New(t)
+	siteURL, public := builtSite(t, nil)
+	setWidth(t, ctx, 1280, "light")
+	load(t, ctx, siteURL)
+	h := eval[int](t, ctx, `document.documentElement.scrollHeight`)
+	t.Logf("index: %d px tall at 1280 px", h)
+	if h > maxIndexHeight {
+		t.Errorf("index is %d px tall at 1280 px, want at most %d", h, maxIndexHeight)
+	}
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("BRIEF_PDF_DIR"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "briefing.pdf"), pdf, 0o644)
+	}
+	n := pdfPages(t, pdf)
+	t.Logf("index: %d printed pages", n)
+	if n > maxPrintPages {
+		t.Errorf("index prints on %d pages, want at most %d", n, maxPrintPages)
+	}
+	if n == 0 {
+		t.Errorf("no page in the printed PDF")
+	}
+
+	// No note text twice: every sentence quoted in a note is visible at
+	// most once (innerText holds only what is rendered), and no list of
+	// notes is shown on screen beside the margin notes.
+	for _, width := range []int64{1280, 390} {
+		setWidth(t, ctx, width, "light")
+		for _, p := range htmlPages(t, public) {
+			load(t, ctx, siteURL+p)
+			dup := eval[[]string](t, ctx, `(() => {
+  const text = document.body.innerText.replace(/\s+/g, ' ');
+  const out = [];
+  for (const q of new Set([...document.querySelectorAll('.note .qt')].map(q => q.textContent.replace(/\s+/g, ' ').trim()))) {
+    if (q.length < 20) continue;
+    const n = text.split(q).length - 1;
+    if (n > 1) out.push(n + '× ' + q.slice(0, 60));
+  }
+  return out.slice(0, 5);
+})()`)
+			for _, d := range dup {
+				t.Errorf("%d px /%s: note text shown %s", width, p, d)
+			}
+		}
+	}
+}
+
+// markerState is what the page says about a sentence's marker and note.
+type markerState struct {
+	Expanded string `json:"expanded"`
+	Shown    bool   `json:"shown"`
+	Focus    string `json:"focus"`
+}
+
+const markerStateJS = `(() => {
+  const m = document.querySelector('#main .mk');
+  const n = document.getElementById(m.getAttribute('aria-controls'));
+  const a = document.activeElement;
+  return {expanded: m.getAttribute('aria-expanded') || '', shown: n.classList.contains('open') && n.getBoundingClientRect().height > 0 && getComputedStyle(n).visibility !== 'hidden',
+    focus: a === m ? 'marker' : (n.contains(a) ? 'note' : (a ? a.tagName : ''))};
+})()`
+
+// TestMarkerPanel opens and closes the note of the draft's first
+// sentence by mouse and by keyboard, wide and narrow, and checks that
+// focus returns to the marker.
+func TestMarkerPanel(t *testing.T) {
+	ctx := browsertest.New(t)
+	siteURL, _ := builtSite(t, nil)
+	key := func(k string) chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(k) }
+	state := func() markerState { return eval[markerState](t, ctx, markerStateJS) }
+	for _, width := range []int64{1280, 390} {
+		setWidth(t, ctx, width, "light")
+		load(t, ctx, siteURL)
+		if s := state(); s.Expanded != "false" || s.Shown {
+			t.Fatalf("%d px: before any action: %+v, want a closed note", width, s)
+		}
+		// Mouse: a click opens, a second click closes.
+		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS("#main .mk")), chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
+			t.Fatal(err)
+		}
+		if s := state(); s.Expanded != "true" || !s.Shown {
+			t.Errorf("%d px: after a click: %+v, want the note open", width, s)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
+			t.Fatal(err)
+		}
+		if s := state(); s.Expanded != "false" || s.Shown {
+			t.Errorf("%d px: after a second click: %+v, want the note closed", width, s)
+		}
+		// Keyboard: Enter opens and moves focus into the note; Escape
+		// closes it and returns focus to the marker.
+		eval[chromedp.Void](t, ctx, `document.querySelector('#main .mk').focus()`)
+		if err := chromedp.Do(ctx, key("\r")); err != nil {
+			t.Fatal(err)
+		}
+		if s := state(); s.Expanded != "true" || !s.Shown || s.Focus != "note" {
+			t.Errorf("%d px: after Enter: %+v, want the note open with focus in it", width, s)
+		}
+		if err := chromedp.Do(ctx, key(kb.Escape)); err != nil {
+			t.Fatal(err)
+		}
+		if s := state(); s.Expanded != "false" || s.Shown || s.Focus != "marker" {
+			t.Errorf("%d px: after Escape: %+v, want the note closed and focus on the marker", width, s)
+		}
+		// A click elsewhere closes an open note.
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.MouseClickXY(5, 5)); err != nil {
+			t.Fatal(err)
+		}
+		if s := state(); s.Shown {
+			t.Errorf("%d px: after a click outside: %+v, want the note closed", width, s)
+		}
+	}
+}
+
+// TestMarginNotes checks, at 1280 px, that every margin note's top lies
+// within one line of its marker's line and that no two notes overlap,
+// on the briefing and on every source page; and at 390 px that markers
+// are never split across lines nor alone on a line.
+func TestMarginNotes(t *testing.T) {
+	ctx := browsertest.New(t)
+	siteURL, public := builtSite(t, nil)
+	for _, width := range []int64{1280, 390} {
+		setWidth(t, ctx, width, "light")
+		for _, p := range htmlPages(t, public) {
+			if p != "" && (!strings.HasPrefix(p, "sources/") || p == "sources/") {
+				continue
+			}
+			load(t, ctx, siteURL+p)
+			res := eval[[]string](t, ctx, `(() => {
+  const out = [];
+  const wide = `+strconv.FormatBool(width >= 1120)+`;
+  const marks = [...document.querySelectorAll('#main .mk')];
+  if (!marks.length) return ['no marker on the page'];
+  let prev = null, placed = 0, far = 0, crowded = 0;
+  const line = parseFloat(getComputedStyle(document.querySelector('#main .prose, #main')).lineHeight) || 29;
+  for (const m of marks) {
+    if (!m.checkVisibility()) continue; // in a closed disclosure
+    const rects = m.getClientRects();
+    if (rects.length !== 1) out.push('marker split over ' + rects.length + ' boxes: ' + m.textContent);
+    // The text just before the marker ends on the marker's line.
+    const r = document.createRange();
+    const refs = m.closest('.refs');
+    let t = refs.previousSibling;
+    while (t && !(t.textContent || '').trim()) t = t.previousSibling;
+    if (t) {
+      r.selectNodeContents(t);
+      const tr = [...r.getClientRects()].filter(x => x.width > 0).pop();
+      if (tr && Math.abs(tr.top - rects[0].top) > line / 2 && Math.abs(tr.bottom - rects[0].bottom) > line / 2) out.push('marker alone on its line: ' + m.textContent);
+    }
+    if (!wide) continue;
+    const n = document.getElementById(m.getAttribute('aria-controls'));
+    const nr = n.getBoundingClientRect(), mr = rects[0];
+    if (nr.height === 0) { out.push('note ' + n.id + ' not shown in the margin'); continue; }
+    if (nr.left < document.querySelector('#main .prose, #main .facts, #main').getBoundingClientRect().right - 1 && nr.left < mr.right) out.push('note ' + n.id + ' is not in the margin');
+    if (prev && nr.top < prev.bottom - 0.5) out.push('note ' + n.id + ' overlaps the one above it');
+    // A note lies within a line of its marker, unless the margin has
+    // no room there: the note above reaches down to it.
+    const packed = prev && nr.top - prev.bottom <= 8;
+    prev = nr;
+    placed++;
+    if (Math.abs(nr.top - mr.top) > line && !packed) far++;
+    if (nr.top < mr.top - line) far++;
+    if (Math.abs(nr.top - mr.top) > line && packed) crowded++;
+  }
+  if (wide && far) out.push(far + ' of ' + placed + ' notes more than a line from their marker with room to be nearer');
+  if (wide) out.push('log: ' + crowded + ' of ' + placed + ' notes pushed down by the one above');
+  return out.slice(0, 8);
+})()`)
+			for _, r := range res {
+				if msg, ok := strings.CutPrefix(r, "log: "); ok {
+					t.Logf("%d px /%s: %s", width, p, msg)
+					continue
+				}
+				t.Errorf("%d px /%s: %s", width, p, r)
+			}
+		}
+	}
+}
+
