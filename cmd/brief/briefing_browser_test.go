@@ -251,4 +251,3 @@ func TestMarginNotes(t *testing.T) {
 		}
 	}
 }
-

@@ -379,7 +379,7 @@ func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string
   if (document.activeElement !== m) return ['focus did not return to', m.id];
   return [];
 })()`, i))
-		if len(res) > 0 {
+			if len(res) > 0 {
 				t.Errorf("%s: footnote %d: %s", p, i, strings.Join(res, " "))
 			}
 			followed++
