@@ -3,6 +3,7 @@ package annotate
 import (
 	"bytes"
 	"context"
+	"maps"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -28,14 +29,14 @@ func TestDraftDoesNotChangeSources(t *testing.T) {
 	}
 
 	page := func(id string) string { return "sources/" + id + "/" }
-	var a, b bytes.Buffer
-	if err := WriteJSON(&a, without, page); err != nil {
+	a, b := map[string][]byte{}, map[string][]byte{}
+	if err := WriteJSON(func(p string, data []byte) error { a[p] = data; return nil }, without, page); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteJSON(&b, with, page); err != nil {
+	if err := WriteJSON(func(p string, data []byte) error { b[p] = data; return nil }, with, page); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if !maps.EqualFunc(a, b, bytes.Equal) {
 		t.Errorf("claims.json changes when a draft is added")
 	}
 

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
 
+// jsonFile is everything claims.json and its pages hold, as lists.
 type jsonFile struct {
 	Version  int           `json:"version"`
 	Sources  []jsonSource  `json:"sources"`
@@ -51,26 +51,73 @@ type jsonCluster struct {
 	Sources []string `json:"sources"`
 }
 
-// WriteJSON writes claims.json: the sources, their claims (sentences of
-// KindClaim; headings and questions are not claims), the links and the
-// clusters, indented and in the Annotation's deterministic order.
+// JSONPageBytes is the most bytes a page of claims.json holds besides
+// its first element: far enough under the 2 MB every file of the site
+// stays within that one long element cannot cross it. A variable for
+// tests.
+var JSONPageBytes = 1 << 20
+
+// JSONKinds are the lists of claims.json, in the order of the index.
+var JSONKinds = []string{"sources", "claims", "links", "clusters"}
+
+// WriteJSON writes claims.json and its pages, handing each file to put
+// (path relative to the site root) as soon as it is complete.
+//
+// claims.json is an index: for each list (sources, claims, links,
+// clusters) its length and its pages. A page, claims/<list>-<n>.json,
+// holds a run of the list's elements in the Annotation's deterministic
+// order, at most JSONPageBytes of them (see the README for the schema).
+// The lists hold the sources, their claims (sentences of KindClaim;
+// headings and questions are not claims), the links and the clusters.
 // page(sourceID) gives the source page URL relative to the site root
 // ("sources/<id>/"); a claim's anchor is page + "#" + claim ID.
-func WriteJSON(w io.Writer, a *brief.Annotation, page func(sourceID string) string) error {
-	return writeJSON(w, a, page, nil)
+func WriteJSON(put func(path string, data []byte) error, a *brief.Annotation, page func(sourceID string) string) error {
+	return writeJSON(put, a, page, nil)
 }
 
-func writeJSON(w io.Writer, a *brief.Annotation, page func(sourceID string) string, c *JSONCache) error {
+func writeJSON(put func(path string, data []byte) error, a *brief.Annotation, page func(sourceID string) string, c *JSONCache) error {
 	out := jsonFileOf(a, page)
-	if err := c.write(w, &out); err != nil {
+	if err := c.write(put, &out); err != nil {
 		return fmt.Errorf("write claims.json: %w", err)
 	}
 	return nil
 }
 
+// jsonIndex is claims.json: the lists and their pages.
+type jsonIndex struct {
+	Version  int      `json:"version"`
+	Sources  jsonList `json:"sources"`
+	Claims   jsonList `json:"claims"`
+	Links    jsonList `json:"links"`
+	Clusters jsonList `json:"clusters"`
+}
+
+// jsonList is one list of the index: its length and its pages.
+type jsonList struct {
+	Count int            `json:"count"`
+	Pages []jsonPageInfo `json:"pages"`
+}
+
+// jsonPageInfo describes a page of a list: where it is, how many
+// elements it holds and the IDs of its first and last ("a" for links).
+type jsonPageInfo struct {
+	Path  string `json:"path"`
+	Count int    `json:"count"`
+	First string `json:"first"`
+	Last  string `json:"last"`
+}
+
+// jsonPage is a page of a list, as encoding/json would write it.
+type jsonPage struct {
+	Version int    `json:"version"`
+	List    string `json:"list"`
+	Page    int    `json:"page"`
+	Items   []any  `json:"items"`
+}
+
 // jsonFileOf returns the contents of claims.json.
 func jsonFileOf(a *brief.Annotation, page func(sourceID string) string) jsonFile {
-	out := jsonFile{Version: 1, Sources: []jsonSource{}, Claims: []jsonClaim{}, Links: []jsonLink{}, Clusters: []jsonCluster{}}
+	out := jsonFile{Version: 2, Sources: []jsonSource{}, Claims: []jsonClaim{}, Links: []jsonLink{}, Clusters: []jsonCluster{}}
 	// The author's draft (content/briefing.md) is checked against the
 	// sources but is not one: claims.json describes the sources only.
 	draft := map[string]bool{}
@@ -119,8 +166,8 @@ func jsonFileOf(a *brief.Annotation, page func(sourceID string) string) jsonFile
 	return out
 }
 
-// JSONCache keeps the encoded elements of claims.json between calls of
-// its WriteJSON, each by its value: after an edit, most of a large
+// JSONCache keeps the encoded elements of claims.json's pages between
+// calls of its WriteJSON, each by its value: after an edit, most of a large
 // file's sources, claims, links and clusters are copied, not encoded.
 // A JSONCache is safe for concurrent use; the zero value is ready.
 type JSONCache struct {
@@ -130,8 +177,8 @@ type JSONCache struct {
 
 // WriteJSON is the package's WriteJSON, with c keeping what it encoded.
 // The output is the same.
-func (c *JSONCache) WriteJSON(w io.Writer, a *brief.Annotation, page func(sourceID string) string) error {
-	return writeJSON(w, a, page, c)
+func (c *JSONCache) WriteJSON(put func(path string, data []byte) error, a *brief.Annotation, page func(sourceID string) string) error {
+	return writeJSON(put, a, page, c)
 }
 
 // encode returns v encoded as an element of a top-level array of the
@@ -160,63 +207,95 @@ func (c *JSONCache) encode(key any, v any) ([]byte, error) {
 	return b, nil
 }
 
-// write writes f as json.Encoder with SetIndent("", "  ") and
-// SetEscapeHTML(false) would (TestJSONCacheSameBytes), encoding each
-// element of its arrays once.
-func (c *JSONCache) write(w io.Writer, f *jsonFile) error {
+// write writes f's index and pages, each as json.Encoder with
+// SetIndent("", "  ") and SetEscapeHTML(false) would write a jsonIndex
+// or a jsonPage (TestJSONPages), encoding each element once.
+func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile) error {
 	if c != nil {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.cur = make(map[any][]byte, len(c.prev))
 	}
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "{\n  \"version\": %d,\n", f.Version)
-	array := func(name string, n int, elem func(i int) (key, v any), last bool) error {
-		fmt.Fprintf(&buf, "  %q: [", name)
-		for i := range n {
-			key, v := elem(i)
-			b, err := c.encode(key, v)
-			if err != nil {
+	// list writes the pages of one list: elements are added to a page
+	// while it stays within JSONPageBytes (a page has at least one).
+	list := func(name string, n int, elem func(i int) (key, v any, id string)) (jsonList, error) {
+		l := jsonList{Count: n, Pages: []jsonPageInfo{}}
+		var buf bytes.Buffer
+		var info jsonPageInfo
+		flush := func() error {
+			buf.WriteString("\n  ]\n}\n")
+			if err := put(info.Path, bytes.Clone(buf.Bytes())); err != nil {
 				return err
 			}
-			if i > 0 {
+			l.Pages = append(l.Pages, info)
+			info = jsonPageInfo{}
+			buf.Reset()
+			return nil
+		}
+		for i := range n {
+			key, v, id := elem(i)
+			b, err := c.encode(key, v)
+			if err != nil {
+				return l, err
+			}
+			if info.Count > 0 && buf.Len()+len(b)+16 > JSONPageBytes {
+				if err := flush(); err != nil {
+					return l, err
+				}
+			}
+			if info.Count == 0 {
+				info.Path = fmt.Sprintf("claims/%s-%d.json", name, len(l.Pages)+1)
+				info.First = id
+				fmt.Fprintf(&buf, "{\n  \"version\": %d,\n  \"list\": %q,\n  \"page\": %d,\n  \"items\": [", f.Version, name, len(l.Pages)+1)
+			} else {
 				buf.WriteByte(',')
 			}
 			buf.WriteString("\n    ")
 			buf.Write(b)
+			info.Count++
+			info.Last = id
 		}
-		if n > 0 {
-			buf.WriteString("\n  ")
+		if info.Count > 0 {
+			if err := flush(); err != nil {
+				return l, err
+			}
 		}
-		buf.WriteByte(']')
-		if !last {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-		return nil
+		return l, nil
 	}
-	if err := array("sources", len(f.Sources), func(i int) (any, any) { return f.Sources[i], f.Sources[i] }, false); err != nil {
+	idx := jsonIndex{Version: f.Version}
+	var err error
+	if idx.Sources, err = list("sources", len(f.Sources), func(i int) (any, any, string) {
+		return f.Sources[i], f.Sources[i], f.Sources[i].ID
+	}); err != nil {
 		return err
 	}
-	if err := array("claims", len(f.Claims), func(i int) (any, any) { return f.Claims[i], f.Claims[i] }, false); err != nil {
+	if idx.Claims, err = list("claims", len(f.Claims), func(i int) (any, any, string) {
+		return f.Claims[i], f.Claims[i], f.Claims[i].ID
+	}); err != nil {
 		return err
 	}
-	if err := array("links", len(f.Links), func(i int) (any, any) { return f.Links[i], f.Links[i] }, false); err != nil {
+	if idx.Links, err = list("links", len(f.Links), func(i int) (any, any, string) {
+		return f.Links[i], f.Links[i], f.Links[i].A
+	}); err != nil {
 		return err
 	}
-	err := array("clusters", len(f.Clusters), func(i int) (any, any) {
+	if idx.Clusters, err = list("clusters", len(f.Clusters), func(i int) (any, any, string) {
 		x := f.Clusters[i]
-		return clusterKey{x.ID, strings.Join(x.Claims, "\x00"), strings.Join(x.Sources, "\x00")}, x
-	}, true)
-	if err != nil {
+		return clusterKey{x.ID, strings.Join(x.Claims, "\x00"), strings.Join(x.Sources, "\x00")}, x, x.ID
+	}); err != nil {
 		return err
 	}
-	buf.WriteString("}\n")
 	if c != nil {
 		c.prev, c.cur = c.cur, nil
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(idx); err != nil {
+		return err
+	}
+	return put("claims.json", buf.Bytes())
 }
 
 // clusterKey is a jsonCluster as a map key.

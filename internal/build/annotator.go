@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"io"
 	"sort"
 
 	"github.com/brief-dev/brief/internal/annotate"
@@ -15,7 +14,7 @@ type annotator interface {
 	Update(src *brief.Source)
 	Remove(id string)
 	Annotation(ctx context.Context, ovFile string, ovData []byte) (*brief.Annotation, error)
-	WriteJSON(w io.Writer, ann *brief.Annotation, page func(sourceID string) string) error
+	WriteJSON(put func(path string, data []byte) error, ann *brief.Annotation, page func(sourceID string) string) error
 }
 
 // annotate brings the annotator up to date with in and returns the
@@ -80,8 +79,8 @@ func (x annotateAdapter) Annotation(ctx context.Context, ovFile string, ovData [
 // pair scores) is most of the heap and is needed no more.
 func (x annotateAdapter) jsonOnly() annotator { return annotateAdapter{json: x.json} }
 
-func (x annotateAdapter) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
-	return x.json.WriteJSON(w, ann, page)
+func (x annotateAdapter) WriteJSON(put func(path string, data []byte) error, ann *brief.Annotation, page func(string) string) error {
+	return x.json.WriteJSON(put, ann, page)
 }
 
 // sortedSources returns the sources of m sorted by ID.

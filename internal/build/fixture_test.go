@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -31,8 +32,12 @@ func newFixtureAnnotator() annotator { return &fixtureAnnotator{srcs: map[string
 func (f *fixtureAnnotator) Update(s *brief.Source) { f.srcs[s.ID] = s }
 func (f *fixtureAnnotator) Remove(id string)       { delete(f.srcs, id) }
 
-func (f *fixtureAnnotator) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
-	return writeClaimsJSON(w, ann, page)
+func (f *fixtureAnnotator) WriteJSON(put func(string, []byte) error, ann *brief.Annotation, page func(string) string) error {
+	var buf bytes.Buffer
+	if err := writeClaimsJSON(&buf, ann, page); err != nil {
+		return err
+	}
+	return put("claims.json", buf.Bytes())
 }
 
 type fixture struct {

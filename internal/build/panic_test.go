@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,11 +25,11 @@ func (p *panicAnnotator) Annotation(ctx context.Context, f string, d []byte) (*b
 	return p.fixtureAnnotator.Annotation(ctx, f, d)
 }
 
-func (p *panicAnnotator) WriteJSON(w io.Writer, ann *brief.Annotation, page func(string) string) error {
+func (p *panicAnnotator) WriteJSON(put func(string, []byte) error, ann *brief.Annotation, page func(string) string) error {
 	if p.where == "render" {
 		panic("boom in render")
 	}
-	return p.fixtureAnnotator.WriteJSON(w, ann, page)
+	return p.fixtureAnnotator.WriteJSON(put, ann, page)
 }
 
 // TestPanicIsError checks that a panic during a build comes back as a

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
-	"io"
 	"reflect"
 	"runtime"
 	"strings"
@@ -32,8 +31,6 @@ type pageCache struct {
 // must be safe for concurrent use, and data is not changed afterwards.
 type sink interface {
 	put(path string, data []byte) error
-	// stream makes the file at path with what write writes.
-	stream(path string, write func(io.Writer) error) error
 }
 
 // render turns the annotation into the site's files, handing each to
@@ -171,15 +168,13 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	})
 	err := b.overviewPages(a, sv, exec)
 	if err == nil {
-		// claims.json is the largest file of a large project: it is
-		// written as it is encoded.
-		err = site.stream("claims.json", func(w io.Writer) error {
-			return b.ann.WriteJSON(w, ann, func(id string) string {
-				if s := a.src[id]; s == nil || s.Draft {
-					return ""
-				}
-				return "sources/" + id + "/"
-			})
+		// claims.json and its pages (claims/*.json), each written
+		// as soon as it is encoded.
+		err = b.ann.WriteJSON(site.put, ann, func(id string) string {
+			if s := a.src[id]; s == nil || s.Draft {
+				return ""
+			}
+			return "sources/" + id + "/"
 		})
 		if err != nil {
 			err = fmt.Errorf("write claims.json: %w", err)

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -40,15 +39,6 @@ func (s *Site) put(name string, data []byte) error {
 	}
 	s.files[name] = data
 	return nil
-}
-
-// stream stores the file at name with what write writes.
-func (s *Site) stream(name string, write func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	return s.put(name, buf.Bytes())
 }
 
 func (s *Site) seal() { sort.Strings(s.paths) }
@@ -253,30 +243,6 @@ func (d *outDir) put(p string, data []byte) error {
 		}
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	return nil
-}
-
-// stream writes the file at slash path p with what write writes,
-// through a buffer; it is safe for concurrent use.
-func (d *outDir) stream(p string, write func(io.Writer) error) error {
-	if err := d.put(p, nil); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	bw := bufio.NewWriterSize(f, 256<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
 	return nil

@@ -58,10 +58,7 @@ func TestStory(t *testing.T) {
 	if len(rep.Warnings) > 0 {
 		t.Errorf("build warnings: %v", rep.Warnings)
 	}
-	data, ok := site.Bytes("claims.json")
-	if !ok {
-		t.Fatal("build wrote no claims.json")
-	}
+	data := joinClaims(t, site)
 	problems, report := judgeStory(t, st, data)
 	t.Logf("story %q, %d articles:\n%s", st.Headline, len(st.Articles), report)
 	if len(problems) == 0 {
@@ -75,6 +72,44 @@ func TestStory(t *testing.T) {
 	for _, p := range problems {
 		t.Error(p)
 	}
+}
+
+// joinClaims returns claims.json's lists, read from its pages, as one
+// object {"claims": [...], "links": [...], "clusters": [...]}.
+func joinClaims(t *testing.T, site *build.Site) []byte {
+	t.Helper()
+	data, ok := site.Bytes("claims.json")
+	if !ok {
+		t.Fatal("build wrote no claims.json")
+	}
+	var idx map[string]json.RawMessage
+	if err := json.Unmarshal(data, &idx); err != nil {
+		t.Fatalf("claims.json: %v", err)
+	}
+	out := map[string][]json.RawMessage{}
+	for _, list := range []string{"claims", "links", "clusters"} {
+		var l struct{ Pages []struct{ Path string } }
+		if err := json.Unmarshal(idx[list], &l); err != nil {
+			t.Fatalf("claims.json: %s: %v", list, err)
+		}
+		out[list] = []json.RawMessage{}
+		for _, p := range l.Pages {
+			page, ok := site.Bytes(p.Path)
+			if !ok {
+				t.Fatalf("claims.json names %s, which the build did not write", p.Path)
+			}
+			var pg struct{ Items []json.RawMessage }
+			if err := json.Unmarshal(page, &pg); err != nil {
+				t.Fatalf("%s: %v", p.Path, err)
+			}
+			out[list] = append(out[list], pg.Items...)
+		}
+	}
+	joined, err := json.Marshal(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return joined
 }
 
 // storyFile is the part of claims.json the check reads.
