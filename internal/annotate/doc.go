@@ -9,7 +9,17 @@ and split into sentences on that text (split.go): a period, "!", "?" or
 quotation that closes later in the block, after titles ("Mr.", "Gen."),
 initials ("J. D. Vance") and, unless a common sentence opener follows,
 dotted acronyms ("U.S."). Headings are KindHeading, sentences ending in
-"?" outside quotes KindQuestion, everything else a claim. IDs are
+"?" outside quotes KindQuestion. Of the rest, nonclaim.go sets apart what
+states nothing: program text (a statement keyword, a method call, braces
+or operators prose never uses, with a second sign of code) KindCode; photo
+credits ("Photo: Getty", "(Photo by X/Getty Images)") and the one
+sentence they end in a paragraph of their own KindCaption; "By" or
+"Reporting by" before names only KindByline; a date or time among names
+and numbers only KindDateline; a lone word, a line with no word WordNet
+knows as a verb (capitalised words inside a sentence taken for names), an
+imperative (a base-form verb first and no inflected verb, auxiliary or
+modal: "Do tell…") or a short label ending in ":" or "…" KindFragment.
+Everything else is a claim. IDs are
 "c-" + 8 hex digits of sha256(source ID, NUL, normalised text).
 
 What a claim says (features.go, entities.go, numbers.go, quotes.go,

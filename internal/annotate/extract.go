@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
+	"github.com/brief-dev/brief/internal/lexicon"
 )
 
 // claimFeat is what one claim says, as far as it can be checked.
@@ -75,7 +76,7 @@ var irregularPast = setOf("said", "flew", "met", "took", "gave", "made", "went",
 // extractSource splits a source and extracts the features of its claims.
 func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 	lex = newKeyCache(lex)
-	d := &docFeat{src: src, claims: sourceClaims(src)}
+	d := &docFeat{src: src, claims: sourceClaims(src, lexicon.Tags)}
 	// Words the source writes in lower case: a capitalised first word
 	// that is among them ("Meanwhile") is not a name.
 	lowerVocab := map[string]bool{}

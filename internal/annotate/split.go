@@ -21,6 +21,7 @@ type sentence struct {
 	Kind       brief.SentenceKind
 	Text       string
 	Start, End int
+	block      int // index of its leaf block in the body
 }
 
 // plain is the text of one leaf block as the reader sees it, with the
@@ -42,11 +43,17 @@ func (p *plain) add(b []byte, at func(i int) int) {
 func splitMarkdown(body []byte) []sentence {
 	doc := goldmark.New().Parser().Parse(text.NewReader(body))
 	var out []sentence
+	block := 0
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-			out = append(out, splitBlock(body, n)...)
+			ss := splitBlock(body, n)
+			for i := range ss {
+				ss[i].block = block
+			}
+			out = append(out, ss...)
+			block++
 			return
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
 			return
@@ -408,9 +415,11 @@ func claimID(source, text string) string {
 }
 
 // sourceClaims splits src and returns its sentences as claims, with IDs
-// de-duplicated in document order.
-func sourceClaims(src *brief.Source) []*brief.Claim {
+// de-duplicated in document order. Bylines, captions, code and fragments
+// are told from claims with tags (see classifySentence).
+func sourceClaims(src *brief.Source, tags tagFunc) []*brief.Claim {
 	sents := splitMarkdown(src.Body)
+	classifySentences(sents, tags)
 	seen := make(map[string]int, len(sents))
 	claims := make([]*brief.Claim, 0, len(sents))
 	line, lineAt := max(src.BodyLine, 1), 0

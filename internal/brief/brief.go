@@ -45,11 +45,20 @@ const (
 	KindClaim    SentenceKind = "claim"
 	KindHeading  SentenceKind = "heading"
 	KindQuestion SentenceKind = "question"
+	// Sentences of the article that state nothing a reader could check
+	// against another source. Pages show them as text; they are not
+	// claims, are never linked and are not in claims.json.
+	KindByline   SentenceKind = "byline"   // "By Jane Doe, Reuters"
+	KindDateline SentenceKind = "dateline" // "MOSCOW, March 13 (Reuters)", "Updated 14:02 GMT"
+	KindCaption  SentenceKind = "caption"  // a photo caption or credit: "Photo: Getty"
+	KindCode     SentenceKind = "code"     // program text: "var x = 'y'; f(x);"
+	KindFragment SentenceKind = "fragment" // no verb, a lone word, an imperative: "Check."
 )
 
 // Claim is one sentence of a source. Sentences whose Kind is not
-// KindClaim are not claims in the product's sense (headings, questions)
-// but are listed so that every sentence is accounted for.
+// KindClaim are not claims in the product's sense (headings, questions,
+// bylines, captions, code, fragments) but are listed so that every
+// sentence is accounted for.
 type Claim struct {
 	// ID is stable: derived from the source ID and the normalised text, so
 	// it survives edits elsewhere in the file. Unique within an Annotation.

@@ -20,6 +20,7 @@ type indexView struct {
 	ClaimCount  int
 	Overview    string
 	Draft       template.HTML // the author's briefing, rendered; "" if none
+	DraftTitle  string        // the title: of content/briefing.md, if any
 	Established []factView
 	Contested   []contestView
 	Single      []singleGroup
@@ -108,17 +109,14 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 		}
 	}
 	sort.Strings(dates)
-	if len(dates) > 0 {
+	// A date range stands for the sources only when most have a date.
+	if len(dates) > 0 && len(dates)*2 > len(a.sources) {
 		v.DateRange = dateLabel(dates[0])
 		if last := dates[len(dates)-1]; last != dates[0] {
 			v.DateRange = dateLabel(dates[0]) + " – " + dateLabel(last)
 		}
 	}
-	for _, c := range a.ann.Claims {
-		if c.Kind == brief.KindClaim && !a.isDraft(c) {
-			v.ClaimCount++
-		}
-	}
+	v.ClaimCount = claimCount(a.ann)
 
 	// The author's briefing leads, each sentence checked like a claim.
 	if a.draft != nil && in.files[a.draft.ID] != nil {
@@ -131,6 +129,7 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 			return nil, err
 		}
 		v.Draft = html
+		v.DraftTitle = a.draft.Title
 	}
 
 	// Established facts, each written once with a note per source,
@@ -162,6 +161,25 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 	v.Quotes = a.quotes(root)
 	v.Overview = overview(v)
 	return v, nil
+}
+
+// claimCount is the number of claims the sources make: sentences of
+// KindClaim outside the author's draft. The index page and brief
+// build's summary line both show it.
+func claimCount(ann *brief.Annotation) int {
+	draft := map[string]bool{}
+	for _, s := range ann.Sources {
+		if s.Draft {
+			draft[s.ID] = true
+		}
+	}
+	n := 0
+	for _, c := range ann.Claims {
+		if c.Kind == brief.KindClaim && !draft[c.Source] {
+			n++
+		}
+	}
+	return n
 }
 
 // draftMarks annotates the author's briefing: notes to the sources

@@ -135,6 +135,9 @@ func (o Options) basePath() string {
 
 // Report describes a build for `brief build --stats` and brief serve.
 type Report struct {
+	// Claims counts as the index page does (see claimCount): the
+	// sources' sentences that are claims, not the draft's, headings,
+	// questions, bylines, captions or fragments.
 	Sources, Claims, Links, Pages int
 	// Phases holds the duration of each phase in order: load,
 	// annotate, render (and write, added by the caller of WriteDir via
@@ -347,7 +350,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 			rep.Sources++
 		}
 	}
-	rep.Claims = len(ann.Claims)
+	rep.Claims = claimCount(ann)
 	rep.Links = len(ann.Links)
 	rep.Pages = pages
 	return rep, nil
