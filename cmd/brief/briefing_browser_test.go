@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -248,6 +249,56 @@ func TestMarginNotes(t *testing.T) {
 				}
 				t.Errorf("%d px /%s: %s", width, p, r)
 			}
+		}
+	}
+}
+
+// TestScreenshots writes screenshots of the briefing, a source page
+// and the matrix at 1280 and 390 px, light and dark, whole pages, and
+// of the briefing with its first note open, into $BRIEF_SCREENSHOT_DIR
+// (issue 10, acceptance 1: look at them). It is skipped without it.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("BRIEF_SCREENSHOT_DIR")
+	if dir == "" {
+		t.Skip("set BRIEF_SCREENSHOT_DIR to write screenshots")
+	}
+	ctx := browsertest.New(t)
+	siteURL, public := builtSite(t, nil)
+	source := ""
+	for _, p := range htmlPages(t, public) {
+		if strings.HasPrefix(p, "sources/") && p != "sources/" {
+			source = p
+			break
+		}
+	}
+	shot := func(name string, full bool) {
+		t.Helper()
+		var png []byte
+		var err error
+		if full {
+			png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		} else {
+			png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, width := range []int64{1280, 390} {
+			setWidth(t, ctx, width, scheme)
+			for name, p := range map[string]string{"index": "", "source": source, "matrix": "matrix/"} {
+				load(t, ctx, siteURL+p)
+				shot(fmt.Sprintf("%s-%d-%s", name, width, scheme), true)
+			}
+			load(t, ctx, siteURL)
+			if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS("#main .mk")), chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
+				t.Fatal(err)
+			}
+			shot(fmt.Sprintf("index-open-%d-%s", width, scheme), false)
 		}
 	}
 }

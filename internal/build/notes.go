@@ -30,6 +30,7 @@ type noteItem struct {
 	Date       string
 	Text       string // the other source's sentence
 	Shown      bool   // Text is the sentence the note belongs to (an established fact's wording)
+	Again      bool   // an earlier item of the same kind is from the same source
 	Href       string // to the claim, relative to the page
 	URL        string // the source's original URL, http(s) only
 	Reason     string
@@ -48,7 +49,11 @@ func (ns *notes) add(items []noteItem) noteView {
 	n := noteView{N: len(ns.list) + 1, Items: items}
 	n.ID = fmt.Sprintf("n-%s%d", ns.prefix, n.N)
 	n.RefID = fmt.Sprintf("r-%s%d", ns.prefix, n.N)
-	for _, it := range items {
+	seen := map[string]bool{}
+	for i, it := range items {
+		k := it.Kind + "\x00" + it.SourceHref
+		items[i].Again = seen[k]
+		seen[k] = true
 		if it.Kind == "disagree" {
 			n.Disagree++
 		} else {
