@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -134,6 +135,11 @@ func importOne(ctx context.Context, client **http.Client, it importItem) (*inges
 			opts.Overrides.Origin = urlOrigin(p.URL)
 		}
 	} else {
+		if otherScheme.MatchString(it.arg) {
+			if _, err := os.Lstat(it.arg); err != nil {
+				return nil, brief.Errorf(it.pos, "only http and https addresses can be imported")
+			}
+		}
 		var err error
 		if data, err = readSource(it.arg); err != nil {
 			return nil, brief.Errorf(it.pos, "read %s: %v", it.arg, err)
@@ -141,6 +147,11 @@ func importOne(ctx context.Context, client **http.Client, it importItem) (*inges
 	}
 	return ingest.Convert(name, data, opts)
 }
+
+// otherScheme matches an address such as ftp://host/a or file:///a:
+// brief fetches only http and https, so one that is not a file is
+// refused as an address rather than reported as a missing file.
+var otherScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // urlOrigin names a fetched article's origin: the last element of its
 // path, or its host.

@@ -249,3 +249,17 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+// TestImportOtherSchemes checks that an address of another scheme is
+// refused as such, not read as a missing file.
+func TestImportOtherSchemes(t *testing.T) {
+	root := importProject(t)
+	for _, u := range []string{"ftp://127.0.0.1/x.html", "file:///etc/hostname", "FTP://example.org/a"} {
+		code, _, stderr := runBrief(t, "import", "--source", root, u)
+		if code != 1 || !strings.Contains(stderr, u+": only http and https addresses can be imported") {
+			t.Errorf("import %s: exit %d, stderr %q", u, code, stderr)
+		}
+	}
+	if files := sources(t, root); len(files) != 0 {
+		t.Errorf("sources = %v, want none", files)
+	}
+}
