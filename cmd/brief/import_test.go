@@ -249,6 +249,7 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
 // TestImportOtherSchemes checks that an address of another scheme is
 // refused as such, not read as a missing file.
 func TestImportOtherSchemes(t *testing.T) {
