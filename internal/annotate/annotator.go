@@ -161,7 +161,7 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 			}
 		}
 	}
-	ann.Clusters = clusters(ann.Claims, sourceLinks)
+	ann.Clusters = Clusters(ann.Claims, sourceLinks)
 	return ann, nil
 }
 

@@ -9,123 +9,121 @@ import (
 	"github.com/brief-dev/brief/internal/brief"
 )
 
-// clusters groups claims joined by agree links into facts. Links are
-// taken strongest first, and a link that would put two claims of one
-// source into one fact is skipped: that guards against chaining
-// (A~B, B~C, C~D pulling unrelated claims together) and keeps draft
-// claims from clustering with each other. Nor does a fact ever hold two
-// claims that disagree with each other ("the three-year-long war" / "the
-// two-year war"), however they are chained.
-func clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
+// Clusters groups claims into facts as stars, never by chains: a
+// fact's representative (Rep) is the claim with the most support, and
+// its other claims each agree with the representative directly. Joining
+// through a third claim (A~B, B~C putting A and C together) is what the
+// union of agree links did, and it gave facts whose shown sentence its
+// sources did not say.
+//
+// Claims are taken as centres in order of support: the number of other
+// sources agreeing with them, then the sum of those links' scores, then
+// ID. A centre takes its unassigned agreeing neighbours, strongest link
+// first, skipping one whose source the fact already has or that
+// disagrees with a claim already in it. A centre that gains no neighbour
+// stays free to join a later centre. Every step is a pass over the
+// links, so the cost is O(L log L) in the number of links.
+func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
 	srcOf := make(map[string]string, len(claims))
 	for _, c := range claims {
 		srcOf[c.ID] = c.Source
 	}
-	agree := make([]brief.Link, 0, len(links))
-	against := map[string][]string{} // disagree links, both ways
+	type edge struct {
+		to    string
+		score float64
+	}
+	agree := map[string][]edge{}
+	against := map[string]map[string]bool{}
 	for _, l := range links {
+		if srcOf[l.A] == "" || srcOf[l.B] == "" || srcOf[l.A] == srcOf[l.B] {
+			continue
+		}
 		switch l.Relation {
 		case brief.Agree:
-			agree = append(agree, l)
+			agree[l.A] = append(agree[l.A], edge{l.B, l.Score})
+			agree[l.B] = append(agree[l.B], edge{l.A, l.Score})
 		case brief.Disagree:
-			against[l.A] = append(against[l.A], l.B)
-			against[l.B] = append(against[l.B], l.A)
-		}
-	}
-	members := map[string][]string{} // per root, when it has disagreements
-	sort.SliceStable(agree, func(i, j int) bool {
-		if agree[i].Score != agree[j].Score {
-			return agree[i].Score > agree[j].Score
-		}
-		if agree[i].A != agree[j].A {
-			return agree[i].A < agree[j].A
-		}
-		return agree[i].B < agree[j].B
-	})
-	parent := map[string]string{}
-	sources := map[string]map[string]bool{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok {
-			parent[x] = x
-			sources[x] = map[string]bool{srcOf[x]: true}
-			return x
-		}
-		if p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
-	for _, l := range agree {
-		ra, rb := find(l.A), find(l.B)
-		if ra == rb {
-			continue
-		}
-		clash := false
-		for s := range sources[rb] {
-			if sources[ra][s] {
-				clash = true
-				break
+			for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
+				if against[p[0]] == nil {
+					against[p[0]] = map[string]bool{}
+				}
+				against[p[0]][p[1]] = true
 			}
 		}
-		if clash || opposed(members, against, find, l.A, ra, l.B, rb) {
-			continue
-		}
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-		for s := range sources[rb] {
-			sources[ra][s] = true
-		}
-		members[ra] = append(membersOf(members, ra), membersOf(members, rb)...)
-		delete(members, rb)
 	}
-	groups := map[string][]string{}
-	for _, id := range sortedKeys(parent) {
-		r := find(id)
-		groups[r] = append(groups[r], id)
+	type cand struct {
+		id      string
+		sources int
+		weight  float64
 	}
-	var out []brief.Cluster
-	for _, r := range sortedKeys(groups) {
-		ids := groups[r]
-		if len(ids) < 2 {
-			continue
-		}
-		sort.Strings(ids)
+	var order []cand
+	for id, es := range agree {
 		srcs := map[string]bool{}
-		for _, id := range ids {
-			srcs[srcOf[id]] = true
+		w := 0.0
+		for _, e := range es {
+			srcs[srcOf[e.to]] = true
+			w += e.score
 		}
-		h := sha256.Sum256([]byte(strings.Join(ids, "\x00")))
-		out = append(out, brief.Cluster{ID: "f-" + hex.EncodeToString(h[:4]), Claims: ids, Sources: sortedKeys(srcs)})
+		sort.Slice(es, func(i, j int) bool {
+			if es[i].score != es[j].score {
+				return es[i].score > es[j].score
+			}
+			return es[i].to < es[j].to
+		})
+		order = append(order, cand{id, len(srcs), w})
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.sources != b.sources {
+			return a.sources > b.sources
+		}
+		if a.weight != b.weight {
+			return a.weight > b.weight
+		}
+		return a.id < b.id
+	})
+	taken := map[string]bool{}
+	var out []brief.Cluster
+	for _, c := range order {
+		if taken[c.id] {
+			continue
+		}
+		members := []string{c.id}
+		in := map[string]bool{c.id: true}
+		has := map[string]bool{srcOf[c.id]: true}
+		for _, e := range agree[c.id] {
+			if taken[e.to] || has[srcOf[e.to]] || opposes(against[e.to], in) {
+				continue
+			}
+			members = append(members, e.to)
+			in[e.to] = true
+			has[srcOf[e.to]] = true
+		}
+		if len(members) < 2 {
+			continue
+		}
+		for _, m := range members {
+			taken[m] = true
+		}
+		sort.Strings(members)
+		srcs := make([]string, 0, len(has))
+		for s := range has {
+			srcs = append(srcs, s)
+		}
+		sort.Strings(srcs)
+		h := sha256.Sum256([]byte(strings.Join(members, "\x00")))
+		out = append(out, brief.Cluster{ID: "f-" + hex.EncodeToString(h[:4]), Claims: members, Sources: srcs, Rep: c.id})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Claims[0] < out[j].Claims[0] })
 	return out
 }
 
-// membersOf returns the claims of the fact rooted at r.
-func membersOf(members map[string][]string, r string) []string {
-	if m, ok := members[r]; ok {
-		return m
-	}
-	return []string{r}
-}
-
-// opposed reports whether some claim of the fact rooted at ra disagrees
-// with some claim of the fact rooted at rb.
-func opposed(members map[string][]string, against map[string][]string, find func(string) string, a, ra, b, rb string) bool {
-	if len(against) == 0 {
-		return false
-	}
-	for _, x := range membersOf(members, ra) {
-		for _, y := range against[x] {
-			if find(y) == rb {
-				return true
-			}
+// opposes reports whether a claim whose disagreements are against
+// disagrees with a claim of in; the cost is the claim's disagreements.
+func opposes(against, in map[string]bool) bool {
+	for x := range against {
+		if in[x] {
+			return true
 		}
 	}
 	return false

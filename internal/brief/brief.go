@@ -123,11 +123,14 @@ type Link struct {
 	Manual bool
 }
 
-// Cluster groups claims that agree with one another into one fact.
+// Cluster groups claims into one fact: Rep, the sentence shown for it,
+// and claims of other sources that each agree with Rep directly, one
+// claim per source and no two that disagree with each other.
 type Cluster struct {
 	ID      string
-	Claims  []string // claim IDs, sorted
+	Claims  []string // claim IDs, sorted; Rep among them
 	Sources []string // source IDs, sorted
+	Rep     string   // the claim every other claim agrees with
 }
 
 // Annotation is the result of annotating a set of sources: every

@@ -28,7 +28,8 @@ type fact struct {
 	id      string
 	claims  []*brief.Claim // sorted by source, without draft claims
 	sources []string       // sorted source IDs, without the draft
-	best    *brief.Claim
+	best    *brief.Claim   // the sentence shown: the cluster's Rep
+	rep     string
 }
 
 func analyze(ann *brief.Annotation) *analysis {
@@ -61,7 +62,7 @@ func analyze(ann *brief.Annotation) *analysis {
 		a.links[l.B] = append(a.links[l.B], l)
 	}
 	for _, cl := range ann.Clusters {
-		f := &fact{id: cl.ID}
+		f := &fact{id: cl.ID, rep: cl.Rep}
 		for _, id := range cl.Claims {
 			if c := a.claim[id]; c != nil && !a.isDraft(c) && a.factOf[id] == nil {
 				f.claims = append(f.claims, c)
@@ -92,7 +93,16 @@ func (a *analysis) addFact(f *fact) {
 	}
 	sort.Strings(f.sources)
 	sort.SliceStable(f.claims, func(i, j int) bool { return f.claims[i].Source < f.claims[j].Source })
-	f.best = bestClaim(f.claims)
+	// The sentence shown is the one every claim agrees with; without a
+	// representative (a lone claim) the most informative.
+	for _, c := range f.claims {
+		if c.ID == f.rep {
+			f.best = c
+		}
+	}
+	if f.best == nil {
+		f.best = bestClaim(f.claims)
+	}
 	a.facts = append(a.facts, f)
 }
 

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/brief-dev/brief/internal/annotate"
 	"github.com/brief-dev/brief/internal/brief"
 	"go.yaml.in/yaml/v3"
 )
@@ -83,13 +84,6 @@ func (f *fixtureAnnotator) Annotation(ctx context.Context, ovFile string, ovData
 		}
 		return a.Start < b.Start
 	})
-	parent := map[string]string{}
-	find := func(x string) string {
-		for parent[x] != "" && parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
 	for _, l := range fx.Links {
 		link := brief.Link{A: l[0], B: l[1], Relation: brief.Relation(l[2]), Score: 1}
 		if link.A > link.B {
@@ -102,14 +96,6 @@ func (f *fixtureAnnotator) Annotation(ctx context.Context, ovFile string, ovData
 			link.Reason = l[4]
 		}
 		ann.Links = append(ann.Links, link)
-		if link.Relation == brief.Agree {
-			for _, x := range []string{link.A, link.B} {
-				if parent[x] == "" {
-					parent[x] = x
-				}
-			}
-			parent[find(link.B)] = find(link.A)
-		}
 	}
 	sort.Slice(ann.Links, func(i, j int) bool {
 		if ann.Links[i].A != ann.Links[j].A {
@@ -117,30 +103,14 @@ func (f *fixtureAnnotator) Annotation(ctx context.Context, ovFile string, ovData
 		}
 		return ann.Links[i].B < ann.Links[j].B
 	})
-	groups := map[string][]string{}
-	for x := range parent {
-		groups[find(x)] = append(groups[find(x)], x)
-	}
-	var roots []string
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Strings(roots)
-	for _, r := range roots {
-		ids := groups[r]
-		sort.Strings(ids)
-		cl := brief.Cluster{ID: "f-" + ids[0], Claims: ids}
-		seen := map[string]bool{}
-		for _, id := range ids {
-			src := id[:strings.LastIndexByte(id, '-')]
-			if !seen[src] {
-				seen[src] = true
-				cl.Sources = append(cl.Sources, src)
-			}
+	// Facts as annotate groups them, drafts aside.
+	var srcLinks []brief.Link
+	for _, l := range ann.Links {
+		if !strings.HasPrefix(l.A, "_briefing") && !strings.HasPrefix(l.B, "_briefing") {
+			srcLinks = append(srcLinks, l)
 		}
-		sort.Strings(cl.Sources)
-		ann.Clusters = append(ann.Clusters, cl)
 	}
+	ann.Clusters = annotate.Clusters(ann.Claims, srcLinks)
 	return ann, nil
 }
 
