@@ -45,25 +45,25 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	if err != nil {
 		return nil, brief.Errorf(brief.Pos{File: name}, "extract article: %v", err)
 	}
-	if art.Node == nil {
-		return nil, emptyArticle(name, 1)
-	}
 	meta := pi.meta(art, pageURL)
-
-	// Detach the article so that sanitizeDOM sees it as a child too.
-	if art.Node.Parent != nil {
-		art.Node.Parent.RemoveChild(art.Node)
+	body := ""
+	if art.Node != nil {
+		if body, err = articleMarkdown(art.Node, pageURL); err != nil {
+			return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
+		}
 	}
-	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	root.AppendChild(art.Node)
-	removeFurniture(root)
-	sanitizeDOM(root)
-	removeEmptyLinks(root)
-	md, err := toMarkdown(root, pageURL)
-	if err != nil {
-		return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
+	if body == "" {
+		// Readability found nothing, or only what sanitizing removes (a
+		// sign-up form): the page's own article container, if it marks
+		// one, is taken instead of failing.
+		doc, _ := html.Parse(bytes.NewReader(DecodeHTML(data)))
+		removeBoilerplate(doc)
+		if n := markedArticle(doc); n != nil {
+			if body, err = articleMarkdown(n, pageURL); err != nil {
+				return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
+			}
+		}
 	}
-	body := normalizeMarkdown(sanitizeMarkdown(normalizeNewlines(md)))
 	if body == "" {
 		return nil, emptyArticle(name, 1)
 	}
@@ -72,6 +72,63 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 		a.Meta.Title, a.Body, a.Meta.TitleDerived = markdownTitle(a.Body)
 	}
 	return a, nil
+}
+
+// articleMarkdown cleans the extracted article n (furniture, unsafe
+// markup, empty links) and converts it to normalised Markdown; "" when
+// nothing is left.
+func articleMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
+	// Detach the article so that sanitizeDOM sees it as a child too.
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	root.AppendChild(n)
+	removeFurniture(root)
+	sanitizeDOM(root)
+	removeEmptyLinks(root)
+	md, err := toMarkdown(root, pageURL)
+	if err != nil {
+		return "", err
+	}
+	return normalizeMarkdown(sanitizeMarkdown(normalizeNewlines(md))), nil
+}
+
+// markedArticle returns the container a page marks as its article, the
+// one with the most words: an element with itemprop="articleBody", else
+// an <article>, else <main>; nil if the page marks none or it holds no
+// words.
+func markedArticle(doc *html.Node) *html.Node {
+	words := map[*html.Node]int{}
+	countWords(doc, words)
+	best := [3]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			kind := -1
+			switch {
+			case hasToken(attr(n, "itemprop"), "articleBody"):
+				kind = 0
+			case n.DataAtom == atom.Article:
+				kind = 1
+			case n.DataAtom == atom.Main:
+				kind = 2
+			}
+			if kind >= 0 && words[n] > 0 && (best[kind] == nil || words[n] > words[best[kind]]) {
+				best[kind] = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range best {
+		if n != nil {
+			return n
+		}
+	}
+	return nil
 }
 
 // meta combines what the page declares with what readability found.
