@@ -392,8 +392,10 @@ func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string
 	t.Logf("followed %d footnote markers and their back-links", followed)
 }
 
-// TestAccessibility runs axe-core on the briefing, a source page and the
-// matrix, in light and dark colour schemes and at phone width, and fails
+// TestAccessibility runs axe-core on every kind of page (the briefing,
+// with and without a note open, a source page, the source list, the
+// matrix and the 404 page), in light and dark colour schemes and at
+// 1280 px and phone width, and fails
 // on any serious or critical violation.
 func TestAccessibility(t *testing.T) {
 	ctx := browsertest.New(t)
@@ -419,8 +421,15 @@ func TestAccessibility(t *testing.T) {
 			); err != nil {
 				t.Fatal(err)
 			}
-			for _, p := range []string{"", source, "matrix/"} {
-				load(t, ctx, siteURL+p)
+			// Every page kind: the briefing (also with a note open), a
+			// source, the source list, the matrix, and the 404 page.
+			for _, p := range []string{"", "#open", source, "sources/", "matrix/", "no-such-page/"} {
+				if p == "#open" {
+					load(t, ctx, siteURL)
+					eval[chromedp.Void](t, ctx, `document.querySelector('#main a.mk').click()`)
+				} else {
+					load(t, ctx, siteURL+p)
+				}
 				eval[chromedp.Void](t, ctx, axe)
 				violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r =>
   r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
