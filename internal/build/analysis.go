@@ -2,6 +2,7 @@ package build
 
 import (
 	"math"
+	"sync"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,6 +22,10 @@ type analysis struct {
 	facts    []*fact                 // clusters first, in annotation order
 	factOf   map[string]*fact        // by claim ID
 	bySource map[string][]*brief.Claim
+
+	pointsOnce sync.Once
+	points     []*point
+	pointOf    map[*fact]*point // the first point a fact is a version of
 }
 
 // fact is a set of claims reporting the same thing.
@@ -125,17 +130,8 @@ func (a *analysis) established() int {
 	return max(2, int(math.Ceil(float64(len(a.sources))/2)))
 }
 
-// contested reports whether any claim of f has a disagree link.
-func (a *analysis) contested(f *fact) bool {
-	for _, c := range f.claims {
-		for _, l := range a.links[c.ID] {
-			if l.Relation == brief.Disagree && !a.isDraft(a.other(l, c.ID)) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// contested reports whether f is a version of a contested point.
+func (a *analysis) contested(f *fact) bool { return a.contestID(f) != "" }
 
 // agreed reports whether another source (not the draft) agrees with c.
 func (a *analysis) agreed(c *brief.Claim) bool {

@@ -33,7 +33,8 @@ type indexView struct {
 type factView struct {
 	ID, Text, Href string
 	Count          int
-	Contested      bool
+	Contested      bool   // the fact is a version of a contested point
+	ContestHref    string // "#" and that point's ID
 	Refs           refsView
 }
 
@@ -45,16 +46,31 @@ type refsView struct {
 	Unsourced bool
 }
 
+// contestView is one contested point: one question about one fact
+// (its number, status, title, quotation, time, place or a denial),
+// answered by 2-4 versions that do not agree with one another. Each
+// reason joins two versions, named by their numbers.
 type contestView struct {
 	ID       string
-	Kinds    []string // "number", "quote", …
-	Reasons  []string
-	Variants []variantView
+	Kinds    []string // the slot: one of "number", "quote", …
+	Reasons  []reasonView
+	Variants []variantView // the versions; the first is the fact asked about
 }
 
+// variantView is one version of a contested point: the sentence of the
+// fact (Words, with the words the reasons name marked) and its sources.
 type variantView struct {
+	N          int // 1-based number the reasons use
 	Text, Href string
+	Words      []wordView
 	Sources    []srcRef
+}
+
+// reasonView explains why versions A and B (1-based) differ.
+type reasonView struct {
+	A, B int
+	Kind string
+	Text string
 }
 
 type srcRef struct{ Outlet, Href, Title string }
@@ -143,7 +159,7 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 	sort.SliceStable(est, func(i, j int) bool { return len(est[i].sources) > len(est[j].sources) })
 	for _, f := range est {
 		fv := factView{ID: "fact-" + f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
-			Count: len(f.sources), Contested: a.contested(f)}
+			Count: len(f.sources), Contested: a.contested(f), ContestHref: "#" + a.contestID(f)}
 		var items []noteItem
 		for _, c := range f.claims {
 			it := newNote("support", a.src[c.Source], c, root, "")
@@ -224,86 +240,6 @@ func (a *analysis) draftMarks(ns *notes, refs refsHTML) ([]mark, error) {
 	}
 	sortMarks(marks)
 	return marks, nil
-}
-
-// contests groups facts joined by disagreements: each group is one
-// contested point with its variants side by side.
-func (a *analysis) contests(root string) []contestView {
-	parent := map[*fact]*fact{}
-	find := func(f *fact) *fact {
-		for parent[f] != nil && parent[f] != f {
-			f = parent[f]
-		}
-		return f
-	}
-	kinds := map[*fact]map[string]bool{}
-	reasons := map[*fact][]string{}
-	var order []*fact
-	for _, l := range a.ann.Links {
-		if l.Relation != brief.Disagree {
-			continue
-		}
-		fa, fb := a.factOf[l.A], a.factOf[l.B]
-		if fa == nil || fb == nil || fa == fb {
-			continue
-		}
-		for _, f := range []*fact{fa, fb} {
-			if parent[f] == nil {
-				parent[f] = f
-				order = append(order, f)
-			}
-		}
-		ra, rb := find(fa), find(fb)
-		if ra != rb {
-			parent[rb] = ra
-			for k := range kinds[rb] {
-				if kinds[ra] == nil {
-					kinds[ra] = map[string]bool{}
-				}
-				kinds[ra][k] = true
-			}
-			reasons[ra] = append(reasons[ra], reasons[rb]...)
-		}
-		if kinds[ra] == nil {
-			kinds[ra] = map[string]bool{}
-		}
-		if l.Kind != "" {
-			kinds[ra][string(l.Kind)] = true
-		}
-		if l.Reason != "" {
-			reasons[ra] = append(reasons[ra], l.Reason)
-		}
-	}
-	groups := map[*fact][]*fact{}
-	var roots []*fact
-	for _, f := range order {
-		r := find(f)
-		if groups[r] == nil {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], f)
-	}
-	var out []contestView
-	for _, r := range roots {
-		cv := contestView{ID: "contest-" + r.id}
-		for k := range kinds[r] {
-			cv.Kinds = append(cv.Kinds, k)
-		}
-		sort.Strings(cv.Kinds)
-		cv.Reasons = uniqReasons(reasons[r])
-		fs := groups[r]
-		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].sources) > len(fs[j].sources) })
-		for _, f := range fs {
-			vv := variantView{Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID}
-			for _, c := range f.claims {
-				vv.Sources = append(vv.Sources, srcRef{Outlet: label(a.src[c.Source]), Title: a.src[c.Source].Title,
-					Href: root + "sources/" + c.Source + "/#" + c.ID})
-			}
-			cv.Variants = append(cv.Variants, vv)
-		}
-		out = append(out, cv)
-	}
-	return out
 }
 
 // endsWithName reports whether the name full ends with the name short,
