@@ -2,9 +2,9 @@ package build
 
 import (
 	"math"
-	"sync"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/brief-dev/brief/internal/brief"

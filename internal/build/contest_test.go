@@ -62,7 +62,7 @@ func TestContestPoints(t *testing.T) {
 		agree("a1", "b1"), // fact {a1 b1}
 		dis("a1", "c1", brief.KindStatus),
 		dis("b1", "d1", brief.KindStatus),
-		agree("c1", "d1"), // c1, d1 are one fact: one version, not two
+		agree("c1", "d1"),                 // c1, d1 are one fact: one version, not two
 		dis("a1", "e1", brief.KindNumber), // another slot: another point
 		dis("c1", "a2", brief.KindStatus), // a2 disagrees with c1 only: joined to {a1 b1} through nobody
 		agree("a2", "b2"),
