@@ -277,27 +277,6 @@ func oneInsertion(a, b string) bool {
 	return a[i:] == b[i+1:]
 }
 
-// uniqReasons drops repeated reasons, counting "kind: x vs y" and
-// "kind: y vs x" as the same reason (the sides of a link are in ID order,
-// not in any order a reader would care about).
-func uniqReasons(reasons []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range reasons {
-		key := r
-		if kind, sides, ok := strings.Cut(r, ": "); ok {
-			if x, y, ok := strings.Cut(sides, " vs "); ok && y < x {
-				key = kind + ": " + y + " vs " + x
-			}
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // singles lists, per source, the claims no other source makes.
 func (a *analysis) singles(root string) ([]singleGroup, int) {
 	var out []singleGroup
