@@ -256,6 +256,7 @@ var boundPhrases = []struct {
 	{[]string{"at", "least"}, "min"}, {[]string{"no", "fewer", "than"}, "min"}, {[]string{"no", "less", "than"}, "min"},
 	{[]string{"over"}, "min"}, {[]string{"above"}, "min"}, {[]string{"least"}, "min"},
 	{[]string{"fewer", "than"}, "max"}, {[]string{"less", "than"}, "max"}, {[]string{"up", "to"}, "max"},
+	{[]string{"as", "much", "as"}, "max"}, {[]string{"as", "many", "as"}, "max"}, {[]string{"as", "high", "as"}, "max"},
 	{[]string{"at", "most"}, "max"}, {[]string{"under"}, "max"}, {[]string{"below"}, "max"},
 	{[]string{"almost"}, "max"}, {[]string{"nearly"}, "approx"}, {[]string{"close", "to"}, "approx"},
 	{[]string{"about"}, "approx"}, {[]string{"around"}, "approx"}, {[]string{"roughly"}, "approx"},
