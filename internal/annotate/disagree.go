@@ -200,7 +200,8 @@ func differentTime(a, b *node) (finding, bool) {
 	}
 	for _, x := range a.f.times {
 		for _, y := range b.f.times {
-			if x == y {
+			// A month alone is compatible with a day of it.
+			if x == y || strings.HasPrefix(x, y+" ") || strings.HasPrefix(y, x+" ") {
 				return finding{}, false
 			}
 		}

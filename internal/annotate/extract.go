@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -313,6 +314,13 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 					tt += " " + toks[k+1].Text
 				}
 			}
+			if isMonth(w) && tm == fullMonth(w) && k > 0 {
+				// The day first, as in British usage: "27 December".
+				if d := toks[k-1].Lower; isDay(d) {
+					tm += " " + d
+					tt = toks[k-1].Text + " " + tt
+				}
+			}
 			f.times = append(f.times, tm)
 			f.timeText = append(f.timeText, tt)
 		}
@@ -421,4 +429,10 @@ func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 	}
 	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
 	return cws
+}
+
+// isDay reports a day of the month written as digits ("27").
+func isDay(w string) bool {
+	v, ok := parseValue(w)
+	return ok && v >= 1 && v <= 31 && v == math.Trunc(v) && w[0] >= '0' && w[0] <= '9'
 }
