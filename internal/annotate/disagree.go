@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -90,7 +91,8 @@ func differentRole(a, b *node, canon func(string) string, isEntity func(string) 
 			if ma.Role == mb.Role || lex.Lemma(ma.Role) == lex.Lemma(mb.Role) || lex.Related(ma.Role, mb.Role) >= 0.8 {
 				xa, xb := portfolio(ma.Title), portfolio(mb.Title)
 				if xa == "" || xb == "" || strings.EqualFold(xa, xb) || isEntity(xa) || isEntity(xb) ||
-					lex.Related(strings.ToLower(xa), strings.ToLower(xb)) >= 0.8 {
+					lex.Related(strings.ToLower(xa), strings.ToLower(xb)) >= 0.8 ||
+					abbreviates(xa, mb.Title) || abbreviates(xb, ma.Title) {
 					continue
 				}
 				return finding{rel: brief.Disagree, kind: brief.KindRole, score: 0.7,
@@ -117,6 +119,29 @@ func portfolio(title string) string {
 		return ""
 	}
 	return w
+}
+
+// abbreviates reports whether acronym is made of the initials of the
+// capitalised words before title's head noun: "ECB" of "European Central
+// Bank President".
+func abbreviates(acronym, title string) bool {
+	if len(acronym) < 2 || strings.ToUpper(acronym) != acronym {
+		return false
+	}
+	f := strings.Fields(title)
+	if len(f) < 2 {
+		return false
+	}
+	var initials strings.Builder
+	for _, w := range f[:len(f)-1] {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			initials.Reset()
+			continue
+		}
+		initials.WriteRune(r[0])
+	}
+	return strings.HasSuffix(initials.String(), acronym)
 }
 
 func lastWord(s string) string {
