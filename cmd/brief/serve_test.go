@@ -325,3 +325,55 @@ func jsQuote(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
 }
+
+// TestServeProjectRenamedAwayAndBack renames the project folder away and
+// back while brief serve runs, then edits brief.yaml and moves content/
+// away and back: each change must reach the served site. Before the fix
+// the watch on the project folder was lost, so the title never changed
+// and the site stayed empty after content/ came back (issue 12, item 7).
+func TestServeProjectRenamedAwayAndBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs brief serve")
+	}
+	dir := serveProject(t)
+	url, _ := startServe(t, "--source", dir)
+	// waitFor polls the index page until ok holds, generously for a
+	// loaded machine.
+	waitFor := func(what string, ok func(code int, body string) bool) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			code, body := httpGet(t, url)
+			if ok(code, body) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not seen after 30 s (status %d)", what, code)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	const outlet = "Source A"
+	waitFor("first build", func(code int, body string) bool { return code == 200 && strings.Contains(body, outlet) })
+
+	away := dir + ".away"
+	if err := os.Rename(dir, away); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := os.Rename(away, dir); err != nil {
+		t.Fatal(err)
+	}
+	writeTB(t, filepath.Join(dir, "brief.yaml"), "title: \"Renamed briefing\"\nlanguage: en\n")
+	waitFor("brief.yaml edited", func(code int, body string) bool { return strings.Contains(body, "Renamed briefing") })
+
+	content := filepath.Join(dir, "content")
+	if err := os.Rename(content, content+".away"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("content/ moved away", func(code int, body string) bool { return !strings.Contains(body, outlet) })
+	if err := os.Rename(content+".away", content); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("content/ moved back", func(code int, body string) bool { return code == 200 && strings.Contains(body, outlet) })
+}

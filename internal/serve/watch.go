@@ -25,6 +25,13 @@ import (
 // deleted and recreated (or renamed over) is picked up again. One watch
 // per folder, not per file, keeps a large content tree within the
 // system's limits.
+//
+// The project folder itself is watched from its parent too. inotify
+// drops the watch on a folder that is renamed (fsnotify removes it on
+// IN_MOVE_SELF), so after the project is renamed away and back, its
+// own folder, which holds brief.yaml and the roots, would go unwatched:
+// when the project reappears under its name, every watch is made anew
+// and a full build is asked for.
 type fsWatcher struct {
 	root  string   // absolute project root
 	roots []string // slash-separated, relative to root, cleaned
@@ -39,6 +46,9 @@ type fsWatcher struct {
 }
 
 func newFSWatcher(root string, roots []string, ig ignorer, logf func(string, ...any)) *fsWatcher {
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs // the parent of "." has a name only as an absolute path
+	}
 	return &fsWatcher{
 		root:    root,
 		roots:   cleanRoots(roots),
@@ -67,13 +77,43 @@ func (fw *fsWatcher) start() error {
 		return fmt.Errorf("watch: %w", err)
 	}
 	fw.w = w
+	if err := fw.addRoots(); err != nil {
+		w.Close()
+		return err
+	}
+	// The project's parent, filtered to the project's name (see handle).
+	if up := filepath.Dir(fw.root); up != fw.root {
+		if err := w.Add(up); err != nil && isLimit(err) {
+			w.Close()
+			return fmt.Errorf("watch %s: %w", up, err)
+		}
+	}
+	return nil
+}
+
+// addRoots watches every root.
+func (fw *fsWatcher) addRoots() error {
 	for _, r := range fw.roots {
 		if err := fw.addRoot(r, nil); err != nil {
-			w.Close()
 			return err
 		}
 	}
 	return nil
+}
+
+// rewatch drops every watch below the project's parent and adds them
+// again: the project folder was renamed back or recreated, and the
+// watches left are on folders that may no longer be under the root.
+func (fw *fsWatcher) rewatch() error {
+	for d := range fw.tree {
+		fw.w.Remove(fw.abs(d)) // gone already if fsnotify dropped it
+	}
+	for d := range fw.parents {
+		fw.w.Remove(fw.abs(d))
+	}
+	fw.tree = map[string]bool{}
+	fw.parents = map[string]map[string]bool{}
+	return fw.addRoots()
 }
 
 // addRoot watches root r: its parent (filtered to r's name) and, if r is
@@ -188,9 +228,22 @@ func (fw *fsWatcher) handle(ev fsnotify.Event, send func(change)) {
 	if ev.Op == fsnotify.Chmod || ev.Op == 0 {
 		return // editors and indexers touch modes and times; content is unchanged
 	}
-	rel := fw.rel(ev.Name)
-	if rel == "" || fw.ig.skip(rel) {
+	if ev.Name == fw.root {
+		// The project folder, seen from its parent (or its own watch
+		// when it is renamed or deleted). When it reappears under its
+		// name, renamed back or recreated, watch it anew and build
+		// everything: what changed while it was away was not seen.
+		if ev.Has(fsnotify.Create) {
+			if err := fw.rewatch(); err != nil {
+				fw.logf("%v\n%s", err, watchLimitHint(err))
+			}
+			send(allPaths)
+		}
 		return
+	}
+	rel := fw.rel(ev.Name)
+	if rel == "" || rel == ".." || strings.HasPrefix(rel, "../") || fw.ig.skip(rel) {
+		return // a sibling of the project in its parent folder
 	}
 	dir, name := path.Dir(rel), path.Base(rel)
 	isRoot := fw.parents[dir][name]
@@ -212,6 +265,12 @@ func (fw *fsWatcher) handle(ev fsnotify.Event, send func(change)) {
 			// report what it already holds.
 			if err := fw.addTree(rel, send); err != nil {
 				fw.logf("%v\n%s", err, watchLimitHint(err))
+			}
+			if isRoot {
+				// A root folder came back (content/ renamed away and
+				// back): what the last build saw of it is gone, so
+				// build everything rather than trust the files listed.
+				send(allPaths)
 			}
 			return
 		}

@@ -84,6 +84,32 @@ func (h *watchHarness) collect() []string {
 	}
 }
 
+// await waits (generously, for a loaded machine) until every path in
+// want has been reported, fails the test if one is not, and then drains
+// what else the same change reports.
+func (h *watchHarness) await(want ...string) {
+	h.t.Helper()
+	seen := map[string]bool{}
+	deadline := time.After(20 * time.Second)
+	for missing := len(want); missing > 0; {
+		select {
+		case c := <-h.out:
+			p := c.Path
+			if c == allPaths {
+				p = "*"
+			}
+			if slices.Contains(want, p) && !seen[p] {
+				missing--
+			}
+			seen[p] = true
+		case <-deadline:
+			h.t.Errorf("reported %q, want %q among them", sortedKeys(seen), want)
+			return
+		}
+	}
+	h.collect()
+}
+
 func (h *watchHarness) path(rel string) string { return filepath.Join(h.root, filepath.FromSlash(rel)) }
 
 func (h *watchHarness) write(rel, data string) { writeFile(h.t, h.path(rel), data) }
@@ -212,6 +238,62 @@ func TestWatchSaveStyles(t *testing.T) {
 	})
 }
 
+// TestWatchProjectRenamedAwayAndBack renames the project folder away
+// and back, as a file manager's undo or a checkout tool does: inotify
+// drops the watch on a renamed folder, and the watcher used to lose
+// brief.yaml and the project folder's entries for good, so that moving
+// content/ away and back then left an empty site (issue 12, item 7).
+func TestWatchProjectRenamedAwayAndBack(t *testing.T) {
+	for _, roots := range [][]string{defaultRoots, {"."}} {
+		t.Run(strings.Join(roots, ","), func(t *testing.T) {
+			root := project(t)
+			h := startWatch(t, root, roots, []string{"public"})
+			away := root + ".away"
+			if err := os.Rename(root, away); err != nil {
+				t.Fatal(err)
+			}
+			h.collect()
+			if err := os.Rename(away, root); err != nil {
+				t.Fatal(err)
+			}
+			h.await("*")
+
+			// brief.yaml, edited in place and saved by rename.
+			h.write("brief.yaml", "title: Edited\n")
+			h.await("brief.yaml")
+			writeFile(t, h.path("brief.yaml.new"), "title: Saved\n")
+			if err := os.Rename(h.path("brief.yaml.new"), h.path("brief.yaml")); err != nil {
+				t.Fatal(err)
+			}
+			h.await("brief.yaml")
+
+			// content/ renamed away and back: a full build each time.
+			if err := os.Rename(h.path("content"), h.path("content.away")); err != nil {
+				t.Fatal(err)
+			}
+			h.await("*")
+			if err := os.Rename(h.path("content.away"), h.path("content")); err != nil {
+				t.Fatal(err)
+			}
+			h.await("*")
+			h.write("content/sources/a.md", "changed")
+			h.await("content/sources/a.md")
+
+			// The same again: the watches made anew are renamed too.
+			if err := os.Rename(root, away); err != nil {
+				t.Fatal(err)
+			}
+			h.collect()
+			if err := os.Rename(away, root); err != nil {
+				t.Fatal(err)
+			}
+			h.await("*")
+			h.write("themes/default/style.css", "body{color:red}")
+			h.await("themes/default/style.css")
+		})
+	}
+}
+
 func TestWatchWholeProjectIgnoresOutput(t *testing.T) {
 	root := project(t)
 	h := startWatch(t, root, []string{"."}, []string{"public"})
@@ -232,8 +314,9 @@ func TestWatchFoldersNotFiles(t *testing.T) {
 	}
 	defer fw.w.Close()
 	// content, content/sources, themes, themes/default,
-	// themes/default/layouts, and the project root for brief.yaml.
-	if got, want := len(fw.w.WatchList()), 6; got != want {
+	// themes/default/layouts, the project root for brief.yaml, and its
+	// parent for the project folder itself.
+	if got, want := len(fw.w.WatchList()), 7; got != want {
 		t.Errorf("%d watches (%q), want %d: one per folder", got, fw.w.WatchList(), want)
 	}
 }
