@@ -26,6 +26,10 @@ type analysis struct {
 	pointsOnce sync.Once
 	points     []*point
 	pointOf    map[*fact]*point // the first point a fact is a version of
+	// pointPage is the page that holds each contested point, by point ID,
+	// as a path from the site root ("briefing/2/"); a point it does not
+	// name is on the index. See pointHref.
+	pointPage map[string]string
 }
 
 // fact is a set of claims reporting the same thing.

@@ -34,7 +34,7 @@ type factView struct {
 	ID, Text, Href string
 	Count          int
 	Contested      bool   // the fact is a version of a contested point
-	ContestHref    string // "#" and that point's ID
+	ContestHref    string // the point's address from this page (pointHref)
 	Refs           refsView
 }
 
@@ -55,6 +55,7 @@ type contestView struct {
 	Kinds    []string // the slot: one of "number", "quote", …
 	Reasons  []reasonView
 	Variants []variantView // the versions; the first is the fact asked about
+	More     []claimRef    // further sentences that differ from version 1 on the same slot
 }
 
 // variantView is one version of a contested point: the sentence of the
@@ -159,7 +160,7 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 	sort.SliceStable(est, func(i, j int) bool { return len(est[i].sources) > len(est[j].sources) })
 	for _, f := range est {
 		fv := factView{ID: "fact-" + f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
-			Count: len(f.sources), Contested: a.contested(f), ContestHref: "#" + a.contestID(f)}
+			Count: len(f.sources), Contested: a.contested(f), ContestHref: a.pointHref("", root, f)}
 		var items []noteItem
 		for _, c := range f.claims {
 			it := newNote("support", a.src[c.Source], c, root, "")

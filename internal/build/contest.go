@@ -1,8 +1,8 @@
 package build
 
 import (
+	"container/heap"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -11,13 +11,22 @@ import (
 // maxVersions bounds the versions of one contested point.
 const maxVersions = 4
 
-// point is one contested point: a fact (versions[0]) and the facts that
-// contradict it on one slot (kind), none agreeing with another.
+// point is one contested point: one question about one fact
+// (versions[0]) on one slot (kind), answered by the facts that
+// contradict it there, none agreeing with another.
 type point struct {
 	id       string
 	kind     brief.DisagreeKind
 	versions []*fact
-	reasons  []pointReason
+	// shown is the sentence each version shows: the claim of that fact
+	// the disagreement is between, so that the words the reason quotes
+	// are in it (the fact's own sentence when it is one).
+	shown   []*brief.Claim
+	reasons []pointReason
+	// more are the facts past maxVersions that differ from versions[0]
+	// on the same slot: listed under the point rather than made into
+	// another point asking the same question.
+	more []*fact
 }
 
 // pointReason is the link that explains why versions a and b differ.
@@ -35,19 +44,56 @@ func pairOf(x, y *fact) factPair {
 	return factPair{x, y}
 }
 
-// contestPoints groups disagreements into points without chaining.
-// Facts are asked about in order of support (most sources, then ID);
-// each takes, per kind of disagreement, the facts that disagree with it
-// directly on that kind and were not yet shown against it, most
-// reported first, skipping one that agrees with it or with a version
-// already taken (it is that version told again). Past maxVersions the
-// rest make another point about the same fact. Each disagreeing pair of
-// facts is shown once; the cost is linear in the disagree links (and
-// the agree links between facts that also disagree).
+// slot is one fact and one kind of disagreement: the question a point
+// asks. seen counts the facts still to be shown against it when it was
+// queued; an entry whose count fell since is queued again.
+type slot struct {
+	f    *fact
+	kind brief.DisagreeKind
+	seen int
+}
+
+// slotHeap orders slots by open partners, then the fact's sources, then
+// its ID and the kind, so that the result is deterministic.
+type slotHeap []*slot
+
+func (h slotHeap) Len() int { return len(h) }
+func (h slotHeap) Less(i, j int) bool {
+	a, b := h[i], h[j]
+	if a.seen != b.seen {
+		return a.seen > b.seen
+	}
+	if len(a.f.sources) != len(b.f.sources) {
+		return len(a.f.sources) > len(b.f.sources)
+	}
+	if a.f.id != b.f.id {
+		return a.f.id < b.f.id
+	}
+	return a.kind < b.kind
+}
+func (h slotHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *slotHeap) Push(x any)   { *h = append(*h, x.(*slot)) }
+func (h *slotHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// contestPoints groups disagreements into points, one per question and
+// without chaining. A question is one fact and one kind of disagreement
+// (its number, a status, a title...). The question with the most facts
+// contradicting it not yet shown is asked first: its fact is version 1,
+// and the facts that disagree with it directly on that kind, most
+// reported first, are the other versions, skipping one that agrees with
+// a version already taken (it is that version told again). Past
+// maxVersions the rest are listed under the point, not made into a new
+// point about the same thing. Each disagreeing pair of facts is shown
+// once, so the facts on the other side of a question are not asked
+// about again one by one. Cost: O(E log E) in the disagree links.
 func (a *analysis) contestPoints() []*point {
 	a.pointsOnce.Do(func() {
 		byPair := map[factPair][]brief.Link{}
-		against := map[*fact][]*fact{}
 		for _, l := range a.ann.Links {
 			if l.Relation != brief.Disagree {
 				continue
@@ -57,94 +103,131 @@ func (a *analysis) contestPoints() []*point {
 				continue
 			}
 			p := pairOf(fa, fb)
-			if byPair[p] == nil {
-				against[fa] = append(against[fa], fb)
-				against[fb] = append(against[fb], fa)
-			}
 			byPair[p] = append(byPair[p], l)
 		}
-		// Facts that also agree: never versions of one point.
+		// Facts that also agree are never versions of one point.
 		agrees := map[factPair]bool{}
 		for _, l := range a.ann.Links {
 			if l.Relation != brief.Agree {
 				continue
 			}
 			fa, fb := a.factOf[l.A], a.factOf[l.B]
-			if fa != nil && fb != nil && fa != fb && (against[fa] != nil || against[fb] != nil) {
+			if fa != nil && fb != nil && fa != fb && byPair[pairOf(fa, fb)] != nil {
 				agrees[pairOf(fa, fb)] = true
 			}
 		}
-		var pivots []*fact
-		for f := range against {
-			pivots = append(pivots, f)
+		// The partners of each slot, in a fixed order.
+		type slotKey struct {
+			f    *fact
+			kind brief.DisagreeKind
+		}
+		partners := map[slotKey][]*fact{}
+		var keys []slotKey
+		pairs := make([]factPair, 0, len(byPair))
+		for p := range byPair {
+			pairs = append(pairs, p)
+		}
+		sort.Slice(pairs, func(i, j int) bool {
+			if pairs[i][0].id != pairs[j][0].id {
+				return pairs[i][0].id < pairs[j][0].id
+			}
+			return pairs[i][1].id < pairs[j][1].id
+		})
+		for _, p := range pairs {
+			if agrees[p] {
+				continue
+			}
+			kinds := map[brief.DisagreeKind]bool{}
+			for _, l := range byPair[p] {
+				kinds[l.Kind] = true
+			}
+			for k := range kinds {
+				for _, e := range [][2]*fact{{p[0], p[1]}, {p[1], p[0]}} {
+					sk := slotKey{e[0], k}
+					if partners[sk] == nil {
+						keys = append(keys, sk)
+					}
+					partners[sk] = append(partners[sk], e[1])
+				}
+			}
 		}
 		bySupport := func(fs []*fact) {
-			sort.Slice(fs, func(i, j int) bool {
+			sort.SliceStable(fs, func(i, j int) bool {
 				if len(fs[i].sources) != len(fs[j].sources) {
 					return len(fs[i].sources) > len(fs[j].sources)
 				}
 				return fs[i].id < fs[j].id
 			})
 		}
-		bySupport(pivots)
 		used := map[factPair]bool{}
-		made := map[string]int{} // points per fact and kind
-		a.pointOf = map[*fact]*point{}
-		for _, f := range pivots {
-			others := against[f]
-			bySupport(others)
-			for _, kind := range pairKinds(f, others, byPair) {
-				var cands []*fact
-				for _, g := range others {
-					p := pairOf(f, g)
-					if used[p] || agrees[p] || !hasKind(byPair[p], kind) {
-						continue
-					}
-					cands = append(cands, g)
+		openOf := func(sk slotKey) int {
+			n := 0
+			for _, g := range partners[sk] {
+				if !used[pairOf(sk.f, g)] {
+					n++
 				}
-				for len(cands) > 0 {
-					pt := &point{id: "contest-" + f.id + "-" + string(kind), kind: kind, versions: []*fact{f}}
-					if n := made[pt.id]; n > 0 {
-						pt.id += "-" + strconv.Itoa(n+1)
+			}
+			return n
+		}
+		h := &slotHeap{}
+		for _, sk := range keys {
+			bySupport(partners[sk])
+			n := len(partners[sk])
+			*h = append(*h, &slot{f: sk.f, kind: sk.kind, seen: n})
+		}
+		heap.Init(h)
+		a.pointOf = map[*fact]*point{}
+		for h.Len() > 0 {
+			s := heap.Pop(h).(*slot)
+			sk := slotKey{s.f, s.kind}
+			if n := openOf(sk); n != s.seen {
+				if n > 0 {
+					s.seen = n
+					heap.Push(h, s)
+				}
+				continue
+			}
+			pt := &point{id: "contest-" + s.f.id + "-" + string(s.kind), kind: s.kind, versions: []*fact{s.f}}
+			for _, g := range partners[sk] {
+				p := pairOf(s.f, g)
+				if used[p] {
+					continue
+				}
+				used[p] = true
+				same := false
+				for _, v := range pt.versions[1:] {
+					if agrees[pairOf(v, g)] {
+						same = true
 					}
-					var rest []*fact
-					for _, g := range cands {
-						same := false
-						for _, v := range pt.versions[1:] {
-							if agrees[pairOf(v, g)] {
-								same = true
-							}
-						}
-						switch {
-						case same:
-							used[pairOf(f, g)] = true // shown by the version it agrees with
-						case len(pt.versions) < maxVersions:
-							pt.versions = append(pt.versions, g)
-							used[pairOf(f, g)] = true
-						default:
-							rest = append(rest, g)
-						}
+				}
+				switch {
+				case same:
+					// Shown by the version it agrees with.
+				case len(pt.versions) < maxVersions:
+					pt.versions = append(pt.versions, g)
+				default:
+					pt.more = append(pt.more, g)
+				}
+			}
+			if len(pt.versions) < 2 {
+				continue
+			}
+			// Reasons: each pair of versions that disagree, the slot's
+			// kind first.
+			for i, x := range pt.versions {
+				for j := i + 1; j < len(pt.versions); j++ {
+					p := pairOf(x, pt.versions[j])
+					if l, ok := bestReason(byPair[p], x, pt.versions[j], s.kind); ok {
+						pt.reasons = append(pt.reasons, pointReason{i, j, l})
+						used[p] = true
 					}
-					cands = rest
-					if len(pt.versions) < 2 {
-						break
-					}
-					for i, x := range pt.versions {
-						for j := i + 1; j < len(pt.versions); j++ {
-							p := pairOf(x, pt.versions[j])
-							if l, ok := bestReason(byPair[p], x, pt.versions[j]); ok {
-								pt.reasons = append(pt.reasons, pointReason{i, j, l})
-								used[p] = true
-							}
-						}
-					}
-					made["contest-"+f.id+"-"+string(kind)]++
-					a.points = append(a.points, pt)
-					for _, v := range pt.versions {
-						if a.pointOf[v] == nil {
-							a.pointOf[v] = pt
-						}
-					}
+				}
+			}
+			pt.shown = a.shownClaims(pt)
+			a.points = append(a.points, pt)
+			for _, v := range pt.versions {
+				if a.pointOf[v] == nil {
+					a.pointOf[v] = pt
 				}
 			}
 		}
@@ -152,34 +235,42 @@ func (a *analysis) contestPoints() []*point {
 	return a.points
 }
 
-// pairKinds returns the kinds of f's disagreements, sorted.
-func pairKinds(f *fact, others []*fact, byPair map[factPair][]brief.Link) []brief.DisagreeKind {
-	seen := map[brief.DisagreeKind]bool{}
-	var out []brief.DisagreeKind
-	for _, g := range others {
-		for _, l := range byPair[pairOf(f, g)] {
-			if !seen[l.Kind] {
-				seen[l.Kind] = true
-				out = append(out, l.Kind)
-			}
-		}
+// shownClaims picks the sentence each version of p shows: for a version
+// past the first, its claim in the reason that joins it to version 1;
+// for version 1, its claim in those reasons when they all use the same
+// one. Otherwise, and where that claim is the fact's own sentence, the
+// fact's sentence.
+func (a *analysis) shownClaims(p *point) []*brief.Claim {
+	out := make([]*brief.Claim, len(p.versions))
+	for i, v := range p.versions {
+		out[i] = v.best
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	var first *brief.Claim
+	one := true
+	for _, r := range p.reasons {
+		if r.a != 0 {
+			continue
+		}
+		x, y := a.claim[r.link.A], a.claim[r.link.B]
+		if a.factOf[x.ID] != p.versions[0] {
+			x, y = y, x
+		}
+		out[r.b] = y
+		if first != nil && first != x {
+			one = false
+		}
+		first = x
+	}
+	if one && first != nil {
+		out[0] = first
+	}
 	return out
 }
 
-func hasKind(ls []brief.Link, kind brief.DisagreeKind) bool {
-	for _, l := range ls {
-		if l.Kind == kind {
-			return true
-		}
-	}
-	return false
-}
-
-// bestReason picks the link that explains two versions best: the one
-// between their shown sentences, else the highest score, then by IDs.
-func bestReason(ls []brief.Link, x, y *fact) (brief.Link, bool) {
+// bestReason picks the link that explains two versions best: one of the
+// point's kind, then one between their shown sentences, else the
+// highest score, then by IDs.
+func bestReason(ls []brief.Link, x, y *fact, kind brief.DisagreeKind) (brief.Link, bool) {
 	var best brief.Link
 	found, bestRank := false, -1
 	for _, l := range ls {
@@ -188,6 +279,9 @@ func bestReason(ls []brief.Link, x, y *fact) (brief.Link, bool) {
 			rank = 2
 		} else if l.A == x.best.ID || l.B == x.best.ID || l.A == y.best.ID || l.B == y.best.ID {
 			rank = 1
+		}
+		if l.Kind == kind {
+			rank += 3
 		}
 		if !found || rank > bestRank || rank == bestRank && (l.Score > best.Score ||
 			l.Score == best.Score && (l.A < best.A || l.A == best.A && l.B < best.B)) {
@@ -206,6 +300,27 @@ func (a *analysis) contestID(f *fact) string {
 	return ""
 }
 
+// pointHref returns the address of the first contested point f is a
+// version of, as a link from the page at path from (relative to the
+// site root: "" for the index, "briefing/2/" for a later page of a
+// briefing split into pages) that reaches the root by root ("./",
+// "../../"); "" when f is in no point. The point is on the page
+// a.pointPage names for its ID, the index when it names none; on that
+// page itself the address is the bare fragment, so the browser scrolls
+// instead of loading the page again. Every link to a point goes through
+// here, so that splitting the briefing only has to fill pointPage.
+func (a *analysis) pointHref(from, root string, f *fact) string {
+	id := a.contestID(f)
+	if id == "" {
+		return ""
+	}
+	page := a.pointPage[id]
+	if page == from {
+		return "#" + id
+	}
+	return root + page + "#" + id
+}
+
 // contests returns the contested points for the index page.
 func (a *analysis) contests(root string) []contestView {
 	var out []contestView
@@ -216,23 +331,29 @@ func (a *analysis) contests(root string) []contestView {
 		for i := range quoted {
 			quoted[i] = map[string]bool{}
 		}
+		texts := make([]map[string]bool, len(p.versions))
+		for i := range p.versions {
+			texts[i] = map[string]bool{}
+			for _, w := range strings.Fields(p.shown[i].Text) {
+				texts[i][normQuote(w)] = true
+			}
+		}
 		for _, r := range p.reasons {
-			cv.Reasons = append(cv.Reasons, reasonView{A: r.a + 1, B: r.b + 1, Kind: string(r.link.Kind), Text: r.link.Reason})
+			rv := reasonView{A: r.a + 1, B: r.b + 1, Kind: string(r.link.Kind), Text: r.link.Reason}
+			// Name the pair in the order the reason quotes them.
+			if q := quotedPhrases(r.link.Reason); len(q) > 0 && hasAll(texts[r.b], q[0]) && !hasAll(texts[r.a], q[0]) {
+				rv.A, rv.B = rv.B, rv.A
+			}
+			cv.Reasons = append(cv.Reasons, rv)
 			for _, w := range reasonWords(r.link.Reason) {
 				quoted[r.a][w] = true
 				quoted[r.b][w] = true
 			}
 		}
-		texts := make([]map[string]bool, len(p.versions))
 		for i, f := range p.versions {
-			texts[i] = map[string]bool{}
-			for _, w := range strings.Fields(f.best.Text) {
-				texts[i][normQuote(w)] = true
-			}
-		}
-		for i, f := range p.versions {
-			vv := variantView{N: i + 1, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID}
-			vv.Words = diffWords(f.best.Text, "")
+			c := p.shown[i]
+			vv := variantView{N: i + 1, Text: c.Text, Href: root + "sources/" + c.Source + "/#" + c.ID}
+			vv.Words = diffWords(c.Text, "")
 			for k := range vv.Words {
 				w := normQuote(vv.Words[k].Text)
 				if !quoted[i][w] {
@@ -251,6 +372,9 @@ func (a *analysis) contests(root string) []contestView {
 			}
 			cv.Variants = append(cv.Variants, vv)
 		}
+		for _, f := range p.more {
+			cv.More = append(cv.More, claimRef{Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID})
+		}
 		out = append(out, cv)
 	}
 	return out
@@ -260,6 +384,16 @@ func (a *analysis) contests(root string) []contestView {
 // (`number: “three-year-long war” vs “two-year war”`).
 func reasonWords(reason string) []string {
 	var out []string
+	for _, q := range quotedPhrases(reason) {
+		out = append(out, q...)
+	}
+	return out
+}
+
+// quotedPhrases returns the normalised words of each phrase a reason
+// quotes, in order, without the ellipses that stand for left-out words.
+func quotedPhrases(reason string) [][]string {
+	var out [][]string
 	for {
 		i := strings.Index(reason, "“")
 		if i < 0 {
@@ -270,11 +404,23 @@ func reasonWords(reason string) []string {
 		if j < 0 {
 			return out
 		}
+		var ws []string
 		for _, w := range strings.Fields(reason[:j]) {
 			if n := normQuote(w); n != "" {
-				out = append(out, n)
+				ws = append(ws, n)
 			}
 		}
+		out = append(out, ws)
 		reason = reason[j+len("”"):]
 	}
+}
+
+// hasAll reports whether every word of ws is in set.
+func hasAll(set map[string]bool, ws []string) bool {
+	for _, w := range ws {
+		if !set[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }

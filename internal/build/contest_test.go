@@ -26,6 +26,8 @@ func checkPoints(t *testing.T, a *analysis) {
 			rel[k][l.Relation] = true
 		}
 	}
+	asked := map[string]bool{}
+	shown := map[factPair]bool{}
 	for _, p := range a.contestPoints() {
 		if n := len(p.versions); n < 2 || n > maxVersions {
 			t.Errorf("%s: %d versions", p.id, n)
@@ -40,6 +42,30 @@ func checkPoints(t *testing.T, a *analysis) {
 				}
 			}
 		}
+		for i, c := range p.shown {
+			if a.factOf[c.ID] != p.versions[i] {
+				t.Errorf("%s: version %d shows %s, a sentence of another fact", p.id, i+1, c.ID)
+			}
+		}
+		// One question once: a slot is asked about in one point, and a
+		// pair of facts is shown in one point.
+		q := p.versions[0].id + " " + string(p.kind)
+		if asked[q] {
+			t.Errorf("%s: the %s of %s is asked about twice", p.id, p.kind, p.versions[0].id)
+		}
+		asked[q] = true
+		for i, v := range p.versions {
+			for _, w := range p.versions[i+1:] {
+				if shown[pairOf(v, w)] && rel[[2]*fact{v, w}][brief.Disagree] {
+					t.Errorf("%s: versions %s and %s are shown against each other in another point too", p.id, v.id, w.id)
+				}
+			}
+		}
+		for i, v := range p.versions {
+			for _, w := range p.versions[i+1:] {
+				shown[pairOf(v, w)] = true
+			}
+		}
 		for _, r := range p.reasons {
 			x, y := p.versions[r.a], p.versions[r.b]
 			if a.factOf[r.link.A] != x && a.factOf[r.link.A] != y || a.factOf[r.link.B] != x && a.factOf[r.link.B] != y {
@@ -50,38 +76,140 @@ func checkPoints(t *testing.T, a *analysis) {
 }
 
 func TestContestPoints(t *testing.T) {
-	var claims []*brief.Claim
-	for _, id := range []string{"a1", "b1", "c1", "d1", "e1", "a2", "b2"} {
-		claims = append(claims, &brief.Claim{ID: id, Source: id[:1], Kind: brief.KindClaim, Text: "claim " + id})
-	}
 	agree := func(x, y string) brief.Link { return brief.Link{A: x, B: y, Relation: brief.Agree, Score: 0.9} }
 	dis := func(x, y string, k brief.DisagreeKind) brief.Link {
 		return brief.Link{A: x, B: y, Relation: brief.Disagree, Kind: k, Score: 0.7, Reason: string(k) + ": “" + x + "” vs “" + y + "”"}
 	}
-	links := []brief.Link{
-		agree("a1", "b1"), // fact {a1 b1}
-		dis("a1", "c1", brief.KindStatus),
-		dis("b1", "d1", brief.KindStatus),
-		agree("c1", "d1"),                 // c1, d1 are one fact: one version, not two
-		dis("a1", "e1", brief.KindNumber), // another slot: another point
-		dis("c1", "a2", brief.KindStatus), // a2 disagrees with c1 only: joined to {a1 b1} through nobody
-		agree("a2", "b2"),
+	// points builds claims (ID: source letter, then a number) with links
+	// and returns the points, checked.
+	points := func(t *testing.T, ids []string, links []brief.Link) []*point {
+		t.Helper()
+		var claims []*brief.Claim
+		srcs := map[string]bool{}
+		var sources []*brief.Source
+		for _, id := range ids {
+			claims = append(claims, &brief.Claim{ID: id, Source: id[:1], Kind: brief.KindClaim, Text: "claim " + id})
+			if !srcs[id[:1]] {
+				srcs[id[:1]] = true
+				sources = append(sources, &brief.Source{ID: id[:1]})
+			}
+		}
+		ann := &brief.Annotation{Sources: sources, Claims: claims, Links: links}
+		ann.Clusters = annotate.Clusters(claims, links)
+		a := analyze(ann)
+		checkPoints(t, a)
+		pts := a.contestPoints()
+		for _, p := range pts {
+			t.Logf("%s: %d versions, %d reasons, %d more", p.id, len(p.versions), len(p.reasons), len(p.more))
+		}
+		return pts
 	}
-	ann := &brief.Annotation{Sources: []*brief.Source{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}, {ID: "e"}},
-		Claims: claims, Links: links}
+
+	t.Run("OneQuestionPerSlot", func(t *testing.T) {
+		pts := points(t, []string{"a1", "b1", "c1", "d1", "e1", "a2", "b2"}, []brief.Link{
+			agree("a1", "b1"), // fact {a1 b1}
+			dis("a1", "c1", brief.KindStatus),
+			dis("b1", "d1", brief.KindStatus),
+			agree("c1", "d1"),                 // c1, d1 are one fact: one version, not two
+			dis("a1", "e1", brief.KindNumber), // another slot: another point
+			dis("c1", "a2", brief.KindStatus), // {c1 d1} differs from two facts on its status: one point
+			agree("a2", "b2"),
+		})
+		if len(pts) != 2 {
+			t.Fatalf("%d points, want 2 (status of {c1 d1} against {a1 b1} and {a2 b2}, number of {a1 b1})", len(pts))
+		}
+		if got := len(pts[0].versions); got != 3 || pts[0].kind != brief.KindStatus {
+			t.Errorf("first point: %s with %d versions, want status with 3", pts[0].kind, got)
+		}
+		if got := len(pts[1].versions); got != 2 || pts[1].kind != brief.KindNumber {
+			t.Errorf("second point: %s with %d versions, want number with 2", pts[1].kind, got)
+		}
+	})
+
+	// One fact whose title five others give differently (Witkoff "who
+	// previously served as" envoy against five sentences calling him the
+	// envoy): one point of four versions with the other two listed under
+	// it, not five points each asking the same question.
+	t.Run("ManyAgainstOne", func(t *testing.T) {
+		ids := []string{"a1", "b1", "c1", "d1", "e1", "f1"}
+		var links []brief.Link
+		for _, id := range ids[1:] {
+			links = append(links, dis("a1", id, brief.KindRole))
+		}
+		pts := points(t, ids, links)
+		if len(pts) != 1 {
+			t.Fatalf("%d points, want 1", len(pts))
+		}
+		if p := pts[0]; len(p.versions) != maxVersions || len(p.more) != 2 || p.versions[0].id != "a1" {
+			t.Errorf("%d versions (first %s), %d more, want %d versions of a1 and 2 more", len(p.versions), p.versions[0].id, len(p.more), maxVersions)
+		}
+	})
+
+	// Versions that agree are one version: b1 and c1 agree, so only one
+	// of them stands against a1.
+	t.Run("AgreeingOthers", func(t *testing.T) {
+		pts := points(t, []string{"a1", "b1", "c1", "d1"}, []brief.Link{
+			dis("a1", "b1", brief.KindNumber), dis("a1", "c1", brief.KindNumber), dis("a1", "d1", brief.KindNumber),
+			agree("b1", "c1"),
+		})
+		if len(pts) != 1 || len(pts[0].versions) != 3 {
+			t.Fatalf("want one point of 3 versions")
+		}
+	})
+
+	// A chain of disagreements (a1 ≠ b1 ≠ c1, a1 and c1 unlinked) is one
+	// question about b1, the fact both contradict directly, with a reason
+	// for each of its two pairs and none joining a1 and c1.
+	t.Run("Chain", func(t *testing.T) {
+		pts := points(t, []string{"a1", "b1", "c1"}, []brief.Link{
+			dis("a1", "b1", brief.KindTime), dis("b1", "c1", brief.KindTime),
+		})
+		if len(pts) != 1 || pts[0].versions[0].id != "b1" || len(pts[0].reasons) != 2 {
+			t.Fatalf("want one point about b1 with two reasons")
+		}
+	})
+}
+
+// TestPointHref checks the address of a contested point from the page
+// that holds it, from another page, and once the point moves to a page
+// of its own: "also contested" must reach the point from wherever the
+// fact is shown.
+func TestPointHref(t *testing.T) {
+	claims := []*brief.Claim{
+		{ID: "a1", Source: "a", Kind: brief.KindClaim, Text: "claim a1"},
+		{ID: "b1", Source: "b", Kind: brief.KindClaim, Text: "claim b1"},
+		{ID: "c1", Source: "c", Kind: brief.KindClaim, Text: "claim c1"},
+	}
+	links := []brief.Link{{A: "a1", B: "b1", Relation: brief.Disagree, Kind: brief.KindNumber, Score: 0.7, Reason: "number"}}
+	ann := &brief.Annotation{Sources: []*brief.Source{{ID: "a"}, {ID: "b"}, {ID: "c"}}, Claims: claims, Links: links}
 	ann.Clusters = annotate.Clusters(claims, links)
 	a := analyze(ann)
-	checkPoints(t, a)
 	pts := a.contestPoints()
-	if len(pts) != 3 {
-		for _, p := range pts {
-			t.Logf("%s: %d versions", p.id, len(p.versions))
-		}
-		t.Fatalf("%d points, want 3 (status of {a1 b1}, number of {a1 b1}, status of {a2 b2})", len(pts))
+	if len(pts) != 1 {
+		t.Fatalf("%d points, want 1", len(pts))
 	}
-	for _, p := range pts {
-		if len(p.versions) != 2 || len(p.reasons) != 1 {
-			t.Errorf("%s: %d versions, %d reasons, want 2 and 1", p.id, len(p.versions), len(p.reasons))
-		}
+	id := pts[0].id
+	f, lone := a.factOf["a1"], a.factOf["c1"]
+	for _, tt := range []struct {
+		name, page, from, root, want string
+	}{
+		{"OnIndex", "", "", "./", "#" + id},
+		{"FromLaterPage", "", "briefing/2/", "../../", "../../#" + id},
+		{"PointPaged", "briefing/3/", "", "./", "./briefing/3/#" + id},
+		{"PointPagedFromOther", "briefing/3/", "briefing/2/", "../../", "../../briefing/3/#" + id},
+		{"PointPagedSamePage", "briefing/3/", "briefing/3/", "../../", "#" + id},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a.pointPage = map[string]string{}
+			if tt.page != "" {
+				a.pointPage[id] = tt.page
+			}
+			if got := a.pointHref(tt.from, tt.root, f); got != tt.want {
+				t.Errorf("pointHref=%q, want %q", got, tt.want)
+			}
+			if got := a.pointHref(tt.from, tt.root, lone); got != "" {
+				t.Errorf("pointHref of an uncontested fact=%q, want \"\"", got)
+			}
+		})
 	}
 }
