@@ -27,17 +27,32 @@ func CheckText(file string, data []byte) *Error {
 			off += n
 			continue
 		}
-		start := bytes.LastIndexByte(data[:off], '\n') + 1
-		end := bytes.IndexByte(data[off:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += off
-		}
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		line, start := LineAt(data, off)
 		col := utf8.RuneCount(data[start:off]) + 1
-		text := bytes.ToValidUTF8(bytes.TrimRight(data[start:end], "\r"), []byte("\uFFFD"))
-		return &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: msg, LineText: string(text)}
+		return &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: msg, LineText: LineText(data, off)}
 	}
 	return nil
+}
+
+// LineAt returns the 1-based number of the line of data that holds byte
+// offset off, and the offset at which that line starts. An offset past
+// the end counts as the end.
+func LineAt(data []byte, off int) (line, start int) {
+	off = min(off, len(data))
+	return 1 + bytes.Count(data[:off], []byte("\n")), bytes.LastIndexByte(data[:off], '\n') + 1
+}
+
+// LineText returns the line of data that holds byte offset off, without
+// its line ending and with invalid UTF-8 shown as U+FFFD, so that it can
+// be printed beside an error (Error.LineText).
+func LineText(data []byte, off int) string {
+	off = min(off, len(data))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	end := bytes.IndexByte(data[off:], '\n')
+	if end < 0 {
+		end = len(data)
+	} else {
+		end += off
+	}
+	return string(bytes.ToValidUTF8(bytes.TrimRight(data[start:end], "\r"), []byte("\uFFFD")))
 }

@@ -38,7 +38,7 @@ func parseSource(path, id string, data []byte) (*parsedFile, brief.ErrorList) {
 			}
 			off += n
 		}
-		errs = append(errs, &brief.Error{Pos: at(off), Msg: "invalid UTF-8", LineText: lineText(data, off)})
+		errs = append(errs, &brief.Error{Pos: at(off), Msg: "invalid UTF-8", LineText: brief.LineText(data, off)})
 		return nil, errs
 	}
 
@@ -74,25 +74,8 @@ func parseSource(path, id string, data []byte) (*parsedFile, brief.ErrorList) {
 
 // lineCol converts a byte offset into a 1-based line and byte column.
 func lineCol(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line = 1 + bytes.Count(data[:off], []byte("\n"))
-	col = off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
-	return line, col
-}
-
-// lineText returns the line containing off, with invalid bytes shown
-// as U+FFFD so it can be printed.
-func lineText(data []byte, off int) string {
-	s := bytes.LastIndexByte(data[:off], '\n') + 1
-	e := bytes.IndexByte(data[off:], '\n')
-	if e < 0 {
-		e = len(data)
-	} else {
-		e += off
-	}
-	return string(bytes.ToValidUTF8(bytes.TrimRight(data[s:e], "\r"), []byte("\uFFFD")))
+	line, start := brief.LineAt(data, off)
+	return line, min(off, len(data)) - start + 1
 }
 
 // lfLoneCR returns data with each CR that is not followed by LF (the
