@@ -43,25 +43,9 @@ func caseOptions(comment []byte, root string) build.Options {
 	return o
 }
 
-// writeArchive writes the archive's input files (all but want/) under
-// a new temporary root.
-func writeArchive(t testing.TB, ar *txtar.Archive) string {
-	t.Helper()
-	root := t.TempDir()
-	for _, f := range ar.Files {
-		if strings.HasPrefix(f.Name, "want/") {
-			continue
-		}
-		p := filepath.Join(root, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
+// writeArchive writes the archive's input files under a new temporary
+// root (build.WriteArchive).
+var writeArchive = build.WriteArchive
 
 // TestCases builds each testdata/*.txtar with the fixture annotator and
 // compares the output with its want/ sections: want/<path> for a file

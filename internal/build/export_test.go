@@ -1,5 +1,14 @@
 package build
 
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
 // WithFixtures makes b use the test fixture annotator, which reads
 // content/annotations.yaml as the complete annotation.
 func WithFixtures(b *Builder) *Builder {
@@ -13,4 +22,25 @@ func SetSourcesPerPage(n int) func() {
 	old := sourcesPerPage
 	sourcesPerPage = n
 	return func() { sourcesPerPage = old }
+}
+
+// WriteArchive writes the archive's input files (all but want/) under
+// a new temporary root and returns it: the project a test builds, for
+// the tests of package build and of build_test alike.
+func WriteArchive(t testing.TB, ar *txtar.Archive) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "want/") {
+			continue
+		}
+		p := filepath.Join(root, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
 }

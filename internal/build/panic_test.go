@@ -3,12 +3,11 @@ package build
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/brief"
+	"golang.org/x/tools/txtar"
 )
 
 // panicAnnotator panics where it is told to: in Annotation (the build's
@@ -35,9 +34,9 @@ func (p *panicAnnotator) WriteJSON(put func(string, []byte) error, ann *brief.An
 // TestPanicIsError checks that a panic during a build comes back as a
 // *PanicError, with no site, so brief serve keeps running (issue 12).
 func TestPanicIsError(t *testing.T) {
-	root := t.TempDir()
-	os.MkdirAll(filepath.Join(root, "content", "sources"), 0o755)
-	os.WriteFile(filepath.Join(root, "content", "sources", "a.md"), []byte("---\ntitle: A\n---\nA sentence.\n"), 0o644)
+	root := WriteArchive(t, &txtar.Archive{Files: []txtar.File{
+		{Name: "content/sources/a.md", Data: []byte("---\ntitle: A\n---\nA sentence.\n")},
+	}})
 	for _, where := range []string{"annotate", "render"} {
 		t.Run(where, func(t *testing.T) {
 			b := NewBuilder(Options{Root: root})
