@@ -6,7 +6,6 @@ package main
 // that margin notes sit beside their line.
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,7 +15,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -49,29 +47,13 @@ func pdfPages(t *testing.T, pdf []byte) int {
 	return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
 }
 
-// setWidth sets the viewport width and the colour scheme.
-func setWidth(t *testing.T, ctx context.Context, width int64, scheme string) {
-	t.Helper()
-	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(width, 900),
-		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-			})
-			return err
-		}),
-	); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestBriefingLength checks acceptance 2 of issue 10 on the example: the
 // briefing is at most 8,000 px tall at 1280 px and prints on at most 8
 // A4 pages, and on every page no note's text is shown twice.
 func TestBriefingLength(t *testing.T) {
 	ctx := browsertest.New(t)
 	siteURL, public := builtSite(t, nil)
-	setWidth(t, ctx, 1280, "light")
+	browsertest.Viewport(t, ctx, 1280, "light")
 	load(t, ctx, siteURL)
 	h := eval[int](t, ctx, `document.documentElement.scrollHeight`)
 	t.Logf("index: %d px tall at 1280 px", h)
@@ -98,7 +80,7 @@ func TestBriefingLength(t *testing.T) {
 	// most once (innerText holds only what is rendered), and no list of
 	// notes is shown on screen beside the margin notes.
 	for _, width := range []int64{1280, 390} {
-		setWidth(t, ctx, width, "light")
+		browsertest.Viewport(t, ctx, width, "light")
 		for _, p := range htmlPages(t, public) {
 			load(t, ctx, siteURL+p)
 			dup := eval[[]string](t, ctx, `(() => {
@@ -142,7 +124,7 @@ func TestMarkerPanel(t *testing.T) {
 	key := func(k string) chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(k) }
 	state := func() markerState { return eval[markerState](t, ctx, markerStateJS) }
 	for _, width := range []int64{1280, 390} {
-		setWidth(t, ctx, width, "light")
+		browsertest.Viewport(t, ctx, width, "light")
 		load(t, ctx, siteURL)
 		if s := state(); s.Expanded != "false" || s.Shown {
 			t.Fatalf("%d px: before any action: %+v, want a closed note", width, s)
@@ -196,7 +178,7 @@ func TestMarginNotes(t *testing.T) {
 	ctx := browsertest.New(t)
 	siteURL, public := builtSite(t, nil)
 	for _, width := range []int64{1280, 390} {
-		setWidth(t, ctx, width, "light")
+		browsertest.Viewport(t, ctx, width, "light")
 		for _, p := range htmlPages(t, public) {
 			if p != "" && (!strings.HasPrefix(p, "sources/") || p == "sources/") {
 				continue
@@ -264,13 +246,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	ctx := browsertest.New(t)
 	siteURL, public := builtSite(t, nil)
-	source := ""
-	for _, p := range htmlPages(t, public) {
-		if strings.HasPrefix(p, "sources/") && p != "sources/" {
-			source = p
-			break
-		}
-	}
+	source := firstSourcePage(t, public)
 	shot := func(name string, full bool) {
 		t.Helper()
 		var png []byte
@@ -289,7 +265,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{1280, 390} {
-			setWidth(t, ctx, width, scheme)
+			browsertest.Viewport(t, ctx, width, scheme)
 			for name, p := range map[string]string{"index": "", "source": source, "matrix": "matrix/"} {
 				load(t, ctx, siteURL+p)
 				shot(fmt.Sprintf("%s-%d-%s", name, width, scheme), true)

@@ -25,7 +25,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -138,6 +137,18 @@ func htmlPages(t *testing.T, public string) []string {
 	}
 	sort.Strings(pages)
 	return pages
+}
+
+// firstSourcePage returns the first source page of the site in public
+// (in htmlPages' order), or "" when it has none.
+func firstSourcePage(t *testing.T, public string) string {
+	t.Helper()
+	for _, p := range htmlPages(t, public) {
+		if strings.HasPrefix(p, "sources/") && p != "sources/" {
+			return p
+		}
+	}
+	return ""
 }
 
 // pageWatch records what goes wrong while a tab loads pages.
@@ -401,26 +412,10 @@ func TestAccessibility(t *testing.T) {
 	ctx := browsertest.New(t)
 	axe := browsertest.Axe(t)
 	siteURL, public := builtSite(t, nil)
-	var source string
-	for _, p := range htmlPages(t, public) {
-		if strings.HasPrefix(p, "sources/") && p != "sources/" {
-			source = p
-			break
-		}
-	}
+	source := firstSourcePage(t, public)
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{1280, 375} {
-			if err := chromedp.Do(ctx,
-				chromedp.EmulateViewport(width, 900),
-				chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-					_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-					})
-					return err
-				}),
-			); err != nil {
-				t.Fatal(err)
-			}
+			browsertest.Viewport(t, ctx, width, scheme)
 			// Every page kind: the briefing (also with a note open), a
 			// source, the source list, the matrix, and the 404 page.
 			for _, p := range []string{"", "#open", source, "sources/", "matrix/", "no-such-page/"} {
@@ -452,13 +447,7 @@ func TestPrintPDF(t *testing.T) {
 		t.Skip("pdftotext not installed: apt-get install poppler-utils")
 	}
 	siteURL, public := builtSite(t, nil)
-	var source string
-	for _, p := range htmlPages(t, public) {
-		if strings.HasPrefix(p, "sources/") && p != "sources/" {
-			source = p
-			break
-		}
-	}
+	source := firstSourcePage(t, public)
 	for _, p := range []string{"", source} {
 		load(t, ctx, siteURL+p)
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
