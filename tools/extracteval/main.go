@@ -44,6 +44,8 @@ func main() {
 	only := flag.String("only", "", "comma-separated extractors to run (default all)")
 	perPage := flag.String("pages", "", "write per-page scores to `FILE` (TSV)")
 	workers := flag.Int("j", 2, "pages extracted at once")
+	match := flag.String("match", "", "only the pages whose name contains `TEXT`")
+	dump := flag.String("dump", "", "write each extracted text to `DIR`/<extractor>/<set>/<page>.txt")
 	flag.Parse()
 	if *data == "" {
 		fmt.Fprintln(os.Stderr, "extracteval: -data DIR is required (see fetch.sh)")
@@ -53,6 +55,9 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "extracteval:", err)
 		os.Exit(1)
+	}
+	if *match != "" {
+		pages = slices.DeleteFunc(pages, func(p *page) bool { return !strings.Contains(p.name, *match) })
 	}
 	var ex []extractor
 	for _, e := range extractors {
@@ -75,7 +80,7 @@ func main() {
 	fmt.Println("|---|---|---|---|---|---|---|---|")
 	for _, e := range ex {
 		for _, set := range []string{"readability", "trafilatura"} {
-			report(e, set, pages, *workers, out)
+			report(e, set, pages, *workers, out, *dump)
 		}
 	}
 }
@@ -88,7 +93,7 @@ type result struct {
 }
 
 // report runs e over the pages of one set and prints one table row.
-func report(e extractor, set string, all []*page, workers int, out io.Writer) {
+func report(e extractor, set string, all []*page, workers int, out io.Writer, dump string) {
 	var pages []*page
 	for _, p := range all {
 		if p.set == set {
@@ -105,7 +110,7 @@ func report(e extractor, set string, all []*page, workers int, out io.Writer) {
 	for range max(workers, 1) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = score(e, pages[i])
+				results[i] = score(e, pages[i], dump)
 			}
 		})
 	}
@@ -147,7 +152,8 @@ func report(e extractor, set string, all []*page, workers int, out io.Writer) {
 }
 
 // score extracts one page; a failed extraction scores as empty text.
-func score(e extractor, p *page) (r result) {
+// With dump set, the text is also written under it.
+func score(e extractor, p *page, dump string) (r result) {
 	r.p = p
 	defer func() {
 		if v := recover(); v != nil {
@@ -172,6 +178,12 @@ func score(e extractor, p *page) (r result) {
 	}
 	if strings.TrimSpace(got) == "" {
 		r.err = fmt.Errorf("empty")
+	}
+	if dump != "" {
+		f := filepath.Join(dump, e.name, p.set, p.name+".txt")
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err == nil {
+			os.WriteFile(f, []byte(got), 0o644)
+		}
 	}
 	if p.set == "readability" {
 		r.score = ShingleScore(got, p.truth)

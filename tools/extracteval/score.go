@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // shingleSize is the length of the word n-grams compared, as in the
@@ -14,9 +16,17 @@ type Score struct {
 	Precision, Recall, F1 float64
 }
 
+// visible returns the text as a reader sees it, for comparing: soft
+// hyphens (U+00AD, shown only where a line breaks) removed and the text
+// in NFC, so that "Ita\u00adliens" is "Italiens" and a letter written
+// with a combining mark is the precomposed one, whichever side wrote it.
+func visible(s string) string {
+	return norm.NFC.String(strings.ReplaceAll(s, "\u00ad", ""))
+}
+
 // tokens splits text into lower-case words: runs of letters and digits.
 func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	return strings.FieldsFunc(strings.ToLower(visible(s)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 }
@@ -99,7 +109,7 @@ func Snippets(got string, with, without []string) SnippetCounts {
 	return c
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string { return strings.Join(strings.Fields(visible(s)), " ") }
 
 // Add sums counts.
 func (c *SnippetCounts) Add(d SnippetCounts) {

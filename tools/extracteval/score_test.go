@@ -19,6 +19,8 @@ func TestShingleScore(t *testing.T) {
 		// Half the article: 2 of the 5 true shingles.
 		{"Half", "one two three four five", "one two three four five six seven eight", 1, 2.0 / 5},
 		{"Short", "breaking news", "breaking news", 1, 1},
+		// What a reader sees: soft hyphens and NFD against NFC.
+		{"Visible", "Ita\u00adliens Wei\u00adne in Krako\u0301w today", "Italiens Weine in Krak\u00f3w today", 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
