@@ -19,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxElements bounds the size of a page readability will look at.
@@ -29,7 +30,7 @@ const maxElements = 50000
 // Markdown, and the Markdown is checked once more for raw HTML and unsafe
 // links (sanitizeMarkdown), since the converter does not sanitise.
 func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
-	doc, err := html.Parse(bytes.NewReader(DecodeHTML(data)))
+	doc, err := parseHTML(data)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
@@ -56,7 +57,7 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 		// Readability found nothing, or only what sanitizing removes (a
 		// sign-up form): the page's own article container, if it marks
 		// one, is taken instead of failing.
-		doc, _ := html.Parse(bytes.NewReader(DecodeHTML(data)))
+		doc, _ := parseHTML(data)
 		removeBoilerplate(doc)
 		if n := markedArticle(doc); n != nil {
 			if body, err = articleMarkdown(n, pageURL); err != nil {
@@ -220,6 +221,51 @@ func toMarkdown(root *html.Node, pageURL *url.URL) ([]byte, error) {
 		md = bytes.ReplaceAll(md, []byte(bracketStandIn), []byte(`\[`))
 	}
 	return md, nil
+}
+
+// parseHTML decodes the page (DecodeHTML), parses it and normalises its
+// text (normalizeText).
+func parseHTML(data []byte) (*html.Node, error) {
+	doc, err := html.Parse(bytes.NewReader(DecodeHTML(data)))
+	if err != nil {
+		return nil, err
+	}
+	normalizeText(doc)
+	return doc, nil
+}
+
+// normalizeText puts the text and attribute values of the tree n (but
+// for link and image targets) in Unicode normalization form C and
+// removes soft hyphens (U+00AD): they show nothing but break words for
+// search and for matching a claim against other sources ("Ita\u00adli\u00adens"
+// is not "Italiens"), and the same word written precomposed by one site
+// and with combining marks by another is then the same. Readability's
+// own Parse does the same, ParseAndMutate does not.
+func normalizeText(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		n.Data = normalizeString(n.Data)
+	case html.ElementNode:
+		for i, a := range n.Attr {
+			if a.Key != "href" && a.Key != "src" && a.Key != "srcset" {
+				n.Attr[i].Val = normalizeString(a.Val)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		normalizeText(c)
+	}
+}
+
+// normalizeString is normalizeText for one string.
+func normalizeString(s string) string {
+	if strings.Contains(s, "\u00ad") {
+		s = strings.ReplaceAll(s, "\u00ad", "")
+	}
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // DecodeHTML returns the page as UTF-8. Input that is valid UTF-8 is taken

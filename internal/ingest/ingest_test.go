@@ -233,6 +233,27 @@ func TestHTMLCharset(t *testing.T) {
 	}
 }
 
+// TestHTMLNormalizesText checks that soft hyphens (as characters and
+// as &shy;) are removed and text is put in NFC, in the body and the
+// title, as readability's own Parse does: "Ita\u00adli\u00adens" and a
+// decomposed "Kraków" matched no other source's words, and 2 pages of
+// trafilatura's set scored 0 (tools/extracteval).
+func TestHTMLNormalizesText(t *testing.T) {
+	page := []byte("<html><head><title>Krako\u0301w talks</title></head><body><article><p>" +
+		strings.Repeat("Ita\u00adli\u00adens Wei&shy;ne: talks in Krako\u0301w went on late into the night, officials said. ", 4) +
+		"</p></article></body></html>")
+	a, err := ingest.Convert("page.html", page, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "Italiens Weine: talks in Krak\u00f3w went") || a.Meta.Title != "Krak\u00f3w talks" {
+		t.Errorf("text not normalised: title %q body %q", a.Meta.Title, a.Body)
+	}
+	if strings.Contains(a.Body, "\u00ad") || strings.Contains(a.Body, "\u0301") {
+		t.Errorf("soft hyphen or combining accent left: %q", a.Body)
+	}
+}
+
 func TestConvertErrors(t *testing.T) {
 	tests := []struct {
 		name, file, input, want string
