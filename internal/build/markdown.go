@@ -10,7 +10,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
@@ -439,12 +438,12 @@ func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.Wa
 	if fc, ok := n.(*ast.FencedCodeBlock); ok {
 		lang = string(fc.Language(src))
 	}
-	lexer := lexers.Get(lang)
+	lexer := chromaLexers().Get(lang)
 	if lexer == nil {
-		lexer = lexers.Analyse(code.String())
+		lexer = chromaLexers().Analyse(code.String())
 	}
 	if lexer == nil {
-		lexer = lexers.Fallback
+		lexer = fallbackLexer()
 	}
 	lexer = chroma.Coalesce(lexer)
 	var out bytes.Buffer

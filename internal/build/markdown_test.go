@@ -44,3 +44,32 @@ func TestMarksAroundCode(t *testing.T) {
 		})
 	}
 }
+
+// TestHighlight checks that fenced code is highlighted with chroma's
+// classes by brief's own lexer registry (chromalexer.go), by its
+// language, by analysis without one, and as escaped plain text in a
+// language brief has no lexer for.
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"Go", "```go\nfmt.Println(\"x\")\n```\n", `<span class="nx">fmt</span><span class="p">.</span><span class="nf">Println</span>`},
+		{"GoRawString", "```go\nx := `a`\n```\n", "<span class=\"s\">`a`</span>"},
+		{"Python", "```python\ndef f(): pass\n```\n", `<span class="k">def</span>`},
+		{"YAML", "```yaml\nkey: value\n```\n", `<span class="nt">key</span>`},
+		{"Bash", "```bash\necho hi\n```\n", `<span class="nb">echo</span>`},
+		{"Unknown", "```cobol\nDISPLAY '<x>'.\n```\n", `DISPLAY &#39;&lt;x&gt;&#39;.`},
+	}
+	md := markdownRenderer{md: newMarkdown()}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := md.render([]byte(tt.src), "p-", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(got), `<pre class="chroma">`) || !strings.Contains(string(got), tt.want) {
+				t.Errorf("got %s\nwant it to hold %s", got, tt.want)
+			}
+		})
+	}
+}
