@@ -46,8 +46,12 @@ func briefBinary(t *testing.T) string {
 // brief serve with exit status 0 (issue 12, item 3 and issue 14).
 //
 // The busy phases: a long annotate pass over many sources (stopped by
-// the context checks) and a source that goldmark takes many seconds on
-// (a library loop brief cannot interrupt: the grace period ends it).
+// the context checks), a theme template that never ends (render), a
+// build waiting to write its output folder while another process holds
+// its lock (write), and for serve a tiny project it has already built
+// (serving). The load phase takes about 0.1 s for 600 sources, too short
+// to aim a signal at; it checks the context between sources as annotate
+// does.
 // The bound checked is generous for a loaded machine; the time taken is
 // logged (README and the closing note give the measurement).
 func TestSignalStops(t *testing.T) {
@@ -55,8 +59,32 @@ func TestSignalStops(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := briefBinary(t)
+	tiny := func(t *testing.T) string {
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, "content/sources/a.md"), "---\ntitle: A\n---\nThe talks began on Monday.\n")
+		return dir
+	}
+	// wait is how long after starting the signal is sent: well inside
+	// the work, or after the phase is reached for the cases that wait.
+	wait := map[string]time.Duration{"Write": 2 * time.Second, "Serving": 3 * time.Second}
 	projects := map[string]func(t *testing.T) string{
 		"Many": func(t *testing.T) string { return generateProject(t, 600) },
+		// The output folder's lock, held by another build (a flock on
+		// the folder's parent, here the project), keeps this one waiting
+		// to write.
+		"Write": func(t *testing.T) string {
+			dir := tiny(t)
+			f, err := os.Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { f.Close() })
+			if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+				t.Fatal(err)
+			}
+			return dir
+		},
+		"Serving": tiny,
 		// A theme template that never ends (issue 12 item 8). The
 		// Markdown that kept goldmark busy for minutes ("[a](" x
 		// 60,000) is now refused before it is parsed.
@@ -69,6 +97,9 @@ func TestSignalStops(t *testing.T) {
 	}
 	for _, cmd := range []string{"build", "serve"} {
 		for pname, mk := range projects {
+			if cmd == "build" && pname == "Serving" || cmd == "serve" && pname == "Write" {
+				continue // serve writes no folder; build does not serve
+			}
 			for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 				t.Run(cmd+"/"+pname+"/"+sig.String(), func(t *testing.T) {
 					dir := mk(t)
@@ -82,7 +113,11 @@ func TestSignalStops(t *testing.T) {
 					if err := c.Start(); err != nil {
 						t.Fatal(err)
 					}
-					time.Sleep(400 * time.Millisecond) // well inside the work
+					if d, ok := wait[pname]; ok {
+						time.Sleep(d)
+					} else {
+						time.Sleep(400 * time.Millisecond) // well inside the work
+					}
 					sent := time.Now()
 					c.Process.Signal(sig)
 					errc := make(chan error, 1)
