@@ -171,6 +171,12 @@ const maxImportSize = ingest.DefaultMaxBytes
 // readSource reads a regular file of at most maxImportSize bytes (no
 // devices, FIFOs or folders).
 func readSource(name string) ([]byte, error) {
+	// Stat before opening: opening a FIFO waits for a writer, for ever.
+	if fi, err := os.Stat(name); err != nil {
+		return nil, unwrapPath(err)
+	} else if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, unwrapPath(err)

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // importProject makes an empty project and returns its root.
@@ -262,5 +264,42 @@ func TestImportOtherSchemes(t *testing.T) {
 	}
 	if files := sources(t, root); len(files) != 0 {
 		t.Errorf("sources = %v, want none", files)
+	}
+}
+
+// TestImportIrregularAndHuge checks that brief import reads only regular
+// files of at most maxImportSize bytes: /dev/zero once grew until memory
+// ran out, and a FIFO blocked for ever (issue 12, item 9).
+func TestImportIrregularAndHuge(t *testing.T) {
+	root := importProject(t)
+	fifo := filepath.Join(root, "fifo.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	huge := filepath.Join(root, "huge.txt")
+	writeImportFile(t, huge, "Huge\n\n"+strings.Repeat("The delegation met on Thursday.\n", maxImportSize/32+1))
+	for _, tt := range []struct{ name, file, want string }{
+		{"DevZero", "/dev/zero", "not a regular file"},
+		{"FIFO", fifo, "not a regular file"},
+		{"Folder", root, "not a regular file"},
+		{"Huge", huge, "more than the limit"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			var code int
+			var stderr string
+			go func() { code, _, stderr = runBrief(t, "import", "--source", root, tt.file); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("brief import still reading after 30 s")
+			}
+			if code == 0 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want an error with %q", code, stderr, tt.want)
+			}
+			if n := len(sources(t, root)); n != 0 {
+				t.Errorf("%d sources written", n)
+			}
+		})
 	}
 }
