@@ -140,6 +140,11 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 		if n.f.speakerKey != "" {
 			n.f.speakerKey = canon(n.f.speakerKey)
 		}
+		for k, m := range n.f.ments {
+			if k < len(n.f.govs) && n.f.govs[k] != "" && !inList(n.f.claim.Text, n.f.ments, k) {
+				n.slots = append(n.slots, slot{n.f.govs[k], canon(m.Key)})
+			}
+		}
 	}
 	ix := buildIndex(nodes, lex)
 	// Clause nodes: scored, never indexed.
@@ -231,6 +236,7 @@ func mergeNodes(a, b *node) *node {
 		f.ments = append(f.ments, m)
 	}
 	f.nums = append(slices.Clip(a.f.nums), b.f.nums...)
+	f.vec = sumVec(a.f.vec, b.f.vec)
 	seen := map[string]bool{}
 	for _, w := range slices.Concat(a.f.words, b.f.words) {
 		if !seen[w.key] {
@@ -252,7 +258,26 @@ func mergeNodes(a, b *node) *node {
 // one (a long sentence often states several facts) with the other
 // sentence or one of its clauses, less clauseDiscount.
 func (c *corpus) prob(i, j int, pf pairFeat, w *weights) float64 {
-	p := pf.prob(w)
+	p, _, _ := c.bestPart(i, j, pf, w)
+	return p
+}
+
+// Parts of two claims that bestPart compares.
+const (
+	partSentence = "sentence"
+	partClause   = "clause"
+	partWindow   = "window"
+)
+
+// bestPart is prob with the signals of the parts that gave it and which
+// parts they were.
+func (c *corpus) bestPart(i, j int, pf pairFeat, w *weights) (float64, pairFeat, string) {
+	p, best, part := pf.prob(w), pf, partSentence
+	try := func(f pairFeat, discount float64, kind string) {
+		if q := f.prob(w) - discount; q > p {
+			p, best, part = q, f, kind
+		}
+	}
 	if c.lone != nil && c.lone[i] != c.lone[j] {
 		// A headline against two sentences of an article: the fact is
 		// often spread over both ("… was attacked by a bear. But the
@@ -263,13 +288,13 @@ func (c *corpus) prob(i, j int, pf pairFeat, w *weights) float64 {
 		}
 		for _, x := range []int{k - 1, k} {
 			if x >= 0 && c.windows[x] != nil {
-				p = max(p, c.sc.features(c.nodes[h], c.windows[x]).prob(w)-windowDiscount)
+				try(c.sc.features(c.nodes[h], c.windows[x]), windowDiscount, partWindow)
 			}
 		}
 	}
 	ci, cj := c.clauses[i], c.clauses[j]
 	if len(ci) == 0 && len(cj) == 0 {
-		return p
+		return p, best, part
 	}
 	xs := append([]*node{c.nodes[i]}, ci...)
 	ys := append([]*node{c.nodes[j]}, cj...)
@@ -278,10 +303,10 @@ func (c *corpus) prob(i, j int, pf pairFeat, w *weights) float64 {
 			if x == 0 && y == 0 {
 				continue
 			}
-			p = max(p, c.sc.features(a, b).prob(w)-clauseDiscount)
+			try(c.sc.features(a, b), clauseDiscount, partClause)
 		}
 	}
-	return p
+	return p, best, part
 }
 
 // pairs returns the candidate pairs (i < j), each once, in order.

@@ -5,6 +5,7 @@ package annotate
 import (
 	"context"
 	"crypto/sha256"
+	"slices"
 	"sync"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -16,6 +17,13 @@ type Options struct {
 	// Lexicon supplies lemmas and word relatedness; nil means the
 	// built-in default (see DefaultLexicon).
 	Lexicon Lexicon
+	// Decision replaces the fitted decision (for fitting and evaluating
+	// a new one; see tools/stanceeval -fit); nil means DefaultDecision.
+	Decision *Decision
+	// AllSignals computes every signal of SignalNames, also those the
+	// decision gives no weight (and so leaves out to save time): for
+	// fitting a decision with Signals.
+	AllSignals bool
 
 	th thresholds // for tuning in tests; zero means the defaults
 }
@@ -66,7 +74,23 @@ func New() *Annotator { return NewWith(Options{}) }
 
 // NewWith returns an Annotator with the given options.
 func NewWith(opts Options) *Annotator {
-	return &Annotator{opts: opts, lex: newMemo(opts.lexicon()), docs: map[string]*cached{}}
+	lex := newMemo(opts.lexicon())
+	w := decisionWeights
+	if opts.Decision != nil && len(opts.Decision.Weights) == len(SignalNames) {
+		w.cos = opts.Decision.Weights[slices.Index(SignalNames, "cos")]
+	}
+	if opts.th.w != nil {
+		w = *opts.th.w
+	}
+	if w.cos == 0 && !opts.AllSignals {
+		switch m := lex.(type) {
+		case *memo:
+			m.noSentences = true
+		case vecMemo:
+			m.noSentences = true
+		}
+	}
+	return &Annotator{opts: opts, lex: lex, docs: map[string]*cached{}}
 }
 
 // Update adds a source or replaces the source with the same ID.
@@ -111,9 +135,9 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 			ann.Claims = append(ann.Claims, &cc)
 		}
 	}
-	th := a.opts.th
-	if th.high == 0 {
-		th = thresholds{high: agreeHigh, low: agreeLow, w: th.w}
+	th, err := a.thresholds()
+	if err != nil {
+		return nil, err
 	}
 	// The sources are aligned among themselves first, so that the
 	// author's draft cannot change what the sources agree on (it would

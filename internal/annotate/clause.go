@@ -84,6 +84,11 @@ func extractClauses(f *claimFeat, lex Lexicon) []*claimFeat {
 		}
 		return c
 	}
+	final := func(i, j int) *claimFeat {
+		c := build(i, j)
+		c.vec = sentVec(c.toks, lex)
+		return c
+	}
 	size := func(c *claimFeat) int {
 		n := len(c.words)
 		seen := map[string]bool{}
@@ -117,7 +122,7 @@ func extractClauses(f *claimFeat, lex Lexicon) []*claimFeat {
 	}
 	out := make([]*claimFeat, len(spans))
 	for x, sp := range spans {
-		out[x] = build(sp[0], sp[1])
+		out[x] = final(sp[0], sp[1])
 	}
 	return out
 }

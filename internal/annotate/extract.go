@@ -44,6 +44,8 @@ type claimFeat struct {
 	hedge string
 	// titled is set for a Title Case or ALL CAPS line.
 	titled bool
+	// vec is the sentence vector (see sentVec), or nil.
+	vec []int8
 	// related is the lexicon's relatedness, for detectors comparing slots.
 	related func(a, b string) float64
 	// ixKeys are the index keys of the claim's last pass, made with the
@@ -356,6 +358,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		break
 	}
 	f.pols, f.hedge = extractPolarity(c.Text, toks, f.ments, lex)
+	f.vec = sentVec(toks, lex)
 	f.clauses = extractClauses(f, lex)
 	f.formers = extractFormer(c.Text, toks, f.ments)
 	f.govs = make([]string, len(f.ments))

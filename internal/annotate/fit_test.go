@@ -2,10 +2,11 @@ package annotate
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/brief-dev/brief/internal/logit"
 )
 
 // evalCorpora are the annotated corpora: the seeds the weights are fitted
@@ -49,7 +50,7 @@ func candidateSet(t *testing.T, dir, gold string) (xs [][]float64, ys []float64,
 			found++
 		}
 		f := c.sc.features(x, y)
-		xs = append(xs, []float64{f.wordLo, f.wordHi, f.entLo, f.entHi, f.mixLo, f.mixHi, f.num, f.noNames, f.quote})
+		xs = append(xs, f.values())
 		ys = append(ys, label)
 	}
 	return xs, ys, found, len(ga) + len(gd)
@@ -70,8 +71,11 @@ func TestFitWeights(t *testing.T) {
 		x2, _, f2, t2 := candidateSet(t, c[0], c[1])
 		t.Logf("%s: %d candidate pairs, %d of %d gold pairs proposed", c[0], len(x2), f2, t2)
 	}
-	w := fitLogistic(xs, ys, 1)
-	fw := weights{bias: w[0], wordLo: w[1], wordHi: w[2], entLo: w[3], entHi: w[4], mixLo: w[5], mixHi: w[6], num: w[7], noNames: w[8], quote: w[9]}
+	w, err := logit.Fit(xs, ys, nil, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw := weights{bias: w[0], wordLo: w[1], wordHi: w[2], entLo: w[3], entHi: w[4], mixLo: w[5], mixHi: w[6], num: w[7], noNames: w[8], quote: w[9], cos: w[10], slot: w[11]}
 	t.Logf("fitted: %s", fmtWeights(fw))
 	t.Logf("in use: %s", fmtWeights(decisionWeights))
 	for _, wt := range []*weights{&fw} {
@@ -92,78 +96,6 @@ func TestFitWeights(t *testing.T) {
 }
 
 func fmtWeights(w weights) string {
-	return fmt.Sprintf("bias: %.2f, wordLo: %.2f, wordHi: %.2f, entLo: %.2f, entHi: %.2f, mixLo: %.2f, mixHi: %.2f, num: %.2f, noNames: %.2f, quote: %.2f",
-		w.bias, w.wordLo, w.wordHi, w.entLo, w.entHi, w.mixLo, w.mixHi, w.num, w.noNames, w.quote)
-}
-
-// fitLogistic fits logistic regression weights (bias first) by Newton's
-// method on the log loss plus lambda/2 |w|^2 (bias not penalised).
-func fitLogistic(xs [][]float64, ys []float64, lambda float64) []float64 {
-	d := len(xs[0]) + 1
-	w := make([]float64, d)
-	row := func(x []float64) []float64 { return append([]float64{1}, x...) }
-	for range 50 {
-		g := make([]float64, d)
-		h := make([][]float64, d)
-		for k := range h {
-			h[k] = make([]float64, d)
-		}
-		for i, x0 := range xs {
-			x := row(x0)
-			z := 0.0
-			for k := range x {
-				z += w[k] * x[k]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			for k := range x {
-				g[k] += (p - ys[i]) * x[k]
-				for l := range x {
-					h[k][l] += p * (1 - p) * x[k] * x[l]
-				}
-			}
-		}
-		for k := 1; k < d; k++ {
-			g[k] += lambda * w[k]
-			h[k][k] += lambda
-		}
-		h[0][0] += 1e-9
-		step := solve(h, g)
-		for k := range w {
-			w[k] -= step[k]
-		}
-	}
-	return w
-}
-
-// solve solves a x = b by Gaussian elimination with partial pivoting.
-func solve(a [][]float64, b []float64) []float64 {
-	n := len(b)
-	m := make([][]float64, n)
-	for i := range a {
-		m[i] = append(append([]float64{}, a[i]...), b[i])
-	}
-	for c := range n {
-		p := c
-		for r := c + 1; r < n; r++ {
-			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
-				p = r
-			}
-		}
-		m[c], m[p] = m[p], m[c]
-		for r := c + 1; r < n; r++ {
-			f := m[r][c] / m[c][c]
-			for k := c; k <= n; k++ {
-				m[r][k] -= f * m[c][k]
-			}
-		}
-	}
-	x := make([]float64, n)
-	for r := n - 1; r >= 0; r-- {
-		s := m[r][n]
-		for k := r + 1; k < n; k++ {
-			s -= m[r][k] * x[k]
-		}
-		x[r] = s / m[r][r]
-	}
-	return x
+	return fmt.Sprintf("bias: %.2f, wordLo: %.2f, wordHi: %.2f, entLo: %.2f, entHi: %.2f, mixLo: %.2f, mixHi: %.2f, num: %.2f, noNames: %.2f, quote: %.2f, cos: %.2f",
+		w.bias, w.wordLo, w.wordHi, w.entLo, w.entHi, w.mixLo, w.mixHi, w.num, w.noNames, w.quote, w.cos)
 }

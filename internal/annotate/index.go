@@ -83,7 +83,13 @@ type node struct {
 	// f.nums, and the quotation keys among keys.
 	entW, numW []float64
 	qkeys      []string
+	// slots are the slots names fill (see claimFeat.govs): the
+	// governing lemma and the canonical name ("arrive", "moscow").
+	slots []slot
 }
+
+// slot is a name filling a predicate's slot ("arrived in Moscow").
+type slot struct{ gov, ent string }
 
 // weigh computes the node's weights and quotation keys from the index,
 // once a pass rather than once for each pair scored.

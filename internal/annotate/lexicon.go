@@ -106,6 +106,9 @@ const maxMemo = 1 << 20
 type memo struct {
 	Lexicon
 	vl vectorLexicon // Lexicon's vectors, or nil
+	// noSentences hides Lexicon's sentence encoder: the decision in use
+	// gives sentence vectors no weight, so they are not computed.
+	noSentences bool
 
 	mu   sync.RWMutex
 	ids  map[string]uint32    // lemma -> id, for relID

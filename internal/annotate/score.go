@@ -199,6 +199,8 @@ type pairFeat struct {
 	num            float64 // a quantity with the same value is shared
 	noNames        float64 // 1 when neither claim names anyone or anything
 	quote          float64 // share of quotation trigrams shared
+	cos            float64 // cosine of the sentence vectors (sentvec.go)
+	slot           float64 // a name fills the same slot of a like predicate in both
 }
 
 // bests returns, for a pair, the best counterpart of every content word
@@ -321,7 +323,32 @@ func (s *scorer) features(a, b *node) pairFeat {
 		p.noNames = 1
 	}
 	p.quote = quoteOverlap(a, b)
+	p.cos = vecCos(a.f.vec, b.f.vec)
+	p.slot = sharedSlot(a, b)
 	return p
+}
+
+// sharedSlot is 1 when a name fills the slot of the same predicate in
+// both claims ("arrived in Moscow" / "landed in Moscow": both "arrive"),
+// the predicates' relatedness when they differ but are related, else 0.
+func sharedSlot(a, b *node) float64 {
+	best := 0.0
+	for _, x := range a.slots {
+		for _, y := range b.slots {
+			if x.ent != y.ent {
+				continue
+			}
+			if x.gov == y.gov {
+				return 1
+			}
+			if a.f.related != nil {
+				if r := a.f.related(x.gov, y.gov); r >= 0.5 {
+					best = max(best, r)
+				}
+			}
+		}
+	}
+	return best
 }
 
 // sameAmount reports whether ns states x's value in x's unit, whatever
@@ -379,13 +406,14 @@ var decisionWeights = weights{
 
 // weights are the logistic weights of the decision.
 type weights struct {
-	bias, wordLo, wordHi, entLo, entHi, mixLo, mixHi, num, noNames, quote float64
+	bias, wordLo, wordHi, entLo, entHi, mixLo, mixHi, num, noNames, quote, cos, slot float64
 }
 
 // prob is the probability that the pair reports one fact.
 func (p pairFeat) prob(w *weights) float64 {
 	z := w.bias + w.wordLo*p.wordLo + w.wordHi*p.wordHi + w.entLo*p.entLo + w.entHi*p.entHi +
-		w.mixLo*p.mixLo + w.mixHi*p.mixHi + w.num*p.num + w.noNames*p.noNames + w.quote*p.quote
+		w.mixLo*p.mixLo + w.mixHi*p.mixHi + w.num*p.num + w.noNames*p.noNames + w.quote*p.quote + w.cos*p.cos +
+		w.slot*p.slot
 	return 1 / (1 + math.Exp(-z))
 }
 
