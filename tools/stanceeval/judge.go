@@ -82,7 +82,7 @@ func collapse(ex stancedata.Example, ann *brief.Annotation) verdict {
 // extracted once, and each headline is added, annotated and removed,
 // which Annotator.Annotation documents as byte-for-byte what Annotate
 // returns for the same two sources (checkSame tests it on a sample).
-func judge(ctx context.Context, exs []stancedata.Example, workers int) ([]verdict, error) {
+func judge(ctx context.Context, exs []stancedata.Example, workers int, opts annotate.Options) ([]verdict, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -106,7 +106,7 @@ func judge(ctx context.Context, exs []stancedata.Example, workers int) ([]verdic
 		go func() {
 			defer wg.Done()
 			for idx := range work {
-				if err := judgeGroup(ctx, exs, idx, out); err != nil {
+				if err := judgeGroup(ctx, exs, idx, out, opts); err != nil {
 					errs <- err
 					return
 				}
@@ -136,14 +136,14 @@ feed:
 	return out, err
 }
 
-func judgeGroup(ctx context.Context, exs []stancedata.Example, idx []int, out []verdict) error {
+func judgeGroup(ctx context.Context, exs []stancedata.Example, idx []int, out []verdict, opts annotate.Options) error {
 	var a *annotate.Annotator
 	for _, i := range idx {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if a == nil {
-			a = annotate.New()
+			a = annotate.NewWith(opts)
 			a.Update(exs[idx[0]].B)
 		}
 		v, err := judgeOne(ctx, a, exs[i])

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/brief-dev/brief/internal/annotate"
 	"github.com/brief-dev/brief/internal/brief"
 	"github.com/brief-dev/brief/internal/stancedata"
 )
@@ -54,6 +55,8 @@ type config struct {
 	checks          []string
 	panics          []string
 	exportMarkdown  bool
+	opts            annotate.Options // the decision under test (-decision)
+	fit             fitConfig
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -72,11 +75,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&c.exportMax, "export-max", 0, "export at most `N` examples of each set (0: all)")
 	fs.BoolVar(&c.exportMarkdown, "export-markdown", false, "include each source's Markdown in the export (large: FNC-1 bodies repeat)")
 	fs.IntVar(&c.check, "check", 0, "re-annotate `N` sampled examples afresh with annotate.Annotate and count differences")
+	decision := fs.String("decision", "", "measure the decision in `FILE` (JSON, as -fit writes it) instead of the built-in one")
+	fs.BoolVar(&c.fit.on, "fit", false, "refit the decision on the fit splits and the project's annotated corpora, sweep its thresholds on the dev splits, and print it (see README.md)")
+	fs.StringVar(&c.fit.out, "fit-out", "", "with -fit, also write the chosen decision to `FILE` (JSON) for -decision")
+	fs.StringVar(&c.fit.shares, "fit-shares", "", "with -fit, `set=share,...` the weight of each fitting set in all (default corpora=1,mrpc=1,sick=0.5)")
+	fs.Float64Var(&c.fit.lambda, "fit-lambda", 1, "with -fit, the L2 penalty `λ` on the weights")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if *decision != "" {
+		d, err := readDecision(*decision)
+		if err != nil {
+			return err
+		}
+		c.opts.Decision = d
 	}
 	c.sets = map[string]bool{}
 	for _, s := range strings.Split(*sets, ",") {
@@ -91,7 +106,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.seeds == "" {
 		c.seeds = filepath.Join(moduleRoot(), "internal", "annotate", "testdata")
 	}
-	needData := c.export != "" || c.sets["fnc1"] || c.sets["mrpc"] || c.sets["sick"] || c.sets["stsb"]
+	needData := c.export != "" || c.fit.on || c.sets["fnc1"] || c.sets["mrpc"] || c.sets["sick"] || c.sets["stsb"]
 	if needData && c.data == "" {
 		dir, err := stancedata.Dir()
 		if err != nil {
@@ -101,6 +116,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if c.export != "" {
 		return c.runExport(ctx)
+	}
+	if c.fit.on {
+		return c.runFit(ctx, args)
 	}
 	fmt.Fprintf(stdout, "# brief stance evaluation\n\n`go run ./tools/stanceeval %s`\n\n", strings.Join(args, " "))
 	steps := []struct {
@@ -152,7 +170,7 @@ func (c *config) reliability(set string) reliability {
 }
 
 func (c *config) evalSeeds(ctx context.Context) error {
-	rs, err := evalSeeds(ctx, c.seeds, []string{"gold.yaml", "gold-independent.yaml"}, c.reliability("seeds"))
+	rs, err := evalSeeds(ctx, c.seeds, []string{"gold.yaml", "gold-independent.yaml"}, c.reliability("seeds"), c.opts)
 	if err != nil {
 		return err
 	}
@@ -169,7 +187,7 @@ func (c *config) evalSeeds(ctx context.Context) error {
 // score runs the examples and adds them to a confusion table, the
 // reliability table of the set and the misclassified list.
 func (c *config) score(ctx context.Context, set, what string, exs []stancedata.Example, rel reliability) (confusion, []verdict, error) {
-	vs, err := judge(ctx, exs, c.workers)
+	vs, err := judge(ctx, exs, c.workers, c.opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -307,7 +325,7 @@ func (c *config) evalSTSB(ctx context.Context) error {
 		}
 	}
 	exs := stancedata.PairExamples("stsb", dev)
-	vs, err := judge(ctx, exs, c.workers)
+	vs, err := judge(ctx, exs, c.workers, c.opts)
 	if err != nil {
 		return err
 	}
@@ -436,7 +454,7 @@ func (c *config) runExport(ctx context.Context) error {
 		}
 		exs = append(exs, stancedata.Sample(set, c.exportMax, "export")...)
 	}
-	vs, err := judge(ctx, exs, c.workers)
+	vs, err := judge(ctx, exs, c.workers, c.opts)
 	if err != nil {
 		return err
 	}

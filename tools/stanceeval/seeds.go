@@ -27,21 +27,16 @@ type seedResult struct {
 // evalSeeds annotates dir/seeds/*.md (as internal/annotate's TestEvaluate
 // does: each file a source named by its stem) and compares the links with
 // each gold file.
-func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability) ([]seedResult, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "seeds", "*.md"))
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("no seeds in %s/seeds: %v", dir, err)
+func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability, opts annotate.Options) ([]seedResult, error) {
+	srcs, err := loadCorpus(filepath.Join(dir, "seeds"))
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(files)
-	var srcs []*brief.Source
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, &brief.Source{ID: strings.TrimSuffix(filepath.Base(f), ".md"), Path: f, Body: b, BodyLine: 1})
+	a := annotate.NewWith(opts)
+	for _, s := range srcs {
+		a.Update(s)
 	}
-	ann, err := annotate.Annotate(ctx, srcs, nil)
+	ann, err := a.Annotation(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +101,24 @@ func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability)
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// loadCorpus reads dir/*.md as sources, each named by its file's stem.
+func loadCorpus(dir string) ([]*brief.Source, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no articles (*.md) in %s: %v", dir, err)
+	}
+	sort.Strings(files)
+	var srcs []*brief.Source
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, &brief.Source{ID: strings.TrimSuffix(filepath.Base(f), ".md"), Path: f, Body: b, BodyLine: 1})
+	}
+	return srcs, nil
 }
 
 func printSeeds(w io.Writer, rs []seedResult) {
