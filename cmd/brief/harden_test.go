@@ -116,3 +116,32 @@ func treeWithLinks(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// TestBuildWriteErrors checks that an output folder that cannot be
+// written gives exit 1 and an error naming the path once, each action
+// once (issue 12, item 13: write errors read "write site: write site:").
+func TestBuildWriteErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content/sources/a.md"), "---\ntitle: A\n---\nThe talks began on Monday.\n")
+	writeFile(t, filepath.Join(dir, "notes.txt"), "x")
+	// doubled reports a part of a "a: b: c" chain that comes twice.
+	doubled := func(msg string) bool {
+		seen := map[string]bool{}
+		for _, part := range strings.Split(strings.TrimSpace(msg), ": ") {
+			if seen[part] {
+				return true
+			}
+			seen[part] = true
+		}
+		return false
+	}
+	for _, out := range []string{"notes.txt/site", filepath.Join(dir, "notes.txt", "site", "deeper")} {
+		code, _, stderr := runBrief(t, "build", "--source", dir, "-o", out)
+		if code != 1 || !strings.Contains(stderr, "notes.txt") || !strings.Contains(stderr, "not a directory") {
+			t.Errorf("-o %s: exit %d, stderr %q; want 1 and the path with 'not a directory'", out, code, stderr)
+		}
+		if doubled(stderr) {
+			t.Errorf("-o %s: an action repeated in %q", out, stderr)
+		}
+	}
+}
