@@ -126,7 +126,10 @@ func splitBlocks(s string) [][]string {
 	var cur []string
 	for line := range strings.SplitSeq(s, "\n") {
 		line = trimRight(line)
-		if strings.TrimSpace(line) == "" {
+		if strings.TrimFunc(line, invisible) == "" {
+			// Blank, or only zero-width and other format characters
+			// (U+0600, U+200B): blank to the Markdown reader too, so
+			// such a line must not be the article's only text.
 			if cur != nil {
 				blocks = append(blocks, cur)
 				cur = nil
