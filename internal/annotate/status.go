@@ -164,6 +164,13 @@ var speechLemmas = setOf("comment", "respond", "react", "reply", "answer", "say"
 	"announce", "confirm", "declare", "express", "voice", "accept", "agree", "support", "back", "endorse",
 	"welcome", "reject", "approve", "signal", "indicate", "tell", "commit")
 
+// speechLightVerbs and speechNouns say speaking in two words ("making
+// comments", "giving a statement").
+var (
+	speechLightVerbs = setOf("making", "giving", "issuing", "offering", "providing", "delivering")
+	speechNouns      = setOf("comment", "comments", "statement", "statements", "remark", "remarks", "response", "announcement")
+)
+
 // pendingSpeech are words that state that someone has not taken a
 // position: "the Kremlin has been noncommittal".
 var pendingSpeech = setOf("noncommittal", "silent")
@@ -270,6 +277,17 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 			// are en route"); other cues in quotations are not the
 			// reporter's.
 			continue
+		}
+		if notYet[lower[k]] && k+1 < len(toks) && speechLightVerbs[lower[k+1]] {
+			// "before making formal comments", "without giving a
+			// statement": the speaker has not spoken on the matter yet.
+			for p := k + 2; p < len(toks) && p <= k+4; p++ {
+				if speechNouns[lower[p]] {
+					out = append(out, statusEvent{key: "comment", lemma: "comment", text: span(toks, k, p),
+						speech: true, actor: speechActor(ments, toks[k].Start)})
+					break
+				}
+			}
 		}
 		if pendingSpeech[lower[k]] {
 			out = append(out, statusEvent{key: "comment", lemma: "comment", text: toks[k].Text,
