@@ -14,20 +14,32 @@ import (
 // indexView is the briefing: what is established, what is contested,
 // what only one source says, who is quoted how, and the sources.
 type indexView struct {
-	Title       string
-	DateRange   string
-	Sources     []sourceRow
-	ClaimCount  int
-	Overview    string
-	Draft       template.HTML // the author's briefing, rendered; "" if none
-	DraftTitle  string        // the title: of content/briefing.md, if any
+	Title      string
+	DateRange  string
+	Sources    []sourceRow // every source (their number is len)
+	ClaimCount int
+	Overview   string
+	Draft      template.HTML // the author's briefing, rendered; "" if none
+	DraftTitle string        // the title: of content/briefing.md, if any
+	// The sections' items on this page (see sections.go): on the index
+	// the first page of each, on a later page of a section (Part) that
+	// page's items of that section only.
 	Established []factView
 	Contested   []contestView
 	Single      []singleGroup
-	SingleCount int
 	Quotes      []speakerView
 	Notes       []noteView
 	Threshold   int // sources a fact needs to be established
+	// The sections' sizes: facts, points, claims of one source and
+	// speakers.
+	EstablishedCount, ContestedCount, SingleCount, SpeakerCount int
+	// The sections' pagers, nil for a section of one page.
+	EstablishedPager, ContestedPager, SinglePager, QuotesPager *pagerView
+	// SourceTable is the sources the index lists, at most
+	// indexSourceRows; the source list (sources/) has them all.
+	SourceTable []sourceRow
+	// Part is set on a later page of one section (established/2/).
+	Part *partView
 }
 
 type factView struct {
@@ -111,9 +123,107 @@ type wordView struct {
 // refsHTML renders a refsView with the theme's "refs" template.
 type refsHTML func(refsView) ([]byte, error)
 
-func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs refsHTML) (*indexView, error) {
+// briefing is the briefing's sections split into pages (see
+// sections.go), made once per build; its pages are made from it one at
+// a time.
+type briefing struct {
+	a         *analysis
+	threshold int
+	est       []*fact // established facts, the most reported first
+	contests  []contestView
+	singles   []singleGroup
+	quotes    []speakerView // chunked (see chunkSpeakers)
+	speakers  int
+	// starts of each section's pages after the first (see split)
+	estStarts, conStarts, sinStarts, quoStarts []int
+	contestPage                                map[string]int // page of each contested point, by ID
+}
+
+func (a *analysis) briefing() *briefing {
+	br := &briefing{a: a, threshold: a.established()}
+	for _, f := range a.facts {
+		if len(f.sources) >= br.threshold {
+			br.est = append(br.est, f)
+		}
+	}
+	sort.SliceStable(br.est, func(i, j int) bool { return len(br.est[i].sources) > len(br.est[j].sources) })
+	br.estStarts = split(len(br.est), establishedSection.max, sectionBudget, func(i int) int { return a.factSize(br.est[i]) })
+
+	// Contested points, one-source claims and quotations are made with
+	// links from the site root and rebased onto the page that shows them.
+	br.contests = a.contests("")
+	br.conStarts = split(len(br.contests), contestedSection.max, sectionBudget, func(i int) int { return contestSize(br.contests[i]) })
+	a.pointPage = map[string]string{}
+	for p := 2; p <= len(br.conStarts)+1; p++ {
+		from, to := pageRange(br.conStarts, len(br.contests), p)
+		for _, c := range br.contests[from:to] {
+			a.pointPage[c.ID] = sectionHref(contestedSection, p, "")
+		}
+	}
+	br.singles, _ = a.singles("")
+	br.sinStarts = split(len(br.singles), singleSection.max, sectionBudget, func(i int) int { return singleSize(br.singles[i]) })
+	quotes := a.quotes("")
+	br.speakers = len(quotes)
+	br.quotes = chunkSpeakers(quotes)
+	br.quoStarts = split(len(br.quotes), quotesSection.max, sectionBudget, func(i int) int { return speakerSize(br.quotes[i]) })
+	return br
+}
+
+// factSize estimates the HTML of an established fact and its note.
+func (a *analysis) factSize(f *fact) int {
+	n := 300 + 2*len(f.best.Text) + 2*len(f.best.Source) + len(f.best.ID)
+	for _, c := range f.claims {
+		s := a.src[c.Source]
+		n += 500 + len(c.Text) + len(s.Title) + 2*len(label(s)) + 4*len(s.ID) + len(c.ID) + len(s.URL)
+	}
+	return n
+}
+
+// facts returns the views of established facts est on a page whose path
+// to the root is root and which is page p of the established section,
+// numbering their notes in ns.
+func (br *briefing) facts(est []*fact, root string, p int, ns *notes) []factView {
+	a := br.a
+	var out []factView
+	for _, f := range est {
+		fv := factView{ID: "fact-" + f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
+			Count: len(f.sources), Contested: a.contested(f)}
+		// The point this fact is a version of may be on another page.
+		from := ""
+		if p > 1 {
+			from = sectionHref(establishedSection, p, "")
+		}
+		if fv.ContestHref = a.pointHref(from, root, f); fv.ContestHref == "" {
+			fv.ContestHref = sectionHref(contestedSection, 1, root)
+		}
+		var items []noteItem
+		for _, c := range f.claims {
+			it := newNote("support", a.src[c.Source], c, root, "")
+			it.Shown = c == f.best
+			items = append(items, it)
+		}
+		n := ns.add(items)
+		fv.Refs.Note = &n
+		out = append(out, fv)
+	}
+	return out
+}
+
+// counts sets the sections' sizes and the overview of v.
+func (br *briefing) counts(v *indexView) {
+	v.Threshold = br.threshold
+	v.EstablishedCount = len(br.est)
+	v.ContestedCount = len(br.contests)
+	v.SingleCount = 0
+	for _, g := range br.singles {
+		v.SingleCount += len(g.Claims)
+	}
+	v.SpeakerCount = br.speakers
+}
+
+func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs refsHTML, br *briefing) (*indexView, error) {
 	const root = "./"
-	v := &indexView{Title: b.opts.Title, Threshold: a.established()}
+	v := &indexView{Title: b.opts.Title}
 	if v.Title == "" {
 		v.Title = "Briefing"
 	}
@@ -125,6 +235,7 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 			dates = append(dates, s.Date)
 		}
 	}
+	v.SourceTable = v.Sources[:min(len(v.Sources), indexSourceRows)]
 	sort.Strings(dates)
 	// A date range stands for the sources only when most have a date.
 	if len(dates) > 0 && len(dates)*2 > len(a.sources) {
@@ -149,35 +260,76 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 		v.DraftTitle = a.draft.Title
 	}
 
-	// Established facts, each written once with a note per source,
-	// the most widely reported first.
-	var est []*fact
-	for _, f := range a.facts {
-		if len(f.sources) >= v.Threshold {
-			est = append(est, f)
-		}
-	}
-	sort.SliceStable(est, func(i, j int) bool { return len(est[i].sources) > len(est[j].sources) })
-	for _, f := range est {
-		fv := factView{ID: "fact-" + f.id, Text: f.best.Text, Href: root + "sources/" + f.best.Source + "/#" + f.best.ID,
-			Count: len(f.sources), Contested: a.contested(f), ContestHref: a.pointHref("", root, f)}
-		var items []noteItem
-		for _, c := range f.claims {
-			it := newNote("support", a.src[c.Source], c, root, "")
-			it.Shown = c == f.best
-			items = append(items, it)
-		}
-		n := ns.add(items)
-		fv.Refs.Note = &n
-		v.Established = append(v.Established, fv)
-	}
+	// The first page of each section: established facts, each written
+	// once with a note per source, the most widely reported first.
+	br.counts(v)
+	br.part(v, 1, root, ns, "")
 	v.Notes = ns.list
-
-	v.Contested = a.contests(root)
-	v.Single, v.SingleCount = a.singles(root)
-	v.Quotes = a.quotes(root)
 	v.Overview = overview(v)
 	return v, nil
+}
+
+// part fills v with page p of section only, or of every section if
+// only is "", for a page whose path to the root is root: the index
+// (p = 1) or a later page of one section. Each page is made once: the
+// items are rebased in place.
+func (br *briefing) part(v *indexView, p int, root string, ns *notes, only string) {
+	want := func(s section) bool { return only == "" || only == s.id }
+	if from, to := pageRange(br.estStarts, len(br.est), p); from < to && want(establishedSection) {
+		v.Established = br.facts(br.est[from:to], root, p, ns)
+		v.EstablishedPager = sectionPager(establishedSection, p, len(br.estStarts)+1, from, to, len(br.est), root)
+	}
+	if from, to := pageRange(br.conStarts, len(br.contests), p); from < to && want(contestedSection) {
+		v.Contested = br.contests[from:to]
+		for i := range v.Contested {
+			rebaseContest(&v.Contested[i], root)
+		}
+		v.ContestedPager = sectionPager(contestedSection, p, len(br.conStarts)+1, from, to, len(br.contests), root)
+	}
+	if from, to := pageRange(br.sinStarts, len(br.singles), p); from < to && want(singleSection) {
+		v.Single = br.singles[from:to]
+		for i := range v.Single {
+			rebaseSingle(&v.Single[i], root)
+		}
+		v.SinglePager = sectionPager(singleSection, p, len(br.sinStarts)+1, from, to, len(br.singles), root)
+	}
+	if from, to := pageRange(br.quoStarts, len(br.quotes), p); from < to && want(quotesSection) {
+		v.Quotes = br.quotes[from:to]
+		for i := range v.Quotes {
+			rebaseSpeaker(&v.Quotes[i], root)
+		}
+		v.QuotesPager = sectionPager(quotesSection, p, len(br.quoStarts)+1, from, to, len(br.quotes), root)
+	}
+}
+
+// sectionPage is a later page of one section of the briefing.
+type sectionPage struct {
+	path string
+	make func() *page
+}
+
+// sectionPages returns the later pages of every section, each made
+// when its make is called.
+func (br *briefing) sectionPages(title string) []sectionPage {
+	var out []sectionPage
+	for _, s := range []struct {
+		sec    section
+		starts []int
+	}{{establishedSection, br.estStarts}, {contestedSection, br.conStarts}, {singleSection, br.sinStarts}, {quotesSection, br.quoStarts}} {
+		pages := len(s.starts) + 1
+		for p := 2; p <= pages; p++ {
+			out = append(out, sectionPage{path: sectionPath(s.sec, p), make: func() *page {
+				const root = "../../"
+				v := &indexView{Title: title, Part: &partView{ID: s.sec.id, Heading: s.sec.heading, Briefing: root + "#" + s.sec.id}}
+				br.counts(v)
+				ns := &notes{prefix: "i-"}
+				br.part(v, p, root, ns, s.sec.id)
+				v.Notes = ns.list
+				return &page{Root: root, Nav: "briefing", Title: fmt.Sprintf("%s, page %d of %d", s.sec.heading, p, pages), Index: v}
+			}})
+		}
+	}
+	return out
 }
 
 // claimCount is the number of claims the sources make: sentences of
@@ -505,8 +657,8 @@ func overview(v *indexView) string {
 		fmt.Fprintf(&b, ", published on %s,", v.DateRange)
 	}
 	fmt.Fprintf(&b, " make %s. ", plural(v.ClaimCount, "claim", "claims"))
-	fmt.Fprintf(&b, "%s reported by at least %d of them; ", isAre(len(v.Established), "fact is", "facts are"), v.Threshold)
-	fmt.Fprintf(&b, "%s; ", isAre(len(v.Contested), "point is contested", "points are contested"))
+	fmt.Fprintf(&b, "%s reported by at least %d of them; ", isAre(v.EstablishedCount, "fact is", "facts are"), v.Threshold)
+	fmt.Fprintf(&b, "%s; ", isAre(v.ContestedCount, "point is contested", "points are contested"))
 	fmt.Fprintf(&b, "%s by one source only.", isAre(v.SingleCount, "claim is made", "claims are made"))
 	return b.String()
 }

@@ -187,67 +187,74 @@ func equalSites(a, b *build.Site) bool {
 func TestLinks(t *testing.T) {
 	for _, base := range []string{"/demo/", "/", "https://example.org/repo/"} {
 		t.Run(base, func(t *testing.T) {
-			site := smallSite(t, base)
-			u, _ := url.Parse(base)
-			basePath := u.Path
-			ids := map[string]map[string]bool{}
-			for _, p := range site.Paths() {
-				if strings.HasSuffix(p, ".html") {
-					data, _ := site.Bytes(p)
-					ids[p] = collectIDs(t, data)
-				}
-			}
-			checked := 0
-			for _, p := range site.Paths() {
-				if !strings.HasSuffix(p, ".html") {
-					continue
-				}
-				pageURL := "http://host" + basePath + strings.TrimSuffix(p, "index.html")
-				if p == "404.html" {
-					pageURL = "http://host" + basePath + "no/such/deep/page/"
-				}
-				pu, _ := url.Parse(pageURL)
-				data, _ := site.Bytes(p)
-				for _, ref := range collectRefs(t, data) {
-					r, err := url.Parse(ref)
-					if err != nil {
-						t.Errorf("%s: bad URL %q", p, ref)
-						continue
-					}
-					if r.Scheme != "" || r.Host != "" {
-						continue // external
-					}
-					if r.Path == "" && r.RawQuery == "" {
-						if r.Fragment != "" && !ids[p][r.Fragment] {
-							t.Errorf("%s: %q: no such id", p, ref)
-						}
-						checked++
-						continue
-					}
-					abs := pu.ResolveReference(r)
-					target, ok := strings.CutPrefix(abs.Path, basePath)
-					if !ok {
-						t.Errorf("%s: %q leaves the base path %s", p, ref, basePath)
-						continue
-					}
-					if target == "" || strings.HasSuffix(target, "/") {
-						target += "index.html"
-					}
-					if _, ok := site.Bytes(target); !ok {
-						t.Errorf("%s: %q -> %s: no such file", p, ref, target)
-						continue
-					}
-					if abs.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][abs.Fragment] {
-						t.Errorf("%s: %q: no id %q in %s", p, ref, abs.Fragment, target)
-					}
-					checked++
-				}
-			}
-			if checked < 50 {
+			if checked := checkLinks(t, smallSite(t, base), base); checked < 50 {
 				t.Errorf("only %d links checked", checked)
 			}
 		})
 	}
+}
+
+// checkLinks checks that every internal link and resource of every page
+// of site, served from base, resolves to a file of the site (and an
+// element with the fragment's id), and returns the number checked.
+func checkLinks(t *testing.T, site *build.Site, base string) int {
+	t.Helper()
+	u, _ := url.Parse(base)
+	basePath := u.Path
+	ids := map[string]map[string]bool{}
+	for _, p := range site.Paths() {
+		if strings.HasSuffix(p, ".html") {
+			data, _ := site.Bytes(p)
+			ids[p] = collectIDs(t, data)
+		}
+	}
+	checked := 0
+	for _, p := range site.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pageURL := "http://host" + basePath + strings.TrimSuffix(p, "index.html")
+		if p == "404.html" {
+			pageURL = "http://host" + basePath + "no/such/deep/page/"
+		}
+		pu, _ := url.Parse(pageURL)
+		data, _ := site.Bytes(p)
+		for _, ref := range collectRefs(t, data) {
+			r, err := url.Parse(ref)
+			if err != nil {
+				t.Errorf("%s: bad URL %q", p, ref)
+				continue
+			}
+			if r.Scheme != "" || r.Host != "" {
+				continue // external
+			}
+			if r.Path == "" && r.RawQuery == "" {
+				if r.Fragment != "" && !ids[p][r.Fragment] {
+					t.Errorf("%s: %q: no such id", p, ref)
+				}
+				checked++
+				continue
+			}
+			abs := pu.ResolveReference(r)
+			target, ok := strings.CutPrefix(abs.Path, basePath)
+			if !ok {
+				t.Errorf("%s: %q leaves the base path %s", p, ref, basePath)
+				continue
+			}
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if _, ok := site.Bytes(target); !ok {
+				t.Errorf("%s: %q -> %s: no such file", p, ref, target)
+				continue
+			}
+			if abs.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][abs.Fragment] {
+				t.Errorf("%s: %q: no id %q in %s", p, ref, abs.Fragment, target)
+			}
+			checked++
+		}
+	}
+	return checked
 }
 
 func collectRefs(t testing.TB, data []byte) []string {

@@ -44,3 +44,23 @@ func WriteArchive(t testing.TB, ar *txtar.Archive) string {
 	}
 	return root
 }
+
+// SetSectionPaging sets the items and the estimated bytes a page of each
+// of the briefing's sections holds at most, and returns a function that
+// restores them.
+func SetSectionPaging(items, budget int) func() {
+	secs := []*section{&establishedSection, &contestedSection, &singleSection, &quotesSection}
+	old := make([]section, len(secs))
+	oldBudget := sectionBudget
+	for i, s := range secs {
+		old[i] = *s
+		s.max = items
+	}
+	sectionBudget = budget
+	return func() {
+		for i, s := range secs {
+			*s = old[i]
+		}
+		sectionBudget = oldBudget
+	}
+}

@@ -345,14 +345,24 @@ func (b *Builder) overviewPages(a *analysis, sv siteView, exec execFunc) error {
 	return exec("404.html", "404.html", &page{Root: sv.BasePath, Title: "Page not found"})
 }
 
-// indexPage renders the briefing, index.html: the largest page of a
-// large project, so it has a goroutine of its own.
+// indexPage renders the briefing, index.html, and the later pages of
+// its long sections (see sections.go): the largest pages of a large
+// project, so they have a goroutine of their own.
 func (b *Builder) indexPage(md markdownRenderer, a *analysis, in *input, refs refsHTML, exec execFunc) error {
-	idx, err := b.indexView(md, a, in, refs)
+	br := a.briefing()
+	idx, err := b.indexView(md, a, in, refs, br)
 	if err != nil {
 		return fmt.Errorf("render index: %w", err)
 	}
-	return exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx})
+	if err := exec("index.html", "index.html", &page{Root: "./", Nav: "briefing", Index: idx}); err != nil {
+		return err
+	}
+	for _, sp := range br.sectionPages(idx.Title) {
+		if err := exec(sp.path, "index.html", sp.make()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // article renders a source's Markdown with its marks, caching the
