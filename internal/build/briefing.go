@@ -136,7 +136,6 @@ type briefing struct {
 	speakers  int
 	// starts of each section's pages after the first (see split)
 	estStarts, conStarts, sinStarts, quoStarts []int
-	contestPage                                map[string]int // page of each contested point, by ID
 }
 
 func (a *analysis) briefing() *briefing {

@@ -119,18 +119,6 @@ func sectionPager(s section, p, pages, from, to, total int, root string) *pagerV
 // The size functions estimate the HTML of an item: its text and links,
 // plus the fixed markup around them (counted from the default theme).
 
-func noteSize(items []noteItem) int {
-	n := 200
-	for _, it := range items {
-		n += 450 + len(it.Text) + len(it.Title) + len(it.Outlet) + 2*len(it.Href) + len(it.Reason)
-	}
-	return n
-}
-
-func factSize(v factView, items []noteItem) int {
-	return 300 + len(v.Text) + len(v.Href) + len(v.ContestHref) + noteSize(items)
-}
-
 func contestSize(v contestView) int {
 	n := 400
 	for _, r := range v.Reasons {
