@@ -39,12 +39,25 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	// some sites put the canonical link or the date in the body.
 	pi := readPage(doc)
 	pageURL := pi.pageURL(base)
-	removeBoilerplate(doc)
+	removed := removeBoilerplate(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
 	art, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return nil, brief.Errorf(brief.Pos{File: name}, "extract article: %v", err)
+	}
+	if kept := nodeWords(art.Node); removed > kept {
+		// The filter removed more words than the article kept: many
+		// short blocks named like furniture may be the article (a live
+		// report's "live-match-comment" entries). Readability.js retries
+		// without its own name filter when its result is short; here the
+		// page is read again unfiltered, and that article is taken when
+		// it is more than twice as long.
+		if doc2, err := parseHTML(data); err == nil {
+			if art2, err := p.ParseAndMutate(doc2, pageURL); err == nil && nodeWords(art2.Node) > 2*kept {
+				art = art2
+			}
+		}
 	}
 	meta := pi.meta(art, pageURL)
 	body := ""
@@ -337,8 +350,9 @@ const maxBoilerplateWords = 100
 // page furniture (see boilerplateNames) and that hold at most
 // maxBoilerplateWords words, so that an element holding the article is
 // never removed, whatever its classes say. The body and the main article
-// container are never removed either.
-func removeBoilerplate(doc *html.Node) {
+// container are never removed either. It returns the number of words
+// removed.
+func removeBoilerplate(doc *html.Node) (removed int) {
 	words := map[*html.Node]int{}
 	countWords(doc, words)
 	var walk func(n *html.Node)
@@ -351,6 +365,7 @@ func removeBoilerplate(doc *html.Node) {
 					walk(c)
 				default:
 					if words[c] <= maxBoilerplateWords && isBoilerplate(c) {
+						removed += words[c]
 						n.RemoveChild(c)
 					} else {
 						walk(c)
@@ -361,6 +376,15 @@ func removeBoilerplate(doc *html.Node) {
 		}
 	}
 	walk(doc)
+	return removed
+}
+
+// nodeWords returns the number of words of text under n (0 for nil).
+func nodeWords(n *html.Node) int {
+	if n == nil {
+		return 0
+	}
+	return countWords(n, map[*html.Node]int{})
 }
 
 // countWords records in words the number of words of text under each
