@@ -82,7 +82,7 @@ func (c *config) runFit(ctx context.Context, args []string) error {
 		name string
 		ps   []stancedata.Pair
 	}{{"mrpc", mrpc}, {"sick", sick}} {
-		ls, missed, err := c.pairSignals(ctx, stancedata.PairExamples(set.name, set.ps, stancedata.SplitFit))
+		ls, missed, err := c.pairSignals(ctx, stancedata.PairExamples(set.name, set.ps, stancedata.SplitFit), c.opts)
 		if err != nil {
 			return err
 		}
@@ -163,7 +163,7 @@ func (c *config) runFit(ctx context.Context, args []string) error {
 	// Calibration of the chosen decision's probability on dev pairs.
 	var dev []labelled
 	for _, set := range [][]stancedata.Example{mrpcDev, sickDev} {
-		ls, _, err := c.pairSignalsWith(ctx, set, annotate.Options{Decision: &chosen})
+		ls, _, err := c.pairSignals(ctx, set, annotate.Options{Decision: &chosen})
 		if err != nil {
 			return err
 		}
@@ -199,17 +199,9 @@ func (c *config) runFit(ctx context.Context, args []string) error {
 // corpusSignals returns the candidate pairs of an annotated corpus,
 // labelled by its gold file.
 func (c *config) corpusSignals(ctx context.Context, name, gold string) ([]labelled, error) {
-	srcs, err := loadCorpus(filepath.Join(c.seeds, name))
-	if err != nil {
-		return nil, err
-	}
 	opts := c.opts
 	opts.AllSignals = true
-	a := annotate.NewWith(opts)
-	for _, s := range srcs {
-		a.Update(s)
-	}
-	ann, err := a.Annotation(ctx, nil)
+	a, ann, err := annotateCorpus(ctx, filepath.Join(c.seeds, name), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -239,13 +231,10 @@ func (c *config) corpusSignals(ctx context.Context, name, gold string) ([]labell
 }
 
 // pairSignals returns, for each two-sentence example, the signals of its
-// most probable candidate pair of claims, labelled 1 for a paraphrase,
-// an entailment or a contradiction; and how many examples had none.
-func (c *config) pairSignals(ctx context.Context, exs []stancedata.Example) ([]labelled, int, error) {
-	return c.pairSignalsWith(ctx, exs, c.opts)
-}
-
-func (c *config) pairSignalsWith(ctx context.Context, exs []stancedata.Example, opts annotate.Options) ([]labelled, int, error) {
+// most probable candidate pair of claims under opts' decision, labelled 1
+// for a paraphrase, an entailment or a contradiction; and how many
+// examples had none.
+func (c *config) pairSignals(ctx context.Context, exs []stancedata.Example, opts annotate.Options) ([]labelled, int, error) {
 	var out []labelled
 	missed := 0
 	for i, e := range exs {

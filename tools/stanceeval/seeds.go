@@ -28,15 +28,7 @@ type seedResult struct {
 // does: each file a source named by its stem) and compares the links with
 // each gold file.
 func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability, opts annotate.Options) ([]seedResult, error) {
-	srcs, err := loadCorpus(filepath.Join(dir, "seeds"))
-	if err != nil {
-		return nil, err
-	}
-	a := annotate.NewWith(opts)
-	for _, s := range srcs {
-		a.Update(s)
-	}
-	ann, err := a.Annotation(ctx, nil)
+	_, ann, err := annotateCorpus(ctx, filepath.Join(dir, "seeds"), opts)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +93,24 @@ func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability,
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// annotateCorpus annotates the articles of dir (see loadCorpus) and
+// returns the Annotator that holds them with its annotation.
+func annotateCorpus(ctx context.Context, dir string, opts annotate.Options) (*annotate.Annotator, *brief.Annotation, error) {
+	srcs, err := loadCorpus(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	a := annotate.NewWith(opts)
+	for _, s := range srcs {
+		a.Update(s)
+	}
+	ann, err := a.Annotation(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, ann, nil
 }
 
 // loadCorpus reads dir/*.md as sources, each named by its file's stem.
