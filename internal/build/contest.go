@@ -105,14 +105,17 @@ func (a *analysis) contestPoints() []*point {
 			p := pairOf(fa, fb)
 			byPair[p] = append(byPair[p], l)
 		}
-		// Facts that also agree are never versions of one point.
+		// Facts that also agree are never versions of one point: not a
+		// pair that disagrees too, nor two facts that each disagree with
+		// a third (two sentences reporting the arrival, against one
+		// saying the envoy is on his way, are one version).
 		agrees := map[factPair]bool{}
 		for _, l := range a.ann.Links {
 			if l.Relation != brief.Agree {
 				continue
 			}
 			fa, fb := a.factOf[l.A], a.factOf[l.B]
-			if fa != nil && fb != nil && fa != fb && byPair[pairOf(fa, fb)] != nil {
+			if fa != nil && fb != nil && fa != fb {
 				agrees[pairOf(fa, fb)] = true
 			}
 		}

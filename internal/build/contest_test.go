@@ -157,6 +157,20 @@ func TestContestPoints(t *testing.T) {
 		}
 	})
 
+	// Two facts that agree by a link but stay apart (c1 takes b2 into
+	// its fact, so b1, of the same source, is left out) are one version
+	// against a1, not two: the example's "arrives" and "landed" against
+	// "heading to".
+	t.Run("AgreeAcrossFacts", func(t *testing.T) {
+		pts := points(t, []string{"a1", "b1", "b2", "c1"}, []brief.Link{
+			agree("b2", "c1"), {A: "b1", B: "c1", Relation: brief.Agree, Score: 0.5},
+			dis("a1", "b1", brief.KindStatus), dis("a1", "c1", brief.KindStatus),
+		})
+		if len(pts) != 1 || len(pts[0].versions) != 2 {
+			t.Fatalf("want one point of 2 versions")
+		}
+	})
+
 	// A chain of disagreements (a1 ≠ b1 ≠ c1, a1 and c1 unlinked) is one
 	// question about b1, the fact both contradict directly, with a reason
 	// for each of its two pairs and none joining a1 and c1.
