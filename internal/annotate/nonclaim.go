@@ -247,6 +247,12 @@ var creditRE = regexp.MustCompile(`(?:^|[\s(\[])(?:Photo|Photograph|Picture|Imag
 // to hospital (Photo: Europics)"). A long line with a credit inside is
 // an article paragraph that extraction glued to a caption; it stays.
 func isCredit(s string) bool {
+	// creditRE needs a colon, a slash or a capitalised "Photo",
+	// "Picture" or "Image"; most lines have none, and the test is much
+	// cheaper than the regexp.
+	if !strings.ContainsAny(s, ":/") && !strings.Contains(s, "Photo") && !strings.Contains(s, "Picture") && !strings.Contains(s, "Image") {
+		return false
+	}
 	loc := creditRE.FindStringIndex(s)
 	if loc == nil {
 		return false
@@ -264,16 +270,26 @@ func isCredit(s string) bool {
 
 // Signs of program text. A sentence is code when it shows two kinds of
 // sign, one of them strong (a keyword opening a statement, a method
-// call, a brace, an operator prose never uses).
+// call, a brace, an operator prose never uses). Each strong sign has a
+// test that is true of every line the regexp matches and cheap, so
+// that prose, which has no strong sign, never runs a regexp.
 var (
-	codeStrong = []*regexp.Regexp{
-		regexp.MustCompile(`(?:^|[;{}]\s*)(?:var|let|const|function|return|typeof|import|export)\s+[\w$({]`),
-		regexp.MustCompile(`[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*\(`), // DM.has(
-		regexp.MustCompile(`[{}]`),
-		regexp.MustCompile(`^[A-Za-z_$][\w$.]*\(.*\)\s*;$`), // mboxCreate('x');
-		regexp.MustCompile(`===|!==|=>|&&|\|\||\+\+|\+=|\bfunction\s*\(`),
+	codeKeywords = []string{"var", "let", "const", "function", "return", "typeof", "import", "export"}
+	codeStrong   = []struct {
+		may func(string) bool
+		re  *regexp.Regexp
+	}{
+		{func(s string) bool { return strings.ContainsAny(s, ";{}") || hasAnyPrefix(s, codeKeywords) },
+			regexp.MustCompile(`(?:^|[;{}]\s*)(?:var|let|const|function|return|typeof|import|export)\s+[\w$({]`)},
+		{identBeforeParen, regexp.MustCompile(`[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*\(`)}, // DM.has(
+		{func(s string) bool { return strings.ContainsAny(s, "{}") }, nil},
+		{func(s string) bool { return strings.HasSuffix(s, ";") && s != "" && isIdentStart(s[0]) },
+			regexp.MustCompile(`^[A-Za-z_$][\w$.]*\(.*\)\s*;$`)}, // mboxCreate('x');
+		{func(s string) bool { return containsAny(s, codeOperators) },
+			regexp.MustCompile(`===|!==|=>|&&|\|\||\+\+|\+=|\bfunction\s*\(`)},
 	}
-	codeWeak = []*regexp.Regexp{
+	codeOperators = []string{"==", "=>", "&&", "||", "++", "+=", "function"}
+	codeWeak      = []*regexp.Regexp{
 		regexp.MustCompile(`[A-Za-z_$][\w$.\]]*\s*=\s*[^=\s]`), // twitterVia = 'x'
 		regexp.MustCompile(`;\s*(?:[A-Za-z_$]|$)`),
 		regexp.MustCompile(`\)\s*;|\(\s*\)`),
@@ -283,19 +299,58 @@ var (
 
 // looksLikeCode reports a line of JavaScript or similar program text.
 func looksLikeCode(s string) bool {
-	strong, kinds := false, 0
-	for _, re := range codeStrong {
-		if re.MatchString(s) {
-			strong = true
+	kinds := 0
+	for _, c := range codeStrong {
+		if c.may(s) && (c.re == nil || c.re.MatchString(s)) {
 			kinds++
 		}
+	}
+	if kinds == 0 {
+		return false
 	}
 	for _, re := range codeWeak {
+		if kinds >= 2 {
+			break
+		}
 		if re.MatchString(s) {
 			kinds++
 		}
 	}
-	return strong && kinds >= 2
+	return kinds >= 2
+}
+
+// identBeforeParen reports whether some "(" follows a letter, digit,
+// "_" or "$", as in every method call.
+func identBeforeParen(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '(' && (isIdentStart(s[i-1]) || '0' <= s[i-1] && s[i-1] <= '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// isIdentStart reports [A-Za-z_$].
+func isIdentStart(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || c == '$'
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // classifySentences sets the kind of each sentence split.go took for a

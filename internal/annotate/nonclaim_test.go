@@ -1,6 +1,9 @@
 package annotate
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -72,4 +75,103 @@ func TestCaptionBlock(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Fatalf("kinds = %q, want %q", strings.Join(got, " "), want)
 	}
+}
+
+// The regexps alone, as looksLikeCode and isCredit were before their
+// cheap prefilters: the reference the fast paths must agree with.
+var (
+	refCodeStrong = []*regexp.Regexp{
+		regexp.MustCompile(`(?:^|[;{}]\s*)(?:var|let|const|function|return|typeof|import|export)\s+[\w$({]`),
+		regexp.MustCompile(`[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*\(`),
+		regexp.MustCompile(`[{}]`),
+		regexp.MustCompile(`^[A-Za-z_$][\w$.]*\(.*\)\s*;$`),
+		regexp.MustCompile(`===|!==|=>|&&|\|\||\+\+|\+=|\bfunction\s*\(`),
+	}
+	refCodeWeak = []*regexp.Regexp{
+		regexp.MustCompile(`[A-Za-z_$][\w$.\]]*\s*=\s*[^=\s]`),
+		regexp.MustCompile(`;\s*(?:[A-Za-z_$]|$)`),
+		regexp.MustCompile(`\)\s*;|\(\s*\)`),
+		regexp.MustCompile(`'[^' ]*'\s*[;,)]`),
+	}
+)
+
+func refLooksLikeCode(s string) bool {
+	strong, kinds := false, 0
+	for _, re := range refCodeStrong {
+		if re.MatchString(s) {
+			strong = true
+			kinds++
+		}
+	}
+	for _, re := range refCodeWeak {
+		if re.MatchString(s) {
+			kinds++
+		}
+	}
+	return strong && kinds >= 2
+}
+
+func refIsCredit(s string) bool {
+	loc := creditRE.FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	if len(strings.Fields(s)) <= 12 {
+		return true
+	}
+	t := strings.TrimRight(s, " .")
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+		return false
+	}
+	open := strings.LastIndexAny(t, "([")
+	return open >= 0 && open <= loc[0]+1 && len(strings.Fields(s)) <= 40
+}
+
+// codeSeeds are lines near the edges of each sign, for the tests that
+// compare the fast paths with the regexps.
+var codeSeeds = []string{
+	"var twitterVia = 'MailOnline'; DM.has('articleBody', 'twitterVia');",
+	"var twitterVia = 'MailOnline'; DM.has(…",
+	"window.adsQueue.push(function() { loadAds(); });",
+	"mboxCreate('x');", "mboxCreate('x') ;", "f();\n", "$x.y(1)", "_a.b(", "9.b(", "a.9(", "x.y (",
+	"return x", "returns x;", "let it be", "; let x", "{ const y = 2 }", "}export {a}", "typeof(x) === 'y'",
+	"a == b", "a => b", "rock && roll", "this || that", "c++ rules", "x += 1", "a function (x)", "malfunction(",
+	"The talks (in Geneva) ended.", "He said: fine.", "Photo: Getty", "Photograph: Pavel Bednyakov/AP",
+	"(Photo by Contributor/Getty Images)", "Mr Ilic on his way to hospital (Photo: Europics)",
+	"Images: AFP", "[Picture via Reuters]", "Smith/AP", "and/or", "14:02 GMT", "A Photo credit: x",
+	"Video footage shows the crowd", "Footage: EPA", "Credits: x",
+}
+
+func TestCodeAndCreditFastPaths(t *testing.T) {
+	lines := append([]string(nil), codeSeeds...)
+	files, _ := filepath.Glob("testdata/*/*.md")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range lines {
+		if got, want := looksLikeCode(s), refLooksLikeCode(s); got != want {
+			t.Errorf("looksLikeCode(%q)=%v, want %v", s, got, want)
+		}
+		if got, want := isCredit(s), refIsCredit(s); got != want {
+			t.Errorf("isCredit(%q)=%v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzCodeAndCreditFastPaths(f *testing.F) {
+	for _, s := range codeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := looksLikeCode(s), refLooksLikeCode(s); got != want {
+			t.Errorf("looksLikeCode(%q)=%v, want %v", s, got, want)
+		}
+		if got, want := isCredit(s), refIsCredit(s); got != want {
+			t.Errorf("isCredit(%q)=%v, want %v", s, got, want)
+		}
+	})
 }
