@@ -442,6 +442,7 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 	type key struct{ node, src int }
 	matched := map[key]int{}
 	var links []brief.Link
+	var ends [][2]int // the claims of each link
 	for _, r := range results {
 		a, b := c.nodes[r.i], c.nodes[r.j]
 		ka, kb := key{r.i, b.src}, key{r.j, a.src}
@@ -478,8 +479,9 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 		matched[ka]++
 		matched[kb]++
 		links = append(links, makeLink(a.f.claim.ID, b.f.claim.ID, f))
+		ends = append(ends, [2]int{r.i, r.j})
 	}
-	return links
+	return c.debunked(links, ends, results)
 }
 
 // judge runs the disagreement detectors. With aligned unset it runs those

@@ -138,7 +138,21 @@ in a list; "talks in Saudi Arabia" and "arrived in Moscow" are two
 events). Status is
 also checked on pairs with p ≥ statusFloor that share a name, because
 "arrived in Moscow" and "heading to Moscow" rarely look alike otherwise.
-Reasons quote the original words. Clusters (cluster.go) are connected
+Reasons quote the original words.
+
+Debunking (debunk.go): an article that denies a story also retells it,
+and its denial ("Spiders don't burrow in skin", "it is not plausible",
+"scientists have cast doubt over claims that …") names the story in its
+most common words, which in a corpus about one story propose no
+candidates. So every negation and denial of a source is also checked
+against the claims of other sources that any of its claims is scored
+with (p ≥ statusFloor); where it denies one, the two disagree, and the
+source's agreement with that claim is dropped: it states the claim only
+to deny it. Doubt counts as denial when it says a claim is impossible or
+implausible ("implausible", "almost impossible", "not plausible"), or,
+for "doubt" and "sceptical", when a report or claim follows ("doubt over
+claims that"), not doubt about an outcome ("skepticism over a
+ceasefire"). Clusters (cluster.go) are connected
 components of agree links, strongest first, never holding two claims of
 one source nor two claims that disagree.
 

@@ -50,7 +50,19 @@ var (
 		"assertions", "that", "it", "this", "media", "headline", "headlines", "tale", "truth", "evidence", "proof")
 	// evidenceNouns after a negation make it a denial of the rest
 	// ("no evidence that", "not true", "no truth to").
-	evidenceNouns = setOf("evidence", "proof", "truth", "true", "basis", "sign", "indication", "confirmation")
+	evidenceNouns = setOf("evidence", "proof", "truth", "true", "basis", "sign", "indication", "confirmation",
+		"plausible", "credible", "accurate")
+	// doubtWords say the claim they stand in is doubtful or impossible
+	// ("it is implausible", "almost impossible"): a denial of the whole
+	// claim, unless negated before ("not impossible"). weakDoubts doubt
+	// a report ("cast doubt over claims that …", "sceptical of the
+	// story") but also intentions and outcomes ("skepticism over a
+	// ceasefire remains high"): like weakDenials, they deny only a
+	// report or claim named after them.
+	doubtWords = setOf("implausible", "impossible", "misinformation", "far-fetched", "debunking", "unlikely")
+	weakDoubts = setOf("doubt", "doubts", "doubted", "doubtful", "skeptical", "sceptical", "skepticism",
+		"scepticism")
+	notDoubt = setOf("no", "without", "little", "beyond", "not", "never")
 )
 
 // hedgeCues report a claim without asserting it ("reportedly", "rumours
@@ -134,7 +146,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				text = append(text, toks[k].Text)
 				continue
 			}
-			if isStop(w) || negationCues[w] || denialVerbs[w] || weakDenials[w] || denialWords[w] || len(w) < 2 {
+			if isStop(w) || negationCues[w] || denialVerbs[w] || weakDenials[w] || denialWords[w] || doubtWords[w] || weakDoubts[w] || len(w) < 2 {
 				if len(text) > 0 || !isStop(w) {
 					text = append(text, toks[k].Text)
 				}
@@ -211,14 +223,8 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				}
 			}
 			c := scope(from, len(toks), false)
-			if weakDenials[w] {
-				meta := false
-				for j := k + 1; j < len(toks) && j <= k+4; j++ {
-					meta = meta || (metaNouns[lower[j]] && lower[j] != "it" && lower[j] != "this")
-				}
-				if !meta {
-					continue
-				}
+			if weakDenials[w] && !metaAfter(lower, k) {
+				continue
 			}
 			if c.head == "" && len(c.names) == 0 {
 				continue
@@ -226,7 +232,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			c.kind, c.cue = brief.KindDenial, toks[k].Text
 			cues = append(cues, c)
 			denied = true
-		case denialWords[w]:
+		case denialWords[w] || (doubtWords[w] || weakDoubts[w] && metaAfter(lower, k)) && (k == 0 || !notDoubt[lower[k-1]]):
 			c := scope(0, len(toks), true)
 			c.kind, c.cue = brief.KindDenial, toks[k].Text
 			if k > 0 && (lower[k-1] == "greatly" || lower[k-1] == "wildly" || lower[k-1] == "grossly") {
@@ -259,6 +265,17 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		}
 	}
 	return cues, ""
+}
+
+// metaAfter reports whether one of the four words after lower[k] names
+// a report or claim ("dismissed the reports", "doubts over claims").
+func metaAfter(lower []string, k int) bool {
+	for j := k + 1; j < len(lower) && j <= k+4; j++ {
+		if metaNouns[lower[j]] && lower[j] != "it" && lower[j] != "this" {
+			return true
+		}
+	}
+	return false
 }
 
 // polarityConflict reports one claim negating or denying what the other

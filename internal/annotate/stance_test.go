@@ -37,6 +37,17 @@ func TestStance(t *testing.T) {
 			"Justin Bieber saved a Russian fisherman from a bear attack.", string(brief.KindDenial), "exaggerated"},
 		{"Hoax", "The story that a bear attacked a fisherman in Russia is a hoax.",
 			"A bear attacked a fisherman in Russia on Sunday.", string(brief.KindDenial), "hoax"},
+		{"Implausible", "Experts say it is not plausible that a spider burrowed under the skin of a man in Bali.",
+			"A spider burrowed under the skin of a man in Bali.", string(brief.KindDenial), "plausible"},
+		{"Impossible", "Arachnologists find it almost impossible that a spider burrowed under a man's skin in Bali.",
+			"A spider burrowed under a man's skin in Bali.", string(brief.KindDenial), "impossible"},
+		{"CastDoubt", "Scientists have cast doubt over claims that a spider burrowed under a man's skin in Bali.",
+			"A spider burrowed under a man's skin in Bali.", string(brief.KindDenial), "doubt"},
+		// Doubt about an outcome or an intention, not a report: no denial.
+		{"SkepticismNotReport", "Ukrainian officials expressed skepticism about a ceasefire with Russia.",
+			"Ukraine and Russia agreed on a ceasefire, Ukrainian officials said.", noConflict, ""},
+		{"NoDoubt", "There is no doubt that a spider burrowed under the man's skin in Bali.",
+			"A spider burrowed under the man's skin in Bali.", noConflict, ""},
 		{"Reportedly", "Justin Bieber's ringtone reportedly saved a fisherman from a bear.",
 			"Justin Bieber's ringtone saved a fisherman from a bear.", notAgree, ""},
 		{"ReportedlyBoth", "Justin Bieber's ringtone reportedly saved a fisherman from a bear.",
@@ -104,6 +115,44 @@ func TestStance(t *testing.T) {
 				if !strings.Contains(l.Reason, tt.reason) {
 					t.Fatalf("reason %q lacks %q", l.Reason, tt.reason)
 				}
+			}
+		})
+	}
+}
+
+// TestDebunked: an article that retells a story to deny it disagrees
+// with the story and does not confirm it: its retelling's agreement is
+// dropped, its denial disagrees even with a sentence it shares little
+// with. Without the denial the retelling agrees.
+func TestDebunked(t *testing.T) {
+	const story = "A tropical spider burrowed under the skin of Dylan Thomas through his appendix scar during a trip to Bali."
+	for _, tt := range []struct {
+		name, body string
+		debunk     bool
+	}{
+		{"Debunk", "Dylan Thomas said a tropical spider burrowed under his skin through his appendix scar in Bali. " +
+			"But arachnologists say spiders don't burrow in skin.", true},
+		{"Retell", "Dylan Thomas said a tropical spider burrowed under his skin through his appendix scar in Bali. " +
+			"Arachnologists say such cases are rare.", false},
+		// A denial of something else in the article is no denial of the story.
+		{"OtherDenial", "Dylan Thomas said a tropical spider burrowed under his skin through his appendix scar in Bali. " +
+			"The hotel denied that its rooms had bed bugs.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := Annotate(t.Context(), []*brief.Source{
+				{ID: "a", Body: []byte(story)}, {ID: "b", Body: []byte(tt.body)},
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			agree := slices.ContainsFunc(ann.Links, func(l brief.Link) bool { return l.Relation == brief.Agree })
+			disagree := slices.ContainsFunc(ann.Links, func(l brief.Link) bool { return l.Relation == brief.Disagree })
+			if agree == tt.debunk || disagree != tt.debunk {
+				t.Fatalf("agree %v, disagree %v, want debunk %v: %v", agree, disagree, tt.debunk, ann.Links)
+			}
+			inFact := slices.ContainsFunc(ann.Clusters, func(c brief.Cluster) bool { return slices.Contains(c.Sources, "b") })
+			if inFact == tt.debunk {
+				t.Fatalf("b among a fact's sources: %v, want %v", inFact, !tt.debunk)
 			}
 		})
 	}
