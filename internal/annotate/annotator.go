@@ -5,8 +5,11 @@ package annotate
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -48,8 +51,9 @@ func Annotate(ctx context.Context, sources []*brief.Source, ov *Overrides) (*bri
 }
 
 // Annotator annotates incrementally (brief serve): it keeps each
-// source's sentences and features in memory, so that Update re-splits
-// and re-extracts only the source that changed. Alignment depends on
+// source's sentences and features in memory, so that only the sources
+// Update changed are split and extracted again (by the next Annotation,
+// on all CPUs). Alignment depends on
 // corpus-wide statistics (IDF weights, name aliases) and is redone by
 // Annotation; it is linear in the number of claims.
 // An Annotator is safe for concurrent use.
@@ -64,8 +68,11 @@ type Annotator struct {
 	bestDraft bestMemo
 }
 
+// cached is one source: its content hash and its extraction, which
+// Update leaves nil for docs to make (in parallel with the others).
 type cached struct {
 	hash [32]byte
+	src  *brief.Source
 	doc  *docFeat
 }
 
@@ -93,20 +100,21 @@ func NewWith(opts Options) *Annotator {
 	return &Annotator{opts: opts, lex: lex, docs: map[string]*cached{}}
 }
 
-// Update adds a source or replaces the source with the same ID.
+// Update adds a source or replaces the source with the same ID. The
+// source is split and extracted by the next Annotation (or Signals),
+// which extracts every source updated since the last one on all CPUs.
 func (a *Annotator) Update(src *brief.Source) {
 	h := sourceHash(src)
 	a.mu.Lock()
-	c, ok := a.docs[src.ID]
-	a.mu.Unlock()
-	if ok && c.hash == h {
-		c.doc.src = src
+	defer a.mu.Unlock()
+	if c, ok := a.docs[src.ID]; ok && c.hash == h {
+		c.src = src
+		if c.doc != nil {
+			c.doc.src = src
+		}
 		return
 	}
-	d := extractSource(src, a.lex)
-	a.mu.Lock()
-	a.docs[src.ID] = &cached{hash: h, doc: d}
-	a.mu.Unlock()
+	a.docs[src.ID] = &cached{hash: h, src: src}
 }
 
 // Remove forgets the source with the given ID.
@@ -119,14 +127,10 @@ func (a *Annotator) Remove(id string) {
 // Annotation aligns the current sources and applies ov. The result is
 // byte-for-byte what Annotate returns for the same sources.
 func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annotation, error) {
-	a.mu.Lock()
-	ids := sortedKeys(a.docs)
-	docs := make([]*docFeat, len(ids))
-	for i, id := range ids {
-		docs[i] = a.docs[id].doc
+	docs, err := a.extracted()
+	if err != nil {
+		return nil, err
 	}
-	a.mu.Unlock()
-
 	ann := &brief.Annotation{}
 	for _, d := range docs {
 		ann.Sources = append(ann.Sources, d.src)
@@ -187,6 +191,50 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 	}
 	ann.Clusters = Clusters(ann.Claims, sourceLinks)
 	return ann, nil
+}
+
+// extracted extracts the sources that Update added or changed since
+// the last call and returns every source's extraction in the order of
+// their IDs. Sources are extracted independently of each other, so the
+// work is spread over GOMAXPROCS goroutines and the result does not
+// depend on their order. A panic while extracting a source is returned
+// as an error (the first in ID order), and the source is tried again by
+// the next call.
+func (a *Annotator) extracted() ([]*docFeat, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	ids := sortedKeys(a.docs)
+	var todo []*cached
+	for _, id := range ids {
+		if c := a.docs[id]; c.doc == nil {
+			todo = append(todo, c)
+		}
+	}
+	errs := make([]error, len(todo))
+	extract := func(i int) {
+		defer catch(&errs[i])
+		todo[i].doc = extractSource(todo[i].src, a.lex)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(todo); i = int(next.Add(1)) - 1 {
+				extract(i)
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("extract %s: %w", todo[i].src.ID, err)
+		}
+	}
+	docs := make([]*docFeat, len(ids))
+	for i, id := range ids {
+		docs[i] = a.docs[id].doc
+	}
+	return docs, nil
 }
 
 // sourceHash identifies a source's content for the cache.

@@ -27,10 +27,7 @@ func candidateSet(t *testing.T, dir, gold string) (xs [][]float64, ys []float64,
 		t.Fatal(err)
 	}
 	ga, gd := loadGold(t, filepath.Join("testdata", gold), ann.Claims)
-	var docs []*docFeat
-	for _, id := range sortedKeys(a.docs) {
-		docs = append(docs, a.docs[id].doc)
-	}
+	docs, _ := a.extracted()
 	c, _ := prepare(docs, a.lex, nil)
 	pairs, err := c.pairs(t.Context())
 	if err != nil {

@@ -24,10 +24,7 @@ func TestDumpPairs(t *testing.T) {
 	}
 	ann, _ := a.Annotation(t.Context(), nil)
 	ga, gd := loadGold(t, filepath.Join("testdata", gold), ann.Claims)
-	var docs []*docFeat
-	for _, id := range sortedKeys(a.docs) {
-		docs = append(docs, a.docs[id].doc)
-	}
+	docs, _ := a.extracted()
 	c, _ := prepare(docs, a.lex, nil)
 	pairs, _ := c.pairs(t.Context())
 	type row struct {

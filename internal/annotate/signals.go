@@ -81,14 +81,16 @@ type PairSignals struct {
 // needs to refit the decision on labelled pairs. It uses the
 // Annotator's decision to choose each pair's parts.
 func (a *Annotator) Signals(ctx context.Context) ([]PairSignals, error) {
-	a.mu.Lock()
+	all, err := a.extracted()
+	if err != nil {
+		return nil, err
+	}
 	var docs []*docFeat
-	for _, id := range sortedKeys(a.docs) {
-		if d := a.docs[id].doc; !d.src.Draft {
+	for _, d := range all {
+		if !d.src.Draft {
 			docs = append(docs, d)
 		}
 	}
-	a.mu.Unlock()
 	th, err := a.thresholds()
 	if err != nil {
 		return nil, err
