@@ -54,7 +54,10 @@ keeping possessives, "Witkoff’s plane"), its content words and the head
 nouns of the names' titles, and whether it is a group (a plural or
 collective noun) or one person. The travel phrases also give their
 content word the match key of "arrive", so "heading to Moscow" and
-"arrived in Moscow" share the predicate in scoring; speech acts
+"arrived in Moscow" share the predicate in scoring, while "reach" beside
+an agreement noun ("reached a deal", "a truce, reached during talks")
+takes the match key of "agree", since WordNet makes it a synonym of
+"arrive"; speech acts
 and stated stances (comment, respond, say, state, announce, confirm,
 express, accept, support, reject…) are marked with their actor, the
 nearest name before the verb, pending when a cue governs them ("has yet

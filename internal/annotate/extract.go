@@ -410,7 +410,7 @@ func governor(toks []token, t int, lex Lexicon) string {
 func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 	seen := map[string]bool{}
 	var cws []cword
-	for _, t := range toks {
+	for i, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if inName(t) {
 			continue
@@ -424,6 +424,12 @@ func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 				continue
 			}
 			k, l := matchKey(lex, part)
+			if l == "reach" && reachesAgreement(toks, i) {
+				// "reached a deal", "a truce, reached during talks":
+				// agreeing, not arriving ("reach"/"arrive" are
+				// WordNet synonyms).
+				k, l = matchKey(lex, "agree")
+			}
 			if !seen[k] {
 				seen[k] = true
 				cws = append(cws, cword{key: k, lemma: l, text: t.Text})
@@ -432,6 +438,23 @@ func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 	}
 	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
 	return cws
+}
+
+// agreementNouns are what one reaches by agreeing.
+var agreementNouns = setOf("deal", "deals", "agreement", "agreements", "truce", "ceasefire", "cease-fire", "accord",
+	"accords", "compromise", "settlement", "consensus", "pact", "understanding", "conclusion", "decision",
+	"verdict", "arrangement", "bargain")
+
+// reachesAgreement reports whether the verb at token i has an agreement
+// noun among the three tokens on either side: "reached a ceasefire
+// deal", "the truce, reached during talks", "a proposal reached between".
+func reachesAgreement(toks []token, i int) bool {
+	for j := max(0, i-3); j < len(toks) && j <= i+3; j++ {
+		if j != i && agreementNouns[toks[j].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isDay reports a day of the month written as digits ("27").

@@ -272,3 +272,38 @@ func TestInListOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestReachSense: "reach" with an agreement noun beside it is agreeing
+// ("reached a deal", "a truce, reached during talks"), and shares its
+// match key with "agree", not with "arrive"; reaching a place keeps its
+// own.
+func TestReachSense(t *testing.T) {
+	lex := Options{}.lexicon()
+	agreeKey, _ := matchKey(lex, "agree")
+	reachKey, _ := matchKey(lex, "reach")
+	for _, tt := range []struct {
+		text string
+		want string
+	}{
+		{"Ukraine and Russia reached a ceasefire deal on Tuesday.", agreeKey},
+		{"The 30-day truce, reached during talks in Jeddah, holds.", agreeKey},
+		{"The delegation reached Moscow on Thursday morning.", reachKey},
+		{"The convoy reached the border long after the deal was signed.", reachKey},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			d := extractSource(&brief.Source{ID: "a", Body: []byte(tt.text)}, lex)
+			if len(d.feats) != 1 {
+				t.Fatalf("%d claims", len(d.feats))
+			}
+			for _, w := range d.feats[0].words {
+				if strings.HasPrefix(strings.ToLower(w.text), "reach") {
+					if w.key != tt.want {
+						t.Fatalf("%q has key %q, want %q", w.text, w.key, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no word for reach in %v", d.feats[0].words)
+		})
+	}
+}
