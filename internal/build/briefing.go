@@ -197,7 +197,7 @@ func (br *briefing) facts(est []*fact, root string, p int, ns *notes) []factView
 		}
 		var items []noteItem
 		for _, c := range f.claims {
-			it := newNote("support", a.src[c.Source], c, root, "")
+			it := newNote("support", a.src[c.Source], c, root+"sources/", "")
 			it.Shown = c == f.best
 			items = append(items, it)
 		}
@@ -366,9 +366,9 @@ func (a *analysis) draftMarks(ns *notes, refs refsHTML) ([]mark, error) {
 				continue
 			}
 			if l.Relation == brief.Disagree {
-				disagree = append(disagree, newNote("disagree", os, o, "./", l.Reason))
+				disagree = append(disagree, newNote("disagree", os, o, "./sources/", l.Reason))
 			} else {
-				agree = append(agree, newNote("support", os, o, "./", ""))
+				agree = append(agree, newNote("support", os, o, "./sources/", ""))
 			}
 		}
 		var items []noteItem

@@ -48,8 +48,8 @@ links:
 		not        []string
 	}{
 		// The note on the named source's page points to the unnamed one.
-		{"sources/named/index.html", `<a class="ni-src" href="../../sources/unnamed/#unnamed-1"><cite>` + headline + `</cite></a><span class="ni-more">: <span class="qt">“` + headline + `.”</span>`, []string{"…"}},
-		{"sources/unnamed/index.html", `<a class="ni-src" href="../../sources/named/#named-1">Source A</a><span class="ni-more">: <span class="qt">“The envoy landed in Moscow on Thursday.”</span>`, nil},
+		{"sources/named/index.html", `<a href="../unnamed/#unnamed-1"><cite>` + headline + `</cite></a><span class="qt">: “` + headline + `.”</span>`, []string{"…"}},
+		{"sources/unnamed/index.html", `<a href="../named/#named-1">Source A</a><span class="qt">: “The envoy landed in Moscow on Thursday.”</span>`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {

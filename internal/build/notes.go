@@ -65,8 +65,9 @@ func (ns *notes) add(items []noteItem) noteView {
 }
 
 // newNote describes claim c of source s, linked from a page whose
-// path to the site root is root.
-func newNote(kind string, s *brief.Source, c *brief.Claim, root, reason string) noteItem {
+// path to the sources folder is dir ("../" from a source page,
+// root + "sources/" from the briefing).
+func newNote(kind string, s *brief.Source, c *brief.Claim, dir, reason string) noteItem {
 	n := noteItem{
 		Kind:       kind,
 		Outlet:     label(s),
@@ -74,8 +75,8 @@ func newNote(kind string, s *brief.Source, c *brief.Claim, root, reason string) 
 		Title:      s.Title,
 		Date:       s.Date,
 		Text:       c.Text,
-		Href:       root + "sources/" + s.ID + "/#" + c.ID,
-		SourceHref: root + "sources/" + s.ID + "/",
+		Href:       dir + s.ID + "/#" + c.ID,
+		SourceHref: dir + s.ID + "/",
 		URL:        httpURL(s.URL),
 		Reason:     reason,
 	}

@@ -122,7 +122,7 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 			if l.Relation == brief.Disagree {
 				kind = "disagree"
 			}
-			cn = append(cn, newNote(kind, os, o, "../../", l.Reason))
+			cn = append(cn, newNote(kind, os, o, "../", l.Reason))
 		}
 		// Agreements first, then disagreements, each by outlet.
 		sort.SliceStable(cn, func(i, j int) bool {

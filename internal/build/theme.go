@@ -325,6 +325,7 @@ var funcs = template.FuncMap{
 		return strconv.Itoa(n) + " " + many
 	},
 	"quoted": quoted,
+	"notes":  notesHTML,
 	"head":   head,
 	"tail":   tail,
 }

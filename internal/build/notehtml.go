@@ -1,0 +1,297 @@
+package build
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A source page of a large project holds hundreds of note items, the
+// briefing thousands: executed as a template, each item cost a dozen
+// reflective field lookups and calls (3.4 s of the 1,000-article
+// build's CPU profile). The default theme therefore writes its list of
+// notes with the template function "notes", which appends the HTML
+// below directly. Escaping follows html/template's own rules for the
+// same places (htmlEscape for text and attribute values, urlNormalize
+// for an href, urlEscape after its '#'), so article text, outlets and
+// IDs are escaped exactly as a template would escape them. A theme that
+// wants other markup defines "endnotes" with its own range over .Notes.
+
+// notesHTML is the template function "notes": the list of notes at the
+// end of a page, or nothing if there are none.
+func notesHTML(list []noteView) template.HTML {
+	if len(list) == 0 {
+		return ""
+	}
+	n := 200
+	for _, nv := range list {
+		n += 300 + 200*len(nv.Items)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, "\n<section class=\"notes\" role=\"doc-endnotes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes</h2>\n<ol class=\"notes-list\">"...)
+	for i := range list {
+		b = appendNote(b, &list[i])
+	}
+	b = append(b, "\n</ol>\n</section>"...)
+	return template.HTML(b)
+}
+
+// appendNote appends one note: its number, which links back to the
+// sentence, and its items.
+func appendNote(b []byte, n *noteView) []byte {
+	num := strconv.Itoa(n.N)
+	b = append(b, "\n<li id=\""...)
+	b = htmlEscape(b, n.ID)
+	b = append(b, "\" class=\"note"...)
+	if n.Disagree > 0 {
+		b = append(b, " note-disputed"...)
+	}
+	b = append(b, "\" value=\""...)
+	b = append(b, num...)
+	b = append(b, "\" tabindex=\"-1\" aria-label=\"Note "...)
+	b = append(b, num...)
+	b = append(b, "\">\n<a class=\"backref\" href=\"#"...)
+	b = htmlEscape(b, urlEscape(n.RefID))
+	b = append(b, "\" role=\"doc-backlink\" aria-label=\"Back to the sentence of note "...)
+	b = append(b, num...)
+	b = append(b, "\">"...)
+	b = append(b, num...)
+	b = append(b, "</a>\n<ul class=\"ni-list\">"...)
+	label := ""
+	for _, g := range groupItems(n.Items) {
+		b = appendNoteGroup(b, g, g[0].Label != label)
+		label = g[0].Label
+	}
+	return append(b, "\n</ul>\n</li>"...)
+}
+
+// groupItems groups the items of a note that would show the same
+// words: of one kind, with the same excerpt and reason (several outlets
+// carrying one wire story, or one source saying a thing twice). Groups
+// keep the order of their first items, and items their order within a
+// group; items come sorted by kind, so groups do too.
+func groupItems(items []noteItem) [][]*noteItem {
+	type key struct{ kind, label, text, reason string }
+	keyOf := func(it *noteItem) key {
+		k := key{kind: it.Kind, label: it.Label, reason: it.Reason}
+		if !it.Shown {
+			k.text = "\x00" + excerpt(it.Text)
+		}
+		return k
+	}
+	var groups [][]*noteItem
+	at := map[key]int{}
+	for i := range items {
+		it := &items[i]
+		k := keyOf(it)
+		if j, ok := at[k]; ok {
+			groups[j] = append(groups[j], it)
+			continue
+		}
+		at[k] = len(groups)
+		groups = append(groups, []*noteItem{it})
+	}
+	return groups
+}
+
+// appendNoteGroup appends one item of a note, for a group of items
+// that show the same words (see groupItems):
+//
+//	<li class="ni-a"><span class="sr">Agrees:</span> <a href="…">AP</a>, <a href="…">Reuters</a><span class="qt">: “excerpt…”</span><span class="reason"> reason</span></li>
+//
+// ni-a (agree, reported by) or ni-d (disagree) draws the item's ✓ or ✗
+// (style.css); the spoken label is written once, on the first item of a
+// run of one kind (items come sorted by kind), since the list then reads
+// "Agrees: AP …, Reuters …". The other sentence is quoted as an
+// excerpt (see excerpt): the link leads to it whole. An agreement's
+// reason drops its "agree: " prefix, which the ✓ already says. A link
+// to a source already named in the note (Again) is marked ni-again,
+// with its comma, so that the compact margin note can hide it; so is
+// the item if all its links are.
+func appendNoteGroup(b []byte, g []*noteItem, first bool) []byte {
+	it := g[0]
+	if it.Kind == "disagree" {
+		b = append(b, "<li class=\"ni-d"...)
+	} else {
+		b = append(b, "<li class=\"ni-a"...)
+	}
+	again := true
+	for _, x := range g {
+		again = again && x.Again
+	}
+	if again {
+		b = append(b, " ni-again"...)
+	}
+	b = append(b, "\">"...)
+	if first {
+		b = append(b, "<span class=\"sr\">"...)
+		b = htmlEscape(b, it.Label)
+		b = append(b, ":</span>"...)
+	}
+	b = append(b, ' ')
+	for i, x := range g {
+		marked := x.Again && !again
+		switch {
+		case marked:
+			b = append(b, "<span class=\"ni-again\">, "...)
+		case i > 0:
+			b = append(b, ", "...)
+		}
+		b = append(b, "<a href=\""...)
+		b = htmlEscape(b, urlNormalize(x.Href))
+		b = append(b, "\">"...)
+		if x.HasOutlet || x.Title == "" {
+			b = htmlEscape(b, x.Outlet)
+		} else {
+			// Without an outlet the label is the headline cut short:
+			// show the whole headline.
+			b = append(b, "<cite>"...)
+			b = htmlEscape(b, x.Title)
+			b = append(b, "</cite>"...)
+		}
+		b = append(b, "</a>"...)
+		if marked {
+			b = append(b, "</span>"...)
+		}
+	}
+	if it.Shown {
+		b = append(b, "<span class=\"ni-shown\">: the wording shown</span>"...)
+	} else {
+		b = append(b, "<span class=\"qt\">: "...)
+		b = htmlEscape(b, quoted(excerpt(it.Text)))
+		b = append(b, "</span>"...)
+	}
+	if r := it.Reason; r != "" {
+		if it.Kind == "agree" {
+			r = strings.TrimPrefix(r, "agree: ")
+		}
+		b = append(b, "<span class=\"reason\"> "...)
+		b = htmlEscape(b, r)
+		b = append(b, "</span>"...)
+	}
+	return append(b, "</li>"...)
+}
+
+// Excerpt bounds: a sentence of at most excerptMax runes is quoted
+// whole; a longer one is cut at the last space within excerptCut runes.
+const (
+	excerptMax = 80
+	excerptCut = 64
+)
+
+// excerpt returns the start of sentence s for a note: s itself if it
+// is short, else its first words up to excerptCut runes and "…". A note
+// quotes the other sentence so that the reader sees what it is about;
+// the link beside it leads to the whole sentence, and a disagreement's
+// reason names the words that differ.
+func excerpt(s string) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= excerptMax {
+		return s
+	}
+	cut, end, runes := 0, len(s), 0
+	for i, r := range s {
+		if runes == excerptCut {
+			end = i
+			break
+		}
+		runes++
+		if r == ' ' || r == '\n' || r == '\t' {
+			cut = i
+		}
+	}
+	if cut == 0 { // one long word
+		cut = end
+	}
+	return strings.TrimRight(s[:cut], " \t\n,;:–—-") + "…"
+}
+
+// htmlEscape appends s escaped as html/template escapes text and
+// attribute values (its htmlReplacementTable): NUL becomes U+FFFD, and
+// " & ' + < > become references. Every byte it changes is ASCII, so
+// the bytes of other UTF-8 sequences are copied unchanged.
+func htmlEscape(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, r...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
+// urlNormalize returns the URL s as html/template writes a value that
+// starts an href: a URL with a scheme other than http, https or mailto
+// becomes "#ZgotmplZ", and bytes that may not appear in a URL are
+// percent-encoded, valid escapes kept.
+func urlNormalize(s string) string {
+	if i := strings.IndexByte(s, ':'); i >= 0 && !strings.Contains(s[:i], "/") {
+		switch strings.ToLower(s[:i]) {
+		case "http", "https", "mailto":
+		default:
+			return "#ZgotmplZ"
+		}
+	}
+	return urlProcess(s, true)
+}
+
+// urlEscape returns s percent-encoded as html/template writes a value
+// in a URL's fragment or query: reserved characters are encoded too.
+func urlEscape(s string) string { return urlProcess(s, false) }
+
+// urlProcess is html/template's processURLOnto: it keeps the unreserved
+// bytes of RFC 3986 (and, if norm, the reserved ones and valid %
+// escapes) and percent-encodes the others.
+func urlProcess(s string, norm bool) string {
+	var b []byte
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			continue
+		case strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			if norm {
+				continue
+			}
+		case c == '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s)+16)
+		}
+		b = append(b, s[written:i]...)
+		b = append(b, '%', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+		written = i + 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[written:]...))
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,96 @@
+package build
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// hostile strings for the escaping tests: markup, quotes, entities,
+// URL schemes, NUL, invalid UTF-8 and non-ASCII text.
+var hostile = []string{
+	"", "plain", `<script>alert("x")</script>`, `a"b'c&d+e<f>g`, "&amp;", "nul\x00byte",
+	"bad\xffutf8\xc3", "Kraków – “quoted” ‘single’", "javascript:alert(1)", "JavaScript:x", "http://a.b/c?d=e&f=g#h",
+	"mailto:a@b", "../x y/#c-1", "%41%zz%", "a:b/c", "/a:b", "#frag", "sp ace\ttab\nnl", "(paren)'quote'",
+	"!#$&*+,/:;=?@[]", "data:text/html,<b>", "\u2028\u2029",
+}
+
+// TestEscapersMatchTemplate checks that the note writer's escapers
+// write what html/template writes for the same value in the same place.
+func TestEscapersMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("x").Parse(`{{define "text"}}{{.}}{{end}}{{define "attr"}}<li id="{{.}}">{{end}}{{define "href"}}<a href="{{.}}">{{end}}{{define "frag"}}<a href="#{{.}}">{{end}}`))
+	exec := func(name, v string) string {
+		var b bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&b, name, v); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, s := range hostile {
+		if got, want := string(htmlEscape(nil, s)), exec("text", s); got != want {
+			t.Errorf("htmlEscape(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := `<li id="`+string(htmlEscape(nil, s))+`">`, exec("attr", s); got != want {
+			t.Errorf("attribute %q: %q, want %q", s, got, want)
+		}
+		if got, want := `<a href="`+string(htmlEscape(nil, urlNormalize(s)))+`">`, exec("href", s); got != want {
+			t.Errorf("href %q: %q, want %q", s, got, want)
+		}
+		if got, want := `<a href="#`+string(htmlEscape(nil, urlEscape(s)))+`">`, exec("frag", s); got != want {
+			t.Errorf("fragment %q: %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	long := "Opinion polls published in Kathmandu on Monday suggested that 46 percent of voters supported the talks on the energy truce."
+	tests := []struct{ name, in, want string }{
+		{"Short", "The envoy landed in Moscow on Thursday.", "The envoy landed in Moscow on Thursday."},
+		{"Trimmed", "  The envoy landed.\n", "The envoy landed."},
+		{"AtMax", strings.Repeat("a", excerptMax), strings.Repeat("a", excerptMax)},
+		{"Long", long, "Opinion polls published in Kathmandu on Monday suggested that…"},
+		{"CommaDropped", strings.Repeat("x", 55) + " lasted, officials said, seven hours in all.", strings.Repeat("x", 55) + " lasted…"},
+		{"OneLongWord", strings.Repeat("é", 100), strings.Repeat("é", excerptCut) + "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := excerpt(tt.in); got != tt.want {
+				t.Errorf("excerpt(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNoteGroups checks that items showing the same words share one
+// entry, that a repeated source's link is marked for the compact view,
+// and that the spoken label comes once per kind.
+func TestNoteGroups(t *testing.T) {
+	item := func(kind, outlet, id, text, reason string) noteItem {
+		it := noteItem{Kind: kind, Label: map[string]string{"agree": "Agrees", "disagree": "Disagrees"}[kind], Outlet: outlet, HasOutlet: true,
+			Text: text, Reason: reason, Href: "../" + outlet + "/#" + id, SourceHref: "../" + outlet + "/"}
+		return it
+	}
+	ns := &notes{prefix: "p-"}
+	n := ns.add([]noteItem{
+		item("agree", "afp", "c1", "Same words.", "agree: both report X"),
+		item("agree", "ap", "c2", "Other words.", "agree: both report Y"),
+		item("agree", "bbc", "c3", "Same words.", "agree: both report X"),
+		item("agree", "bbc", "c4", "Same words.", "agree: both report X"),
+		item("agree", "ap", "c5", "Other words.", "agree: both report Y"),
+		item("disagree", "cnn", "c6", "Same words.", "time: “Monday” vs “Friday”"),
+	})
+	got := string(appendNote(nil, &n))
+	for _, want := range []string{
+		`<li class="ni-a"><span class="sr">Agrees:</span> <a href="../afp/#c1">afp</a>, <a href="../bbc/#c3">bbc</a><span class="ni-again">, <a href="../bbc/#c4">bbc</a></span><span class="qt">: “Same words.”</span><span class="reason"> both report X</span></li>`,
+		`<li class="ni-a"> <a href="../ap/#c2">ap</a><span class="ni-again">, <a href="../ap/#c5">ap</a></span><span class="qt">: “Other words.”</span><span class="reason"> both report Y</span></li>`,
+		`<li class="ni-d"><span class="sr">Disagrees:</span> <a href="../cnn/#c6">cnn</a><span class="qt">: “Same words.”</span><span class="reason"> time: “Monday” vs “Friday”</span></li>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	if n.Agree != 5 || n.Disagree != 1 {
+		t.Errorf("Agree, Disagree = %d, %d; want 5, 1", n.Agree, n.Disagree)
+	}
+}
