@@ -227,6 +227,7 @@ func (a *analysis) contestPoints() []*point {
 				}
 			}
 			pt.shown = a.shownClaims(pt)
+			pt.reasons = shownReasons(pt, byPair)
 			a.points = append(a.points, pt)
 			for _, v := range pt.versions {
 				if a.pointOf[v] == nil {
@@ -240,16 +241,16 @@ func (a *analysis) contestPoints() []*point {
 
 // shownClaims picks the sentence each version of p shows: for a version
 // past the first, its claim in the reason that joins it to version 1;
-// for version 1, its claim in those reasons when they all use the same
-// one. Otherwise, and where that claim is the fact's own sentence, the
-// fact's sentence.
+// for version 1, its claim used by most of those reasons (the first in
+// order on a tie; shownReasons then joins the others to it where it
+// can). Otherwise the fact's sentence.
 func (a *analysis) shownClaims(p *point) []*brief.Claim {
 	out := make([]*brief.Claim, len(p.versions))
 	for i, v := range p.versions {
 		out[i] = v.best
 	}
+	uses := map[*brief.Claim]int{}
 	var first *brief.Claim
-	one := true
 	for _, r := range p.reasons {
 		if r.a != 0 {
 			continue
@@ -259,15 +260,106 @@ func (a *analysis) shownClaims(p *point) []*brief.Claim {
 			x, y = y, x
 		}
 		out[r.b] = y
-		if first != nil && first != x {
-			one = false
+		uses[x]++
+		if first == nil || uses[x] > uses[first] {
+			first = x
 		}
-		first = x
 	}
-	if one && first != nil {
+	if first != nil {
 		out[0] = first
 	}
 	return out
+}
+
+// shownReasons keeps the reasons a reader can check, each a link between
+// the sentences its two versions show. A reason joining version 1 is
+// joined to the sentence version 1 shows (shownClaims) where a link
+// does, and the other version then shows its claim in that link; a
+// version that contradicts only another sentence of version 1's fact
+// moves to the facts that also differ (p.more). A reason between two
+// later versions is kept only as a link between the sentences they show,
+// else dropped: each of the two still disagrees with version 1, which is
+// what the point asks.
+func shownReasons(p *point, byPair map[factPair][]brief.Link) []pointReason {
+	out := p.reasons[:0]
+	drop := map[int]bool{}
+	for _, r := range p.reasons {
+		if r.a == 0 {
+			// Joined to the sentence version 1 shows, if a link does.
+			x := p.shown[0].ID
+			if r.link.A != x && r.link.B != x {
+				best, found := brief.Link{}, false
+				for _, l := range byPair[pairOf(p.versions[0], p.versions[r.b])] {
+					if l.Relation == brief.Disagree && (l.A == x || l.B == x) && (!found || l.Score > best.Score) {
+						best, found = l, true
+					}
+				}
+				if !found {
+					// It contradicts another sentence of version 1's fact:
+					// listed among the facts that also differ.
+					drop[r.b] = true
+					continue
+				}
+				r.link = best
+				other := best.A
+				if other == x {
+					other = best.B
+				}
+				p.shown[r.b] = claimIn(p.versions[r.b], other, p.shown[r.b])
+			}
+			out = append(out, r)
+			continue
+		}
+		x, y := p.shown[r.a].ID, p.shown[r.b].ID
+		best, found := brief.Link{}, false
+		for _, l := range byPair[pairOf(p.versions[r.a], p.versions[r.b])] {
+			if l.Relation != brief.Disagree || !(l.A == x && l.B == y || l.A == y && l.B == x) {
+				continue
+			}
+			if !found || l.Score > best.Score {
+				best, found = l, true
+			}
+		}
+		if found {
+			r.link = best
+			out = append(out, r)
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	// Renumber the versions kept.
+	at := make([]int, len(p.versions))
+	var versions []*fact
+	var shown []*brief.Claim
+	for i, v := range p.versions {
+		at[i] = len(versions)
+		if drop[i] {
+			p.more = append(p.more, v)
+			continue
+		}
+		versions = append(versions, v)
+		shown = append(shown, p.shown[i])
+	}
+	p.versions, p.shown = versions, shown
+	kept := out[:0]
+	for _, r := range out {
+		if !drop[r.a] && !drop[r.b] {
+			r.a, r.b = at[r.a], at[r.b]
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// claimIn returns the claim of f with the given ID, else def.
+func claimIn(f *fact, id string, def *brief.Claim) *brief.Claim {
+	for _, c := range f.claims {
+		if c.ID == id {
+			return c
+		}
+	}
+	return def
 }
 
 // bestReason picks the link that explains two versions best: one of the

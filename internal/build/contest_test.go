@@ -227,3 +227,52 @@ func TestPointHref(t *testing.T) {
 		})
 	}
 }
+
+// TestShownReasons: every reason of a point joins the sentences its
+// versions show. Version 1's fact has two sentences; the one most
+// reasons use is shown, a version that contradicts only the other moves
+// to the facts that also differ, and a reason between later versions is
+// kept only between their shown sentences.
+func TestShownReasons(t *testing.T) {
+	c := func(id string) *brief.Claim { return &brief.Claim{ID: id, Text: id} }
+	c1, c2, d1, e1, g1 := c("c1"), c("c2"), c("d1"), c("e1"), c("g1")
+	f1 := &fact{id: "f1", claims: []*brief.Claim{c1, c2}, best: c1}
+	f2 := &fact{id: "f2", claims: []*brief.Claim{d1}, best: d1}
+	f3 := &fact{id: "f3", claims: []*brief.Claim{e1}, best: e1}
+	f4 := &fact{id: "f4", claims: []*brief.Claim{g1}, best: g1}
+	dis := func(x, y *brief.Claim) brief.Link {
+		return brief.Link{A: x.ID, B: y.ID, Relation: brief.Disagree, Kind: brief.KindStatus, Score: 0.8}
+	}
+	a := &analysis{claim: map[string]*brief.Claim{}, factOf: map[string]*fact{}}
+	for _, f := range []*fact{f1, f2, f3, f4} {
+		for _, x := range f.claims {
+			a.claim[x.ID], a.factOf[x.ID] = x, f
+		}
+	}
+	byPair := map[factPair][]brief.Link{
+		pairOf(f1, f2): {dis(c2, d1)},
+		pairOf(f1, f3): {dis(c2, e1)},
+		pairOf(f1, f4): {dis(c1, g1)},
+		pairOf(f2, f3): {dis(d1, e1)},
+	}
+	p := &point{versions: []*fact{f1, f2, f3, f4}, reasons: []pointReason{
+		{0, 1, dis(c2, d1)}, {0, 2, dis(c2, e1)}, {0, 3, dis(c1, g1)}, {1, 2, dis(d1, e1)},
+	}}
+	p.shown = a.shownClaims(p)
+	p.reasons = shownReasons(p, byPair)
+	if len(p.versions) != 3 || len(p.more) != 1 || p.more[0] != f4 {
+		t.Fatalf("versions %d, more %v: want f1, f2, f3 and f4 among more", len(p.versions), p.more)
+	}
+	if p.shown[0] != c2 {
+		t.Fatalf("version 1 shows %s, want c2", p.shown[0].ID)
+	}
+	if len(p.reasons) != 3 {
+		t.Fatalf("%d reasons, want 3", len(p.reasons))
+	}
+	for _, r := range p.reasons {
+		x, y := p.shown[r.a].ID, p.shown[r.b].ID
+		if !(r.link.A == x && r.link.B == y || r.link.A == y && r.link.B == x) {
+			t.Errorf("reason %s-%s between versions %d and %d, which show %s and %s", r.link.A, r.link.B, r.a+1, r.b+1, x, y)
+		}
+	}
+}
