@@ -46,6 +46,7 @@ func sharesName(a, b *node) bool {
 type thresholds struct {
 	high, low float64
 	w         *weights // nil means decisionWeights
+	event     float64  // see Decision.Event; 0: off
 }
 
 // pairResult is the scored judgement of one candidate pair.
@@ -415,6 +416,9 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 		a, b := c.nodes[i], c.nodes[j]
 		pf := c.sc.features(a, b)
 		r := pairResult{i: i, j: j, sim: 0.65*pf.mixLo + 0.35*pf.mixHi, p: c.prob(i, j, pf, th.w)}
+		if r.p < th.event && c.sharedEvent(a, b) {
+			r.p = th.event
+		}
 		r.f, r.ok = c.judge(a, b, r.sim, false)
 		if r.ok || r.p >= min(th.low, statusFloor) {
 			results = append(results, r)

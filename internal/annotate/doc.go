@@ -110,6 +110,14 @@ probability of a pair is the larger of the sentences' and, less
 clauseDiscount (0.2), the best of every clause or sentence of one against
 every clause or sentence of the other.
 
+Shared events (event.go): a long sentence stating one fact among many
+details shares too few words with a short one stating that fact alone
+("Witkoff flew into Moscow’s Vnukovo airport on Thursday morning, having
+travelled from Doha…" / "Witkoff arrived in Moscow", p ≈ 0.03). When both
+state an arrival as done, by movers sharing a name, at a place filling
+the arrival's slot in both, the pair's probability is raised to
+agreeHigh, and the detectors judge it as an aligned pair.
+
 Decision (align.go): per pair of sources, pairs are taken most probable
 first; a claim's first counterpart in the other source needs p ≥
 agreeLow, a further one p ≥ agreeHigh, since a sentence usually has one

@@ -83,7 +83,7 @@ func TestFitWeights(t *testing.T) {
 				}
 				line := fmt.Sprintf("low=%.2f high=%.2f", low, high)
 				for _, c := range evalCorpora {
-					a, d, _ := evaluateWith(t, Options{th: thresholds{high: high, low: low, w: wt}}, c[0], c[1])
+					a, d, _ := evaluateWith(t, Options{th: thresholds{high: high, low: low, w: wt, event: eventProb}}, c[0], c[1])
 					line += fmt.Sprintf(" | %s A %.2f/%.2f/%.2f D %.2f/%.2f", c[0], a.p(), a.r(), a.f(), d.p(), d.r())
 				}
 				t.Log(line)

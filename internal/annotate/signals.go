@@ -38,12 +38,16 @@ type Decision struct {
 	Bias      float64
 	Weights   []float64 // parallel to SignalNames
 	Low, High float64
+	// Event is the probability a pair that shares an event gets at
+	// least, whatever its signals (see sharedEvent); 0 turns the rule
+	// off.
+	Event float64
 }
 
 // DefaultDecision returns the decision Annotate uses.
 func DefaultDecision() Decision {
 	w := decisionWeights
-	return Decision{Bias: w.bias, Weights: w.values(), Low: agreeLow, High: agreeHigh}
+	return Decision{Bias: w.bias, Weights: w.values(), Low: agreeLow, High: agreeHigh, Event: eventProb}
 }
 
 func (w weights) values() []float64 {
@@ -58,10 +62,13 @@ func (d Decision) thresholds() (thresholds, error) {
 	if !(d.Low > 0 && d.Low <= d.High && d.High < 1) {
 		return thresholds{}, fmt.Errorf("annotate: decision thresholds must be 0 < low <= high < 1, got %g and %g", d.Low, d.High)
 	}
+	if !(d.Event >= 0 && d.Event < 1) {
+		return thresholds{}, fmt.Errorf("annotate: decision event probability must be 0 <= event < 1, got %g", d.Event)
+	}
 	v := d.Weights
 	w := &weights{bias: d.Bias, wordLo: v[0], wordHi: v[1], entLo: v[2], entHi: v[3], mixLo: v[4], mixHi: v[5],
 		num: v[6], noNames: v[7], quote: v[8], cos: v[9], slot: v[10]}
-	return thresholds{low: d.Low, high: d.High, w: w}, nil
+	return thresholds{low: d.Low, high: d.High, w: w, event: d.Event}, nil
 }
 
 // PairSignals are the signals of one candidate pair of claims of
@@ -134,5 +141,5 @@ func (a *Annotator) thresholds() (thresholds, error) {
 	if d := a.opts.Decision; d != nil {
 		return d.thresholds()
 	}
-	return thresholds{high: agreeHigh, low: agreeLow, w: &decisionWeights}, nil
+	return thresholds{high: agreeHigh, low: agreeLow, w: &decisionWeights, event: eventProb}, nil
 }

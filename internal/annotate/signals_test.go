@@ -113,6 +113,7 @@ func TestDecisionOption(t *testing.T) {
 	}
 	never := def
 	never.Bias = -100
+	never.Event = 0 // the shared-event rule raises a pair whatever the signals
 	none, err := run(&never)
 	if err != nil {
 		t.Fatal(err)
@@ -124,6 +125,7 @@ func TestDecisionOption(t *testing.T) {
 		{Weights: def.Weights[:3], Low: 0.2, High: 0.3},
 		{Weights: def.Weights, Low: 0.4, High: 0.3},
 		{Weights: def.Weights, Low: 0, High: 0.3},
+		{Weights: def.Weights, Low: 0.2, High: 0.3, Event: 1},
 	} {
 		if _, err := run(&bad); err == nil {
 			t.Errorf("decision %+v: no error", bad)

@@ -307,3 +307,29 @@ func TestReachSense(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedEvent: a long sentence that states an arrival among many
+// details agrees with a short one stating the arrival alone when the
+// mover's name and the place are the same; another mover, another
+// place or a pending arrival do not agree.
+func TestSharedEvent(t *testing.T) {
+	const long = "America’s Middle East Envoy Steve Witkoff flew into Moscow’s Vnukovo airport on Thursday morning, " +
+		"having travelled from Doha, Qatar by way of European airspace on a Gulfstream executive jet."
+	for _, tt := range []struct {
+		name, a, b string
+		agree      bool
+	}{
+		{"SameEvent", long, "Steve Witkoff arrived in Moscow to discuss a proposed ceasefire with Russian officials.", true},
+		{"OtherMover", "Lukashenko also flew into Moscow on Thursday, landing at the same airport as the American jet.",
+			"Steve Witkoff arrived in Moscow to discuss a proposed ceasefire with Russian officials.", false},
+		{"OtherPlace", long, "Steve Witkoff arrived in Riyadh to discuss a proposed ceasefire with Saudi officials.", false},
+		{"Pending", long, "Steve Witkoff is heading to Moscow to discuss a proposed ceasefire with Russian officials.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, ok := pairLink(t, tt.a, tt.b, strings.Fields(tt.a)[0], strings.Fields(tt.b)[0])
+			if got := ok && l.Relation == brief.Agree; got != tt.agree {
+				t.Fatalf("agree %v (%v %s %s), want %v", got, ok, l.Kind, l.Reason, tt.agree)
+			}
+		})
+	}
+}

@@ -131,7 +131,7 @@ func (c *config) runFit(ctx context.Context, args []string) error {
 	cands = append(cands, cand{name: "in use", d: cur})
 	for _, low := range []float64{0.2, 0.3, 0.4, 0.5} {
 		for _, high := range []float64{low, low + 0.1, low + 0.2} {
-			cands = append(cands, cand{name: "fitted", d: annotate.Decision{Bias: w[0], Weights: w[1:], Low: low, High: high}})
+			cands = append(cands, cand{name: "fitted", d: annotate.Decision{Bias: w[0], Weights: w[1:], Low: low, High: high, Event: annotate.DefaultDecision().Event}})
 		}
 	}
 	best := -1
@@ -316,7 +316,7 @@ func readDecision(file string) (*annotate.Decision, error) {
 	if strings.Join(f.Signals, ",") != strings.Join(annotate.SignalNames, ",") {
 		return nil, fmt.Errorf("%s: signals %v, but this brief has %v: refit with -fit", file, f.Signals, annotate.SignalNames)
 	}
-	return &annotate.Decision{Bias: f.Bias, Weights: f.Weights, Low: f.Low, High: f.High}, nil
+	return &annotate.Decision{Bias: f.Bias, Weights: f.Weights, Low: f.Low, High: f.High, Event: annotate.DefaultDecision().Event}, nil
 }
 
 // goDecision writes d as the Go of decisionWeights and the thresholds.
