@@ -295,3 +295,99 @@ func urlProcess(s string, norm bool) string {
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
+
+// markerHTML is the template function "marker": the default theme's
+// "refs", the marker after a sentence that opens its note (or the
+// draft's "unsourced" badge), written as the template wrote it. A large
+// project has a marker after most of its tens of thousands of claims.
+func markerHTML(v refsView) template.HTML {
+	b := make([]byte, 0, 512)
+	b = append(b, "<span class=\"refs\">&#8288;"...)
+	if n := v.Note; n != nil {
+		num := strconv.Itoa(n.N)
+		b = append(b, "<a class=\"mk"...)
+		if n.Disagree > 0 {
+			b = append(b, " mk-disputed"...)
+		}
+		b = append(b, "\" id=\""...)
+		b = htmlEscape(b, n.RefID)
+		b = append(b, "\" href=\"#"...)
+		b = htmlEscape(b, urlEscape(n.ID))
+		b = append(b, "\" role=\"doc-noteref\" aria-controls=\""...)
+		b = htmlEscape(b, n.ID)
+		b = append(b, "\" aria-label=\"Note "...)
+		b = append(b, num...)
+		b = append(b, ": "...)
+		if n.Agree > 0 {
+			b = strconv.AppendInt(b, int64(n.Agree), 10)
+			if n.Agree == 1 {
+				b = append(b, " source agrees"...)
+			} else {
+				b = append(b, " sources agree"...)
+			}
+		}
+		if n.Agree > 0 && n.Disagree > 0 {
+			b = append(b, ", "...)
+		}
+		if n.Disagree > 0 {
+			b = strconv.AppendInt(b, int64(n.Disagree), 10)
+			if n.Disagree == 1 {
+				b = append(b, " disagrees"...)
+			} else {
+				b = append(b, " disagree"...)
+			}
+		}
+		b = append(b, "\"><span class=\"mk-n\">"...)
+		b = append(b, num...)
+		b = append(b, "</span>"...)
+		if n.Agree > 0 {
+			b = append(b, "<span class=\"mk-a\">✓"...)
+			b = strconv.AppendInt(b, int64(n.Agree), 10)
+			b = append(b, "</span>"...)
+		}
+		if n.Disagree > 0 {
+			b = append(b, "<span class=\"mk-d\">✗"...)
+			b = strconv.AppendInt(b, int64(n.Disagree), 10)
+			b = append(b, "</span>"...)
+		}
+		b = append(b, "</a>"...)
+	}
+	if v.Unsourced {
+		b = append(b, "<span class=\"badge badge-unsourced\">unsourced</span>"...)
+	}
+	return template.HTML(append(b, "</span>"...))
+}
+
+// cellsHTML is the template function "cells": the cells of one row of
+// the matrix that are not silent, each a mark linking to the source's
+// sentence, with the outlet and what the mark says for screen readers.
+// A table has up to 200 rows of up to 12 cells.
+func cellsHTML(cells []matrixCell) template.HTML {
+	b := make([]byte, 0, 400*len(cells))
+	for i := range cells {
+		c := &cells[i]
+		col := strconv.Itoa(c.Col)
+		b = append(b, "<span class=\"mc c"...)
+		b = append(b, col...)
+		b = append(b, " cell-"...)
+		b = htmlEscape(b, c.State)
+		b = append(b, "\" role=\"cell\" aria-colindex=\""...)
+		b = append(b, col...)
+		b = append(b, "\"><a href=\""...)
+		b = htmlEscape(b, urlNormalize(c.Href))
+		b = append(b, "\" title=\""...)
+		b = htmlEscape(b, c.Text)
+		b = append(b, "\"><span aria-hidden=\"true\">"...)
+		if c.State == "agree" {
+			b = append(b, "✓"...)
+		} else {
+			b = append(b, "✗"...)
+		}
+		b = append(b, "</span><span class=\"who\">"...)
+		b = htmlEscape(b, c.Outlet)
+		b = append(b, "<span class=\"sr\"> "...)
+		b = htmlEscape(b, c.Label)
+		b = append(b, "</span></span></a></span>"...)
+	}
+	return template.HTML(b)
+}

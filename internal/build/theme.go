@@ -326,6 +326,8 @@ var funcs = template.FuncMap{
 	},
 	"quoted": quoted,
 	"notes":  notesHTML,
+	"marker": markerHTML,
+	"cells":  cellsHTML,
 	"head":   head,
 	"tail":   tail,
 }
