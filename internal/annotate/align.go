@@ -534,10 +534,10 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 // are untrue" also says "there were reports of Ebola cases", and that
 // sentence is context, not its stance.
 func (c *corpus) polarity(a, b *node) (finding, bool) {
-	if f, ok := polarityConflict(a, b, c.canon, c.lex); ok && !c.sourceNegates(b.src, a) {
+	if f, ok := polarityConflict(a, b, c.canon, c.lex, nil); ok && !c.sourceNegates(b.src, a) {
 		return f, true
 	}
-	if f, ok := polarityConflict(b, a, c.canon, c.lex); ok && !c.sourceNegates(a.src, b) {
+	if f, ok := polarityConflict(b, a, c.canon, c.lex, nil); ok && !c.sourceNegates(a.src, b) {
 		return f, true
 	}
 	return finding{}, false

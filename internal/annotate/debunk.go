@@ -35,16 +35,23 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 	if len(neg) == 0 {
 		return links
 	}
-	type pair struct{ a, b int }
-	linked := make(map[pair]bool, len(ends))
-	denies := map[pair]bool{} // source, claim of another source it denies
+	// Pairs of ints as map keys: maps of uint64 keys are the fastest,
+	// and the loop below is the cost of debunked.
+	pair := func(a, b int) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
+	linked := make(map[uint64]bool, len(ends))
+	denies := map[uint64]bool{} // source, claim of another source it denies
 	for k, e := range ends {
-		linked[pair{min(e[0], e[1]), max(e[0], e[1])}] = true
+		linked[pair(min(e[0], e[1]), max(e[0], e[1]))] = true
 		if l := links[k]; l.Relation == brief.Disagree && (l.Kind == brief.KindDenial || l.Kind == brief.KindNegation) {
-			denies[pair{c.nodes[e[0]].src, e[1]}] = true
-			denies[pair{c.nodes[e[1]].src, e[0]}] = true
+			denies[pair(c.nodes[e[0]].src, e[1])] = true
+			denies[pair(c.nodes[e[1]].src, e[0])] = true
 		}
 	}
+	// The same claim h is checked against the same negations once for
+	// each claim of their source that agrees with it: what is a function
+	// of h and a negation alone is remembered.
+	states := statesMemo{}
+	negated := map[uint64]bool{} // source, negation: sourceNegates
 	// New disagreements, in the order of the agree links they come from.
 	var added []brief.Link
 	for _, res := range results {
@@ -56,17 +63,26 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			r, h := side[0], side[1]
 			s := c.nodes[r].src
 			for _, d := range neg[s] {
-				p := pair{min(d, h), max(d, h)}
+				p := pair(min(d, h), max(d, h))
 				if d == r || linked[p] {
 					continue
 				}
-				f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex)
-				if !ok || c.sourceNegates(c.nodes[h].src, c.nodes[d]) {
+				f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states)
+				if !ok {
+					continue
+				}
+				na := pair(c.nodes[h].src, d)
+				no, seen := negated[na]
+				if !seen {
+					no = c.sourceNegates(c.nodes[h].src, c.nodes[d])
+					negated[na] = no
+				}
+				if no {
 					continue
 				}
 				linked[p] = true
-				denies[pair{s, h}] = true
-				denies[pair{c.nodes[h].src, d}] = true
+				denies[pair(s, h)] = true
+				denies[pair(c.nodes[h].src, d)] = true
 				added = append(added, makeLink(c.nodes[d].f.claim.ID, c.nodes[h].f.claim.ID, f))
 			}
 		}
@@ -74,7 +90,7 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 	out := links[:0]
 	for k, l := range links {
 		e := ends[k]
-		if l.Relation == brief.Agree && (denies[pair{c.nodes[e[0]].src, e[1]}] || denies[pair{c.nodes[e[1]].src, e[0]}]) {
+		if l.Relation == brief.Agree && (denies[pair(c.nodes[e[0]].src, e[1])] || denies[pair(c.nodes[e[1]].src, e[0])]) {
 			continue
 		}
 		out = append(out, l)

@@ -282,7 +282,8 @@ func metaAfter(lower []string, k int) bool {
 // states: a cue of a whose scope the other claim states positively. The
 // head of a negation (its predicate) must be stated in b, with a second
 // word or name of the scope; a denial of the whole claim needs two.
-func polarityConflict(a, b *node, canon func(string) string, lex Lexicon) (finding, bool) {
+// states remembers statesKey across calls; nil computes it each time.
+func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states statesMemo) (finding, bool) {
 	if b.f.hedge != "" {
 		return finding{}, false // b reports the claim a denies, without asserting it
 	}
@@ -291,7 +292,7 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon) (findi
 			continue // both negate it: they agree
 		}
 		shared := 0
-		if c.head != "" && !statesKey(b, c.head, c.headLemma, lex) {
+		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) {
 			continue
 		}
 		for _, k := range c.keys {
@@ -355,6 +356,31 @@ func statesKey(n *node, k, l string, lex Lexicon) bool {
 		}
 	}
 	return false
+}
+
+// statesMemo remembers statesKey for a loop that checks the same claims
+// for the same predicates many times (debunked: each claim against the
+// negations of every source it agrees with, once for each agreement).
+// Its tables are per predicate, each small enough to stay in cache.
+// It is not safe for concurrent use.
+type statesMemo map[[2]string]map[*node]bool
+
+// statesKey is statesKey(n, k, l, lex), remembered when m is not nil.
+func (m statesMemo) statesKey(n *node, k, l string, lex Lexicon) bool {
+	if m == nil {
+		return statesKey(n, k, l, lex)
+	}
+	t := m[[2]string{k, l}]
+	if t == nil {
+		t = map[*node]bool{}
+		m[[2]string{k, l}] = t
+	}
+	v, ok := t[n]
+	if !ok {
+		v = statesKey(n, k, l, lex)
+		t[n] = v
+	}
+	return v
 }
 
 // samePrefix reports whether a and b share their first n bytes.
