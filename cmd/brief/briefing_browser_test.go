@@ -6,6 +6,7 @@ package main
 // that margin notes sit beside their line.
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -211,6 +213,9 @@ func TestMarginNotes(t *testing.T) {
     if (nr.height === 0) { out.push('note ' + n.id + ' not shown in the margin'); continue; }
     if (nr.left < document.querySelector('#main .prose, #main .facts, #main').getBoundingClientRect().right - 1 && nr.left < mr.right) out.push('note ' + n.id + ' is not in the margin');
     if (prev && nr.top < prev.bottom - 0.5) out.push('note ' + n.id + ' overlaps the one above it');
+    // A closed note names each source once on each side.
+    const names = [...n.querySelectorAll('.ni-list a')].filter(a => a.checkVisibility()).map(a => a.closest('li').classList[0] + ' ' + a.textContent);
+    if (new Set(names).size !== names.length) out.push('note ' + n.id + ' names a source twice: ' + names.join(', '));
     // A note lies within a line of its marker, unless the margin has
     // no room there: the note above reaches down to it.
     const packed = prev && nr.top - prev.bottom <= 8;
@@ -237,7 +242,8 @@ func TestMarginNotes(t *testing.T) {
 
 // TestScreenshots writes screenshots of the briefing, a source page
 // and the matrix at 1280 and 390 px, light and dark, whole pages, and
-// of the briefing with its first note open, into $BRIEF_SCREENSHOT_DIR
+// of the briefing with its first note open, with script and without,
+// into $BRIEF_SCREENSHOT_DIR
 // (issue 10, acceptance 1: look at them). It is skipped without it.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("BRIEF_SCREENSHOT_DIR")
@@ -275,6 +281,127 @@ func TestScreenshots(t *testing.T) {
 				t.Fatal(err)
 			}
 			shot(fmt.Sprintf("index-open-%d-%s", width, scheme), false)
+		}
+	}
+	// Without script: the notes placed by the stylesheet alone, and a
+	// note opened by following its marker.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		browsertest.Viewport(t, ctx, 1280, scheme)
+		for name, p := range map[string]string{"index": "", "source": source} {
+			load(t, ctx, siteURL+p)
+			shot(fmt.Sprintf("noscript-%s-1280-%s", name, scheme), true)
+		}
+		load(t, ctx, siteURL)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
+			t.Fatal(err)
+		}
+		shot("noscript-index-open-1280-"+scheme, false)
+	}
+}
+
+// TestMarginNotesNoScript checks the notes with script off (issue 10:
+// "a CSS-only fallback"). At 1280 px every note whose marker is shown
+// lies in the margin beside its marker's line, placed by the stylesheet
+// alone; no two overlap; the list's heading is not shown, nor any
+// note's text twice; a note whose marker is hidden in a closed
+// disclosure is hidden too; and a marker, a plain link to its note,
+// opens the note with its sentences. At 390 px the notes are the list at
+// the end of the page that the markers jump to.
+func TestMarginNotesNoScript(t *testing.T) {
+	ctx := browsertest.New(t)
+	siteURL, public := builtSite(t, nil)
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int64{1280, 390} {
+		browsertest.Viewport(t, ctx, width, "light")
+		for _, p := range htmlPages(t, public) {
+			if p != "" && (!strings.HasPrefix(p, "sources/") || p == "sources/") {
+				continue
+			}
+			load(t, ctx, siteURL+p)
+			res := eval[[]string](t, ctx, `(() => {
+  const out = [];
+  if (document.documentElement.classList.contains('js')) return ['brief.js ran: script is not off'];
+  const wide = `+strconv.FormatBool(width >= 1120)+`;
+  const marks = [...document.querySelectorAll('#main a.mk[aria-controls]')];
+  if (!marks.length) return ['no marker on the page'];
+  const heading = document.getElementById('notes-heading');
+  const headingShown = heading && heading.getBoundingClientRect().height > 1;
+  if (wide === headingShown) out.push('the Notes heading is ' + (headingShown ? 'shown' : 'hidden'));
+  const line = parseFloat(getComputedStyle(document.querySelector('#main .prose, #main')).lineHeight) || 29;
+  const placed = [];
+  let hiddenShown = 0, shown = 0;
+  for (const m of marks) {
+    const n = document.getElementById(m.getAttribute('aria-controls'));
+    const nr = n.getBoundingClientRect();
+    const visible = nr.height > 0 && n.checkVisibility({visibilityProperty: true});
+    if (!m.checkVisibility()) { if (wide && visible) hiddenShown++; continue; }
+    if (!wide) continue;
+    const mr = m.getClientRects()[0];
+    if (!visible) { out.push('note ' + n.id + ' not shown'); continue; }
+    shown++;
+    const column = m.closest('p, li').getBoundingClientRect().right;
+    if (nr.left < column - 1) out.push('note ' + n.id + ' is not in the margin (left ' + Math.round(nr.left) + ' < ' + Math.round(column) + ')');
+    if (Math.abs(nr.top - mr.top) > line) out.push('note ' + n.id + ' is ' + Math.round(nr.top - mr.top) + ' px from its marker');
+    placed.push({id: n.id, top: nr.top, bottom: nr.bottom, line: mr.top});
+  }
+  // Without script nothing stacks the notes: two sentences ending on
+  // one line share it (logged); on different lines, they must not meet.
+  placed.sort((a, b) => a.top - b.top);
+  let sameLine = 0;
+  for (let i = 1; i < placed.length; i++) {
+    if (placed[i].top >= placed[i-1].bottom - 0.5) continue;
+    if (Math.abs(placed[i].line - placed[i-1].line) < line / 2) sameLine++;
+    else out.push('note ' + placed[i].id + ' overlaps ' + placed[i-1].id);
+  }
+  if (sameLine) out.push('log: ' + sameLine + ' notes share their line with another');
+  if (hiddenShown) out.push(hiddenShown + ' notes shown whose marker is hidden');
+  // No note text twice on screen.
+  const text = document.body.innerText.replace(/\s+/g, ' ');
+  for (const q of new Set([...document.querySelectorAll('.note .qt')].map(q => q.textContent.replace(/\s+/g, ' ').trim()))) {
+    if (q.length >= 20 && text.split(q).length > 2) out.push('note text shown twice: ' + q.slice(0, 60));
+  }
+  if (wide) out.push('log: ' + shown + ' notes in the margin');
+  return out.slice(0, 8);
+})()`)
+			for _, r := range res {
+				if msg, ok := strings.CutPrefix(r, "log: "); ok {
+					t.Logf("%d px /%s: %s", width, p, msg)
+					continue
+				}
+				t.Errorf("%d px /%s: %s", width, p, r)
+			}
+		}
+	}
+	// A marker is a link to its note: followed, the note shows its
+	// sources' sentences (wide: in the margin; narrow: in the list).
+	for _, width := range []int64{1280, 390} {
+		browsertest.Viewport(t, ctx, width, "light")
+		load(t, ctx, siteURL)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#main a.mk"))); err != nil {
+			t.Fatal(err)
+		}
+		got := eval[string](t, ctx, `(() => {
+  const m = document.querySelector('#main a.mk'), n = document.getElementById(m.getAttribute('aria-controls'));
+  if (location.hash !== '#' + n.id) return 'location is ' + location.hash + ', want #' + n.id;
+  const q = n.querySelector('.qt');
+  if (!q || !q.checkVisibility() || q.getBoundingClientRect().height === 0) return 'the note does not show its sentences';
+  const r = n.getBoundingClientRect();
+  if (r.top < 0 || r.top > innerHeight) return 'the note is not in view';
+  return '';
+})()`)
+		if got != "" {
+			t.Errorf("%d px: after following the first marker: %s", width, got)
 		}
 	}
 }

@@ -406,13 +406,24 @@ func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string
 // TestAccessibility runs axe-core on every kind of page (the briefing,
 // with and without a note open, a source page, the source list, the
 // matrix and the 404 page), in light and dark colour schemes and at
-// 1280 px and phone width, and fails
-// on any serious or critical violation.
+// 1280 px and phone width, and the briefing and a source page again
+// without brief.js, and fails on any serious or critical violation.
 func TestAccessibility(t *testing.T) {
 	ctx := browsertest.New(t)
 	axe := browsertest.Axe(t)
 	siteURL, public := builtSite(t, nil)
 	source := firstSourcePage(t, public)
+	audit := func(p, scheme string, width int64, script string) {
+		t.Helper()
+		eval[chromedp.Void](t, ctx, axe)
+		violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r =>
+  r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`,
+			chromedp.EvalAwaitPromise)
+		for _, v := range violations {
+			t.Errorf("%s (%s, %dpx%s): %s", "/"+p, scheme, width, script, v)
+		}
+	}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{1280, 375} {
 			browsertest.Viewport(t, ctx, width, scheme)
@@ -425,14 +436,31 @@ func TestAccessibility(t *testing.T) {
 				} else {
 					load(t, ctx, siteURL+p)
 				}
-				eval[chromedp.Void](t, ctx, axe)
-				violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r =>
-  r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`,
-					chromedp.EvalAwaitPromise)
-				for _, v := range violations {
-					t.Errorf("%s (%s, %dpx): %s", "/"+p, scheme, width, v)
+				audit(p, scheme, width, "")
+			}
+		}
+	}
+	// Without brief.js the notes are laid out by the stylesheet alone (in
+	// the margin on wide screens, a note opened as the link's target).
+	// The script is blocked rather than script turned off, which would
+	// stop axe too.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*brief.js", Block: true}},
+		})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, width := range []int64{1280, 375} {
+			browsertest.Viewport(t, ctx, width, scheme)
+			for _, p := range []string{"", "#n-i-1", source} {
+				load(t, ctx, siteURL+p)
+				if eval[bool](t, ctx, `document.documentElement.classList.contains('js')`) {
+					t.Fatal("brief.js ran: blocking it failed")
 				}
+				audit(p, scheme, width, ", no script")
 			}
 		}
 	}

@@ -51,6 +51,10 @@ func appendNote(b []byte, n *noteView) []byte {
 	b = append(b, num...)
 	b = append(b, "\" tabindex=\"-1\" aria-label=\"Note "...)
 	b = append(b, num...)
+	// The marker's anchor name (the "refs" template): the theme's
+	// stylesheet places the note beside its marker without script.
+	b = append(b, "\" style=\"position-anchor:--n"...)
+	b = append(b, num...)
 	b = append(b, "\">\n<a class=\"backref\" href=\"#"...)
 	b = htmlEscape(b, urlEscape(n.RefID))
 	b = append(b, "\" role=\"doc-backlink\" aria-label=\"Back to the sentence of note "...)
@@ -313,6 +317,8 @@ func markerHTML(v refsView) template.HTML {
 		b = htmlEscape(b, n.RefID)
 		b = append(b, "\" href=\"#"...)
 		b = htmlEscape(b, urlEscape(n.ID))
+		b = append(b, "\" style=\"anchor-name:--n"...)
+		b = append(b, num...)
 		b = append(b, "\" role=\"doc-noteref\" aria-controls=\""...)
 		b = htmlEscape(b, n.ID)
 		b = append(b, "\" aria-label=\"Note "...)
