@@ -420,7 +420,7 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 			r.p = th.event
 		}
 		r.f, r.ok = c.judge(a, b, r.sim, false)
-		if r.ok || r.p >= min(th.low, statusFloor) {
+		if r.ok || r.p >= min(th.low, statusFloor, debunkFloor) {
 			results = append(results, r)
 		}
 	}

@@ -16,6 +16,14 @@ import (
 // candidates (maxPosting), so the article was counted among the sources
 // of the fact it denies.
 //
+// debunkFloor is the probability above which a pair of claims says that
+// their two sources speak of one story, for debunked: lower than
+// statusFloor, since a retelling in a debunking article is often hedged
+// or partial ("The frightening story about a spider that reportedly
+// burrowed through an Australian man's surgery scar …", p 0.07 against
+// the headline it retells).
+const debunkFloor = 0.05
+
 // debunked reads the article as a whole. For an agree link between a
 // claim r of source S and a claim h of another source, every negation or
 // denial d of S is checked against h (polarityConflict, as for an
@@ -55,7 +63,7 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 	// New disagreements, in the order of the agree links they come from.
 	var added []brief.Link
 	for _, res := range results {
-		if res.p < statusFloor {
+		if res.p < debunkFloor {
 			continue
 		}
 		e := [2]int{res.i, res.j}

@@ -86,7 +86,8 @@ var confirmHeads = setOf("confirm", "verify", "prove", "substantiate", "corrobor
 // ahead of ourselves" negates "ahead", "don't want to do that" nothing
 // checkable.
 var lightVerbs = setOf("get", "want", "do", "make", "take", "have", "go", "come", "know", "think", "see",
-	"seem", "need", "let", "try", "like", "wish", "hope", "mean", "use", "put", "give", "become", "keep")
+	"seem", "need", "let", "try", "like", "wish", "hope", "mean", "use", "put", "give", "become", "keep",
+	"hear", "able")
 
 // scopeEnds end the scope of a negation or denial: a clause boundary.
 var scopeEnds = setOf("but", "while", "whereas", "although", "though", "because", "since", "when", "which",
@@ -206,6 +207,9 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				hedgeAt = k
 				continue
 			}
+			if openQuestion(lower, k, c.headLemma, lex) {
+				continue
+			}
 			c.kind, c.cue = kind, toks[k].Text
 			cues = append(cues, c)
 			denied = denied || kind == brief.KindDenial
@@ -266,6 +270,32 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 	}
 	return cues, ""
 }
+
+// whWords open an indirect question.
+var whWords = setOf("whether", "if", "how", "what", "when", "where", "who", "whom", "which", "why")
+
+// openQuestion reports whether the negation at token k governs a verb of
+// saying or knowing followed by an indirect question: "did not specify
+// whether Ukraine would cede land", "did not say when" leave the matter
+// open, and deny neither answer.
+func openQuestion(lower []string, k int, head string, lex Lexicon) bool {
+	for j := k + 1; j < len(lower) && j <= k+4; j++ {
+		_, l := matchKey(lex, lower[j])
+		if l != head {
+			continue
+		}
+		if !speechLemmas[l] && !disclosureLemmas[l] {
+			return false
+		}
+		return j+1 < len(lower) && whWords[lower[j+1]]
+	}
+	return false
+}
+
+// disclosureLemmas are verbs of telling or knowing that, with an
+// indirect question, leave it open ("did not disclose whether").
+var disclosureLemmas = setOf("specify", "disclose", "reveal", "elaborate", "clarify", "explain", "detail",
+	"decide", "determine", "mention", "discuss")
 
 // metaAfter reports whether one of the four words after lower[k] names
 // a report or claim ("dismissed the reports", "doubts over claims").

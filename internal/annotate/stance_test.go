@@ -43,6 +43,16 @@ func TestStance(t *testing.T) {
 			"A spider burrowed under a man's skin in Bali.", string(brief.KindDenial), "impossible"},
 		{"CastDoubt", "Scientists have cast doubt over claims that a spider burrowed under a man's skin in Bali.",
 			"A spider burrowed under a man's skin in Bali.", string(brief.KindDenial), "doubt"},
+		{"NeverHeard", "Arachnologists have never heard of spiders burrowing under human skin.",
+			"A spider burrowed under a man's skin in Bali.", string(brief.KindNegation), "never"},
+		{"NotAble", "Spiders are not able to burrow into human skin, experts say.",
+			"A spider burrowed into a man's skin in Bali.", string(brief.KindNegation), "burrow"},
+		// A negated verb of saying before an indirect question leaves the
+		// matter open.
+		{"OpenQuestion", "He did not specify whether Ukraine would be required to cede land to Russia.",
+			"Ukraine will be required to cede land to Russia, he said.", noConflict, ""},
+		{"OpenQuestionNearMiss", "Ukraine will not be required to cede land to Russia, he said.",
+			"Ukraine will be required to cede land to Russia, he said.", string(brief.KindNegation), "not"},
 		// Doubt about an outcome or an intention, not a report: no denial.
 		{"SkepticismNotReport", "Ukrainian officials expressed skepticism about a ceasefire with Russia.",
 			"Ukraine and Russia agreed on a ceasefire, Ukrainian officials said.", noConflict, ""},
