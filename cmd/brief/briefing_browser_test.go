@@ -213,6 +213,12 @@ func TestMarginNotes(t *testing.T) {
     if (nr.height === 0) { out.push('note ' + n.id + ' not shown in the margin'); continue; }
     if (nr.left < document.querySelector('#main .prose, #main .facts, #main').getBoundingClientRect().right - 1 && nr.left < mr.right) out.push('note ' + n.id + ' is not in the margin');
     if (prev && nr.top < prev.bottom - 0.5) out.push('note ' + n.id + ' overlaps the one above it');
+    // The marker counts the sources on each side, not their sentences.
+    for (const [k, cls] of [['a', 'ni-a'], ['d', 'ni-d']]) {
+      const shown = +((m.querySelector('.mk-' + k) || {textContent: '0'}).textContent.replace(/\D/g, ''));
+      const srcs = new Set([...n.querySelectorAll('.' + cls + ' a')].map(a => a.getAttribute('href').split('#')[0]));
+      if (shown !== srcs.size) out.push('marker ' + m.textContent + ' counts ' + shown + ' ' + cls + ', its note has ' + srcs.size + ' sources');
+    }
     // A closed note names each source once on each side.
     const names = [...n.querySelectorAll('.ni-list a')].filter(a => a.checkVisibility()).map(a => a.closest('li').classList[0] + ' ' + a.textContent);
     if (new Set(names).size !== names.length) out.push('note ' + n.id + ' names a source twice: ' + names.join(', '));

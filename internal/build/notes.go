@@ -15,7 +15,7 @@ import (
 type noteView struct {
 	N               int
 	ID, RefID       string // the note's and its marker's element IDs
-	Agree, Disagree int    // items of each kind
+	Agree, Disagree int    // sources of each kind (an Again item is not counted)
 	Items           []noteItem
 }
 
@@ -54,6 +54,11 @@ func (ns *notes) add(items []noteItem) noteView {
 		k := it.Kind + "\x00" + it.SourceHref
 		items[i].Again = seen[k]
 		seen[k] = true
+		// The marker counts sources, as its legend says, not claims:
+		// a source with two agreeing sentences is one ✓.
+		if items[i].Again {
+			continue
+		}
 		if it.Kind == "disagree" {
 			n.Disagree++
 		} else {
