@@ -79,15 +79,14 @@ var irregularPast = setOf("said", "flew", "met", "took", "gave", "made", "went",
 // extractSource splits a source and extracts the features of its claims.
 func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 	lex = newKeyCache(lex)
-	d := &docFeat{src: src, claims: sourceClaims(src, lexicon.Tags)}
+	claims, toksOf := sourceClaims(src, lexicon.Tags)
+	d := &docFeat{src: src, claims: claims}
 	// Words the source writes in lower case: a capitalised first word
 	// that is among them ("Meanwhile") is not a name.
 	lowerVocab := map[string]bool{}
-	toksOf := make([][]token, len(d.claims))
 	d.vocab = caseVocab{capMid: map[string]bool{}, lower: map[string]bool{}}
 	titled := make([]bool, len(d.claims))
-	for i, c := range d.claims {
-		toksOf[i] = tokenize(c.Text)
+	for i := range d.claims {
 		for _, t := range toksOf[i] {
 			if !t.Cap {
 				lowerVocab[t.Lower] = true

@@ -27,16 +27,16 @@ import (
 type tagFunc func(word string) (base, inflected lexicon.POS)
 
 // classifySentence returns the kind of a sentence that split.go took
-// for a claim: KindClaim, or the kind of line it is instead.
-func classifySentence(text string, tags tagFunc) brief.SentenceKind {
+// for a claim: KindClaim, or the kind of line it is instead. toks are
+// the sentence's tokens (tokenize(text)).
+func classifySentence(text string, toks []token, tags tagFunc) brief.SentenceKind {
 	switch {
 	case looksLikeCode(text):
 		return brief.KindCode
 	case isCredit(text):
 		return brief.KindCaption
 	}
-	toks := tokenize(text)
-	var words []token
+	words := make([]token, 0, len(toks))
 	for _, t := range toks {
 		if hasLetter(t.Text) {
 			words = append(words, t)
@@ -356,11 +356,11 @@ func containsAny(s string, subs []string) bool {
 // classifySentences sets the kind of each sentence split.go took for a
 // claim. A credit ends a caption, so the one sentence before it in a
 // block that holds only the two ("Justin Bieber at the Gala. Photo:
-// Getty") is the caption's text.
-func classifySentences(sents []sentence, tags tagFunc) {
+// Getty") is the caption's text. toks are the sentences' tokens.
+func classifySentences(sents []sentence, toks [][]token, tags tagFunc) {
 	for i := range sents {
 		if sents[i].Kind == brief.KindClaim {
-			sents[i].Kind = classifySentence(sents[i].Text, tags)
+			sents[i].Kind = classifySentence(sents[i].Text, toks[i], tags)
 		}
 	}
 	for i := 1; i < len(sents); i++ {

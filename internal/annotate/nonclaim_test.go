@@ -54,7 +54,7 @@ func TestClassifySentence(t *testing.T) {
 		{"Quote", "“It is true,” Peskov said.", brief.KindClaim},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := classifySentence(tt.in, lexicon.Tags); got != tt.want {
+			if got := classifySentence(tt.in, tokenize(tt.in), lexicon.Tags); got != tt.want {
 				t.Errorf("classifySentence(%q) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
@@ -66,7 +66,7 @@ func TestClassifySentence(t *testing.T) {
 func TestCaptionBlock(t *testing.T) {
 	body := "Justin Bieber attends amfAR's Inspiration Gala. Photo: Getty\n\n" +
 		"The singer was seen in Los Angeles. He left early. Photo: Getty\n"
-	cs := sourceClaims(&brief.Source{ID: "s", Body: []byte(body)}, lexicon.Tags)
+	cs, _ := sourceClaims(&brief.Source{ID: "s", Body: []byte(body)}, lexicon.Tags)
 	var got []string
 	for _, c := range cs {
 		got = append(got, string(c.Kind))

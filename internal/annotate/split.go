@@ -416,10 +416,16 @@ func claimID(source, text string) string {
 
 // sourceClaims splits src and returns its sentences as claims, with IDs
 // de-duplicated in document order. Bylines, captions, code and fragments
-// are told from claims with tags (see classifySentence).
-func sourceClaims(src *brief.Source, tags tagFunc) []*brief.Claim {
+// are told from claims with tags (see classifySentence). The tokens of
+// each sentence are returned too, parallel to the claims.
+func sourceClaims(src *brief.Source, tags tagFunc) ([]*brief.Claim, [][]token) {
 	sents := splitMarkdown(src.Body)
-	classifySentences(sents, tags)
+	// Each sentence is tokenized once, for its kind and its features.
+	toks := make([][]token, len(sents))
+	for i, s := range sents {
+		toks[i] = tokenize(s.Text)
+	}
+	classifySentences(sents, toks, tags)
 	seen := make(map[string]int, len(sents))
 	claims := make([]*brief.Claim, 0, len(sents))
 	line, lineAt := max(src.BodyLine, 1), 0
@@ -436,5 +442,5 @@ func sourceClaims(src *brief.Source, tags tagFunc) []*brief.Claim {
 			Start: s.Start, End: s.End, Line: line,
 		})
 	}
-	return claims
+	return claims, toks
 }

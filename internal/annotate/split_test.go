@@ -51,7 +51,7 @@ func TestSplit(t *testing.T) {
 func TestClaimOffsets(t *testing.T) {
 	body := "Intro line.\n\n**Bold claim.** Second one with [a link](http://x.y).\n"
 	src := &brief.Source{ID: "s", Body: []byte(body), BodyLine: 5}
-	cs := sourceClaims(src, lexicon.Tags)
+	cs, _ := sourceClaims(src, lexicon.Tags)
 	if len(cs) != 3 {
 		t.Fatalf("got %d claims", len(cs))
 	}
