@@ -554,7 +554,7 @@ func (a *analysis) quotes(root string) []speakerView {
 					other = texts[1]
 				}
 			}
-			g.Variants[i].Words = diffWords(t, other)
+			g.Variants[i].Words = joinDiff(diffWords(t, other))
 		}
 		sv.Groups = append(sv.Groups, g)
 	}
@@ -640,6 +640,21 @@ func diffWords(s, other string) []wordView {
 			out[i].Diff = true
 			i++
 		}
+	}
+	return out
+}
+
+// joinDiff merges each run of differing words into one, so that the
+// theme marks "previously served as" as one phrase rather than three
+// words with gaps between their highlights.
+func joinDiff(ws []wordView) []wordView {
+	out := ws[:0]
+	for _, w := range ws {
+		if n := len(out); n > 0 && w.Diff && out[n-1].Diff {
+			out[n-1].Text += w.Space + w.Text
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -461,6 +461,7 @@ func (a *analysis) contests(root string) []contestView {
 					}
 				}
 			}
+			vv.Words = joinDiff(vv.Words)
 			for _, c := range f.claims {
 				vv.Sources = append(vv.Sources, srcRef{Outlet: label(a.src[c.Source]), Title: a.src[c.Source].Title,
 					Href: root + "sources/" + c.Source + "/#" + c.ID})

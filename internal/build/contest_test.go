@@ -1,6 +1,7 @@
 package build
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/annotate"
@@ -274,5 +275,44 @@ func TestShownReasons(t *testing.T) {
 		if !(r.link.A == x && r.link.B == y || r.link.A == y && r.link.B == x) {
 			t.Errorf("reason %s-%s between versions %d and %d, which show %s and %s", r.link.A, r.link.B, r.a+1, r.b+1, x, y)
 		}
+	}
+}
+
+func TestJoinDiff(t *testing.T) {
+	words := func(s string, diff ...int) []wordView {
+		ws := diffWords(s, "")
+		for _, i := range diff {
+			ws[i].Diff = true
+		}
+		return ws
+	}
+	show := func(ws []wordView) string {
+		var b strings.Builder
+		for _, w := range ws {
+			b.WriteString(w.Space)
+			if w.Diff {
+				b.WriteString("[" + w.Text + "]")
+			} else {
+				b.WriteString(w.Text)
+			}
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		name string
+		in   []wordView
+		want string
+	}{
+		{"None", words("who served as envoy"), "who served as envoy"},
+		{"One", words("who served as envoy", 1), "who [served] as envoy"},
+		{"Run", words("who previously served as envoy", 1, 2, 3), "who [previously served as] envoy"},
+		{"TwoRuns", words("a b c d e", 0, 1, 3, 4), "[a b] c [d e]"},
+		{"All", words("fully liberate", 0, 1), "[fully liberate]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := show(joinDiff(tt.in)); got != tt.want {
+				t.Errorf("joinDiff = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
