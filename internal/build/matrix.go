@@ -59,11 +59,15 @@ type matrixGroup struct {
 	Rows    int
 }
 
-// matrixPage is a page of the matrix and its path.
+// matrixPage is a page of the matrix and its path. view makes the
+// page's view when it is rendered: a table's rows carry their links
+// relative to the page, and a large project's tables hold hundreds of
+// thousands of cells (114 MB of HTML at 10,000 articles), so they are
+// not all made at once.
 type matrixPage struct {
 	path string
 	root string
-	view *matrixView
+	view func() *matrixView
 }
 
 // matrixPages returns the pages of the matrix: matrix/index.html, the
@@ -167,33 +171,38 @@ func (a *analysis) matrixPages() []matrixPage {
 	list := &matrixView{Pages: len(chunks), Facts: facts}
 	for n, ch := range chunks {
 		path, root := pagePath(n + 1)
-		v := &matrixView{Page: n + 1, Pages: len(chunks), Facts: facts}
-		for _, i := range groups[ch.group] {
-			v.Sources = append(v.Sources, a.sourceRow(a.sources[i], root))
-		}
-		for _, r := range rows[ch.group][ch.from:ch.to] {
-			r.Href = root + r.Href
-			r.Cells = slices.Clone(r.Cells)
-			for j := range r.Cells {
-				r.Cells[j].Href = root + r.Cells[j].Href
+		view := func() *matrixView {
+			v := &matrixView{Page: n + 1, Pages: len(chunks), Facts: facts}
+			for _, i := range groups[ch.group] {
+				v.Sources = append(v.Sources, a.sourceRow(a.sources[i], root))
 			}
-			v.Rows = append(v.Rows, r)
+			for _, r := range rows[ch.group][ch.from:ch.to] {
+				r.Href = root + r.Href
+				r.Cells = slices.Clone(r.Cells)
+				for j := range r.Cells {
+					r.Cells[j].Href = root + r.Cells[j].Href
+				}
+				v.Rows = append(v.Rows, r)
+			}
+			if !single {
+				v.Contents = root + "matrix/"
+				if n > 0 {
+					v.Prev = fmt.Sprintf("%smatrix/%d/", root, n)
+				}
+				if n+1 < len(chunks) {
+					v.Next = fmt.Sprintf("%smatrix/%d/", root, n+2)
+				}
+			}
+			return v
 		}
 		if !single {
-			v.Contents = root + "matrix/"
-			if n > 0 {
-				v.Prev = fmt.Sprintf("%smatrix/%d/", root, n)
-			}
-			if n+1 < len(chunks) {
-				v.Next = fmt.Sprintf("%smatrix/%d/", root, n+2)
-			}
-			g := matrixGroup{Href: fmt.Sprintf("%d/", n+1), Page: n + 1, Rows: len(v.Rows)}
-			for _, s := range v.Sources {
-				g.Sources = append(g.Sources, s.Outlet)
+			g := matrixGroup{Href: fmt.Sprintf("%d/", n+1), Page: n + 1, Rows: ch.to - ch.from}
+			for _, i := range groups[ch.group] {
+				g.Sources = append(g.Sources, label(a.sources[i]))
 			}
 			list.Groups = append(list.Groups, g)
 		}
-		pages = append(pages, matrixPage{path: path, root: root, view: v})
+		pages = append(pages, matrixPage{path: path, root: root, view: view})
 	}
 	if single {
 		if len(pages) == 0 { // no fact: an empty table
@@ -201,11 +210,11 @@ func (a *analysis) matrixPages() []matrixPage {
 			for _, s := range a.sources {
 				v.Sources = append(v.Sources, a.sourceRow(s, "../"))
 			}
-			pages = append(pages, matrixPage{path: "matrix/index.html", root: "../", view: v})
+			pages = append(pages, matrixPage{path: "matrix/index.html", root: "../", view: func() *matrixView { return v }})
 		}
 		return pages
 	}
-	return append([]matrixPage{{path: "matrix/index.html", root: "../", view: list}}, pages...)
+	return append([]matrixPage{{path: "matrix/index.html", root: "../", view: func() *matrixView { return list }}}, pages...)
 }
 
 // sourceCell is a non-silent cell while the matrix is made: the index
