@@ -20,6 +20,12 @@ type polarityCue struct {
 	// name keys in scope (before alias folding).
 	keys, names []string
 	text        string // the scope as written, for reasons
+	// loose is set for a denial of a clause ("denied that a woman
+	// detained in Lebanon is his wife", "reports that … have been
+	// denied"), whose head is the clause's subject, not its predicate:
+	// the other claim may leave the head out if it states more of the
+	// scope.
+	loose bool
 }
 
 // Negation cues, and the words after which a negation is no denial of
@@ -227,6 +233,13 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				}
 			}
 			c := scope(from, len(toks), false)
+			c.loose = from > k+1
+			if k > 0 && passiveAux[lower[k-1]] {
+				// "Earlier reports that … have now been denied by
+				// Iraq": what is denied is the subject.
+				c = scope(0, k, true)
+				c.loose = true
+			}
 			if weakDenials[w] && !metaAfter(lower, k) {
 				continue
 			}
@@ -297,6 +310,9 @@ func openQuestion(lower []string, k int, head string, lex Lexicon) bool {
 var disclosureLemmas = setOf("specify", "disclose", "reveal", "elaborate", "clarify", "explain", "detail",
 	"decide", "determine", "mention", "discuss")
 
+// passiveAux before a denial verb make it passive: "have been denied".
+var passiveAux = setOf("been", "was", "were", "is", "are", "be", "being")
+
 // metaAfter reports whether one of the four words after lower[k] names
 // a report or claim ("dismissed the reports", "doubts over claims").
 func metaAfter(lower []string, k int) bool {
@@ -322,7 +338,12 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 			continue // both negate it: they agree
 		}
 		shared := 0
-		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) {
+		// A cue needs its head stated in b, but a denial of a clause
+		// may be stated in other words ("denied that a woman detained in
+		// Lebanon is a wife of al-Baghdadi" / "Lebanon detains wife … of
+		// al-Baghdadi") when more of its scope is shared.
+		headOK := c.head == "" || states.statesKey(b, c.head, c.headLemma, lex)
+		if !headOK && !c.loose {
 			continue
 		}
 		for _, k := range c.keys {
@@ -343,6 +364,9 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 			need = 2
 		case len(c.keys) == 1 && len(c.names) == 0 && sharesName(a, b):
 			need = 0 // "not a meteorite", in two claims about one place
+		}
+		if !headOK {
+			need = 3
 		}
 		if shared < need {
 			continue
@@ -365,7 +389,20 @@ func negates(n *node, c polarityCue, lex Lexicon) bool {
 			}
 			continue
 		}
-		if d.head == c.head || containsStr(d.keys, c.head) || lex.Related(d.headLemma, c.headLemma) >= 0.9 {
+		if d.head == c.head || containsStr(d.keys, c.head) || containsStr(c.keys, d.head) ||
+			lex.Related(d.headLemma, c.headLemma) >= 0.9 || sharesKey(c.keys, d.keys) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesKey reports whether two scopes share a match key: "is not
+// al-Baghdadi's wife" and "denied that a woman … is a wife of" deny one
+// thing.
+func sharesKey(a, b []string) bool {
+	for _, k := range a {
+		if containsStr(b, k) {
 			return true
 		}
 	}

@@ -43,6 +43,16 @@ func TestStance(t *testing.T) {
 			"A spider burrowed under a man's skin in Bali.", string(brief.KindDenial), "impossible"},
 		{"CastDoubt", "Scientists have cast doubt over claims that a spider burrowed under a man's skin in Bali.",
 			"A spider burrowed under a man's skin in Bali.", string(brief.KindDenial), "doubt"},
+		{"PassiveDenial", "Earlier reports that Lebanese officials had captured the wife of Abu Bakr al-Baghdadi have now been denied by Iraq.",
+			"Lebanese officials captured the wife of Abu Bakr al-Baghdadi.", string(brief.KindDenial), "denied"},
+		{"DeniedThatClause", "An Iraqi official denied that a woman detained in Lebanon is a wife of Abu Bakr al-Baghdadi.",
+			"Lebanon detains wife and son of Abu Bakr al-Baghdadi.", string(brief.KindDenial), "denied"},
+		// Without "that", what is denied is the head: a claim without it
+		// is not denied ("truce" is not in the second).
+		{"DenialHeadMissing", "Boko Haram denies truce to release kidnapped schoolgirls.",
+			"Boko Haram's kidnapping of 276 schoolgirls prompted an international campaign for their release.", noConflict, ""},
+		{"BothDeny", "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says.",
+			"An Iraqi official denied that a woman detained in Lebanon is a wife of Abu Bakr al-Baghdadi.", noConflict, ""},
 		{"NeverHeard", "Arachnologists have never heard of spiders burrowing under human skin.",
 			"A spider burrowed under a man's skin in Bali.", string(brief.KindNegation), "never"},
 		{"NotAble", "Spiders are not able to burrow into human skin, experts say.",
