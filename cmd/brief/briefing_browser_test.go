@@ -298,16 +298,18 @@ func TestScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, scheme := range []string{"light", "dark"} {
-		browsertest.Viewport(t, ctx, 1280, scheme)
-		for name, p := range map[string]string{"index": "", "source": source} {
-			load(t, ctx, siteURL+p)
-			shot(fmt.Sprintf("noscript-%s-1280-%s", name, scheme), true)
+		for _, width := range []int64{1280, 390} {
+			browsertest.Viewport(t, ctx, width, scheme)
+			for name, p := range map[string]string{"index": "", "source": source} {
+				load(t, ctx, siteURL+p)
+				shot(fmt.Sprintf("noscript-%s-%d-%s", name, width, scheme), true)
+			}
+			load(t, ctx, siteURL)
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
+				t.Fatal(err)
+			}
+			shot(fmt.Sprintf("noscript-index-open-%d-%s", width, scheme), false)
 		}
-		load(t, ctx, siteURL)
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#main .mk"))); err != nil {
-			t.Fatal(err)
-		}
-		shot("noscript-index-open-1280-"+scheme, false)
 	}
 }
 
