@@ -2,7 +2,10 @@ package annotate
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -55,43 +58,79 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			denies[pair(c.nodes[e[1]].src, e[0])] = true
 		}
 	}
-	// The same claim h is checked against the same negations once for
-	// each claim of their source that agrees with it: what is a function
-	// of h and a negation alone is remembered.
-	states := statesMemo{}
-	negated := map[uint64]bool{} // source, negation: sourceNegates
+	// Whether a negation d of source S denies h (polarityConflict, and
+	// no claim of h's source negates it too) is a function of d and h
+	// alone, and the loop below asks it for every negation of S once for
+	// each agreement of S with h. So the answers are found first, once
+	// for each pair (S, h), on all CPUs (checks), and the loop, which
+	// decides in the order of the results, reads them: the links are
+	// those of one loop that computed each answer when it needed it.
+	type group struct {
+		s, h int
+		hits []denial // the negations of s that deny h, in neg[s] order
+	}
+	var groups []group
+	groupOf := map[uint64]int32{}
+	for _, res := range results {
+		if res.p < debunkFloor {
+			continue
+		}
+		for _, side := range [2][2]int{{res.i, res.j}, {res.j, res.i}} {
+			r, h := side[0], side[1]
+			s := c.nodes[r].src
+			if len(neg[s]) == 0 {
+				continue
+			}
+			if _, ok := groupOf[pair(s, h)]; !ok {
+				groupOf[pair(s, h)] = int32(len(groups))
+				groups = append(groups, group{s: s, h: h})
+			}
+		}
+	}
+	c.checks(len(groups), func(g int, states statesMemo, negated map[uint64]bool) {
+		gr := &groups[g]
+		h := gr.h
+		for k, d := range neg[gr.s] {
+			if linked[pair(min(d, h), max(d, h))] {
+				continue // linked by the pass: never asked
+			}
+			f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states)
+			if !ok {
+				continue
+			}
+			na := pair(c.nodes[h].src, d)
+			no, seen := negated[na]
+			if !seen {
+				no = c.sourceNegates(c.nodes[h].src, c.nodes[d])
+				negated[na] = no
+			}
+			if !no {
+				gr.hits = append(gr.hits, denial{k, f})
+			}
+		}
+	})
 	// New disagreements, in the order of the agree links they come from.
 	var added []brief.Link
 	for _, res := range results {
 		if res.p < debunkFloor {
 			continue
 		}
-		e := [2]int{res.i, res.j}
-		for _, side := range [][2]int{{e[0], e[1]}, {e[1], e[0]}} {
+		for _, side := range [2][2]int{{res.i, res.j}, {res.j, res.i}} {
 			r, h := side[0], side[1]
 			s := c.nodes[r].src
-			for _, d := range neg[s] {
+			if len(neg[s]) == 0 {
+				continue
+			}
+			for _, hit := range groups[groupOf[pair(s, h)]].hits {
+				d := neg[s][hit.k]
 				p := pair(min(d, h), max(d, h))
 				if d == r || linked[p] {
-					continue
-				}
-				f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states)
-				if !ok {
-					continue
-				}
-				na := pair(c.nodes[h].src, d)
-				no, seen := negated[na]
-				if !seen {
-					no = c.sourceNegates(c.nodes[h].src, c.nodes[d])
-					negated[na] = no
-				}
-				if no {
 					continue
 				}
 				linked[p] = true
 				denies[pair(s, h)] = true
 				denies[pair(c.nodes[h].src, d)] = true
-				added = append(added, makeLink(c.nodes[d].f.claim.ID, c.nodes[h].f.claim.ID, f))
+				added = append(added, makeLink(c.nodes[d].f.claim.ID, c.nodes[h].f.claim.ID, hit.f))
 			}
 		}
 	}
@@ -111,3 +150,53 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 	})
 	return append(out, added...)
 }
+
+// denial is a negation (its index k in its source's list) that denies a
+// claim, with the finding.
+type denial struct {
+	k int
+	f finding
+}
+
+// checks calls check(i, ...) for every i < n, on GOMAXPROCS goroutines
+// when the lexicon allows it (see scorer.concurrent), each goroutine
+// with memos of its own. A panic is raised again on the calling
+// goroutine.
+func (c *corpus) checks(n int, check func(i int, states statesMemo, negated map[uint64]bool)) {
+	workers := 1
+	if c.sc.concurrent() && n >= 2*checkChunk {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	panics := make([]any, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		run := func() {
+			defer func() { panics[w] = recover() }()
+			states, negated := statesMemo{}, map[uint64]bool{}
+			for {
+				lo := int(next.Add(checkChunk)) - checkChunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+checkChunk, n); i++ {
+					check(i, states, negated)
+				}
+			}
+		}
+		if w == workers-1 {
+			run()
+		} else {
+			wg.Go(run)
+		}
+	}
+	wg.Wait()
+	for _, v := range panics {
+		if v != nil {
+			panic(v)
+		}
+	}
+}
+
+// checkChunk is how many checks a goroutine takes at a time.
+const checkChunk = 256
