@@ -99,12 +99,30 @@ func tokenize(s string) []token {
 		first, _ := utf8.DecodeRuneInString(w)
 		toks = append(toks, token{
 			Text: w, Lower: strings.ToLower(w), Start: i, End: i + len(w), Poss: poss,
-			Cap: unicode.IsUpper(first), Initial: initial, InQuote: inQ[i],
+			Cap: unicode.IsUpper(first) || particleName(w), Initial: initial, InQuote: inQ[i],
 		})
 		initial = false
 		i = j
 	}
 	return toks
+}
+
+// nameParticles are the lower-case articles and patronymics that Arabic
+// names join to the next part with a hyphen: "al-Baghdadi", "el-Sisi",
+// "bin-Talal".
+var nameParticles = setOf("al", "el", "ad", "ar", "as", "ash", "at", "az", "ibn", "bin", "bint", "abd", "ul")
+
+// particleName reports a word of a name that starts with a particle:
+// "al-Baghdadi" is capitalised as a name is, so that "Abu Bakr
+// al-Baghdadi" is one name and a Title Case headline holding it is still
+// Title Case.
+func particleName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || !nameParticles[p] || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
 }
 
 // contractions expands common English contractions so that "we’ve" and

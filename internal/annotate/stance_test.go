@@ -353,3 +353,34 @@ func TestSharedEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestParticleName: an Arabic name's hyphenated particle ("al-") keeps
+// the name whole and a Title Case headline holding it Title Case; a
+// lower-case word after the hyphen is no name.
+func TestParticleName(t *testing.T) {
+	lex := Options{}.lexicon()
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"The Islamic State leader Abu Bakr al-Baghdadi has not been killed.", "abu bakr al-baghdadi", true},
+		{"Egypt's president Abdel Fattah el-Sisi met the envoy.", "abdel fattah el-sisi", true},
+		{"They dined al-fresco with Abu Bakr on Friday.", "abu bakr al-fresco", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extractSource(&brief.Source{ID: "a", Body: []byte(tt.text)}, lex)
+			got := slices.ContainsFunc(d.feats[0].ments, func(m mention) bool { return m.Key == tt.name })
+			if got != tt.want {
+				t.Fatalf("mention %q: %v, want %v (%v)", tt.name, got, tt.want, d.feats[0].ments)
+			}
+		})
+	}
+	if !titleCase(tokenize("Wife Of ISIS Leader Abu Bakr al-Baghdadi Detained In Lebanon")) {
+		t.Error("a Title Case headline with al-Baghdadi is not Title Case")
+	}
+	l, ok := pairLink(t, "Urgent: The Leader of ISIL 'Abu Bakr al-Baghdadi' Killed! / Photo",
+		"The Islamic State (IS) leader Abu Bakr al-Baghdadi has not been killed as has been previously claimed.", "Urgent", "The")
+	if ok && l.Relation == brief.Agree {
+		t.Errorf("a denial agrees with the headline it denies: %s", l.Reason)
+	}
+}
