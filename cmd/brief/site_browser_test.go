@@ -31,6 +31,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/brief-dev/brief/internal/browsertest"
+	"github.com/brief-dev/brief/internal/corpus"
 )
 
 // evilArticle is an adversarial source: every field tries to inject markup
@@ -403,6 +404,18 @@ func followNotes(t *testing.T, ctx context.Context, w *pageWatch, siteURL string
 	t.Logf("followed %d footnote markers and their back-links", followed)
 }
 
+// axeViolations injects axe-core (its source) into the loaded page and
+// returns its serious and critical violations, each with up to three of
+// the elements it found.
+func axeViolations(t *testing.T, ctx context.Context, axe string) []string {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, axe)
+	return eval[[]string](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r =>
+  r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`,
+		chromedp.EvalAwaitPromise)
+}
+
 // TestAccessibility runs axe-core on every kind of page (the briefing,
 // with and without a note open, a source page, the source list, the
 // matrix and the 404 page), in light and dark colour schemes and at
@@ -415,12 +428,7 @@ func TestAccessibility(t *testing.T) {
 	source := firstSourcePage(t, public)
 	audit := func(p, scheme string, width int64, script string) {
 		t.Helper()
-		eval[chromedp.Void](t, ctx, axe)
-		violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r =>
-  r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`,
-			chromedp.EvalAwaitPromise)
-		for _, v := range violations {
+		for _, v := range axeViolations(t, ctx, axe) {
 			t.Errorf("%s (%s, %dpx%s): %s", "/"+p, scheme, width, script, v)
 		}
 	}
@@ -512,5 +520,41 @@ func TestPrintPDF(t *testing.T) {
 			t.Errorf("%s: navigation chrome printed", "/"+p)
 		}
 		t.Logf("%s: %d printed pages", "/"+p, len(pagesText))
+	}
+}
+
+// TestAccessibilityPaged runs axe-core on the page kinds a large project
+// adds to those of the example: a later page of the contested points,
+// of the one-source claims and of the quotations, the list of the
+// matrix's tables and one table, in light and dark and at 1280 and 375
+// px, on a generated project of 100 articles (internal/corpus).
+func TestAccessibilityPaged(t *testing.T) {
+	ctx := browsertest.New(t)
+	axe := browsertest.Axe(t)
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 100); err != nil {
+		t.Fatal(err)
+	}
+	public := filepath.Join(dir, "public")
+	siteURL := siteServer(t, public, "/demo/")
+	if code, _, stderr := runBrief(t, "build", "--source", dir, "--quiet", "--base-url", siteURL); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	pages := []string{"contested/2/", "one-source/2/", "quotations/2/", "matrix/", "matrix/1/"}
+	for _, p := range pages {
+		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(p), "index.html")); err != nil {
+			t.Fatalf("the generated project has no page %s: %v", p, err)
+		}
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, width := range []int64{1280, 375} {
+			browsertest.Viewport(t, ctx, width, scheme)
+			for _, p := range pages {
+				load(t, ctx, siteURL+p)
+				for _, v := range axeViolations(t, ctx, axe) {
+					t.Errorf("/%s (%s, %dpx): %s", p, scheme, width, v)
+				}
+			}
+		}
 	}
 }
