@@ -409,12 +409,22 @@ func governor(toks []token, t int, lex Lexicon) string {
 func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 	seen := map[string]bool{}
 	var cws []cword
+	rank := rankOf(lex)
 	for i, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if inName(t) {
 			continue
 		}
-		for _, part := range strings.Split(w, "-") {
+		parts := strings.Split(w, "-")
+		if len(parts) > 1 {
+			// "cease-fire" is "ceasefire", "e-mail" "email": one word
+			// when the parts joined are a common word (the vectors'
+			// rare words include run-together typos: "wellknown").
+			if r := rank(strings.Join(parts, "")); r >= 0 && r < commonRank {
+				parts = []string{strings.Join(parts, "")}
+			}
+		}
+		for _, part := range parts {
 			part = strings.TrimSuffix(part, "'")
 			if len(part) < 2 || isStop(part) || part[0] <= '9' {
 				continue

@@ -384,3 +384,22 @@ func TestParticleName(t *testing.T) {
 		t.Errorf("a denial agrees with the headline it denies: %s", l.Reason)
 	}
 }
+
+// TestJoinedCompound: a hyphenated compound whose parts joined are a
+// common word is that word ("cease-fire" / "ceasefire"); others keep
+// their parts ("well-known" has "known").
+func TestJoinedCompound(t *testing.T) {
+	lex := Options{}.lexicon()
+	keys := func(text string) []string {
+		d := extractSource(&brief.Source{ID: "a", Body: []byte(text)}, lex)
+		return d.feats[0].lemmas
+	}
+	joined, _ := matchKey(lex, "ceasefire")
+	if got := keys("Boko Haram denied agreeing to any cease-fire with the government."); !slices.Contains(got, joined) {
+		t.Errorf("cease-fire: keys %q lack %q", got, joined)
+	}
+	known, _ := matchKey(lex, "known")
+	if got := keys("The well-known artist was arrested in London."); !slices.Contains(got, known) {
+		t.Errorf("well-known: keys %q lack %q", got, known)
+	}
+}
