@@ -95,6 +95,11 @@ var lightVerbs = setOf("get", "want", "do", "make", "take", "have", "go", "come"
 	"seem", "need", "let", "try", "like", "wish", "hope", "mean", "use", "put", "give", "become", "keep",
 	"hear", "able")
 
+// maxScope is how many words a negation or denial governs at most, to
+// the end of its clause: "never heard of spiders being able to survive
+// beneath the skin" denies the skin too (8 words cut it off).
+const maxScope = 12
+
 // scopeEnds end the scope of a negation or denial: a clause boundary.
 var scopeEnds = setOf("but", "while", "whereas", "although", "though", "because", "since", "when", "which",
 	"who", "where", "and", "after", "before", "as", "if", "unless", "so")
@@ -142,7 +147,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			if !whole && k > from && (boundary(k) || scopeEnds[lower[k]]) {
 				break
 			}
-			if !whole && len(text) >= 8 {
+			if !whole && len(text) >= maxScope {
 				break
 			}
 			w := lower[k]

@@ -55,6 +55,8 @@ func TestStance(t *testing.T) {
 			"An Iraqi official denied that a woman detained in Lebanon is a wife of Abu Bakr al-Baghdadi.", noConflict, ""},
 		{"NeverHeard", "Arachnologists have never heard of spiders burrowing under human skin.",
 			"A spider burrowed under a man's skin in Bali.", string(brief.KindNegation), "never"},
+		{"LongScope", "Dr Mark Harvey said he had never heard of spiders being able to survive beneath the skin of any mammal.",
+			"A tropical spider lived under the skin of a man for three days.", string(brief.KindNegation), "never"},
 		{"NotAble", "Spiders are not able to burrow into human skin, experts say.",
 			"A spider burrowed into a man's skin in Bali.", string(brief.KindNegation), "burrow"},
 		// A negated verb of saying before an indirect question leaves the
