@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"html/template"
 	"reflect"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -113,8 +115,7 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 		marks = append(marks, mark{off: c.Start, id: c.ID})
 		var cn []noteItem
 		for _, l := range a.links[c.ID] {
-			o := a.other(l, c.ID)
-			os := a.src[o.Source]
+			o, os := a.other(l, c.ID), l.otherSrc
 			if os == nil || os.Draft || o.Source == s.ID {
 				continue
 			}
@@ -125,11 +126,14 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 			cn = append(cn, newNote(kind, os, o, "../", l.Reason))
 		}
 		// Agreements first, then disagreements, each by outlet.
-		sort.SliceStable(cn, func(i, j int) bool {
-			if cn[i].Kind != cn[j].Kind {
-				return cn[i].Kind == "agree"
+		slices.SortStableFunc(cn, func(x, y noteItem) int {
+			if x.Kind != y.Kind {
+				if x.Kind == "agree" {
+					return -1
+				}
+				return 1
 			}
-			return cn[i].Outlet < cn[j].Outlet
+			return strings.Compare(x.Outlet, y.Outlet)
 		})
 		if len(cn) > 0 {
 			n := ns.add(cn)
