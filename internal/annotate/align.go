@@ -548,8 +548,8 @@ func (c *corpus) polarity(a, b *node) (finding, bool) {
 func (c *corpus) sourceNegates(src int, n *node) bool {
 	lo, _ := slices.BinarySearchFunc(c.nodes, src, func(x *node, s int) int { return cmp.Compare(x.src, s) })
 	for k := lo; k < len(c.nodes) && c.nodes[k].src == src; k++ {
-		for _, cue := range n.f.pols {
-			if negates(c.nodes[k], cue, c.lex) {
+		for i := range n.f.pols {
+			if negates(c.nodes[k], &n.f.pols[i], c.lex) {
 				return true
 			}
 		}

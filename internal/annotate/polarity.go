@@ -338,7 +338,8 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 	if b.f.hedge != "" {
 		return finding{}, false // b reports the claim a denies, without asserting it
 	}
-	for _, c := range a.f.pols {
+	for i := range a.f.pols {
+		c := &a.f.pols[i] // not a copy: this loop runs for every pair debunked checks
 		if negates(b, c, lex) {
 			continue // both negate it: they agree
 		}
@@ -386,8 +387,9 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 // negates reports whether n has a cue of its own over c's head (or, for
 // a whole-claim denial, a denial too): "will not play" and "decided not
 // to play" agree.
-func negates(n *node, c polarityCue, lex Lexicon) bool {
-	for _, d := range n.f.pols {
+func negates(n *node, c *polarityCue, lex Lexicon) bool {
+	for i := range n.f.pols {
+		d := &n.f.pols[i]
 		if c.head == "" || d.head == "" {
 			if d.kind == brief.KindDenial && c.kind == brief.KindDenial {
 				return true
