@@ -87,6 +87,35 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			}
 		}
 	}
+	// The corpus's most reported claims, against every source with a
+	// negation that speaks of their story (a pair of the two sources
+	// scored at debunkFloor or more): a debunking article's denial often
+	// meets none of them in the pairs, when its retellings align with
+	// other sentences of the supporting articles.
+	fromResults := len(groups)
+	related := map[uint64]bool{}
+	for _, res := range results {
+		if res.p >= debunkFloor {
+			si, sj := c.nodes[res.i].src, c.nodes[res.j].src
+			related[pair(si, sj)], related[pair(sj, si)] = true, true
+		}
+	}
+	var srcs []int
+	for s := range neg {
+		srcs = append(srcs, s)
+	}
+	slices.Sort(srcs)
+	for _, h := range c.mostReported(links, ends) {
+		for _, s := range srcs {
+			if s == c.nodes[h].src || !related[pair(s, c.nodes[h].src)] {
+				continue
+			}
+			if _, ok := groupOf[pair(s, h)]; !ok {
+				groupOf[pair(s, h)] = int32(len(groups))
+				groups = append(groups, group{s: s, h: h})
+			}
+		}
+	}
 	c.checks(len(groups), func(g int, states statesMemo, negated map[uint64]bool) {
 		gr := &groups[g]
 		h := gr.h
@@ -134,6 +163,19 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			}
 		}
 	}
+	for _, gr := range groups[fromResults:] {
+		for _, hit := range gr.hits {
+			d, h := neg[gr.s][hit.k], gr.h
+			p := pair(min(d, h), max(d, h))
+			if linked[p] {
+				continue
+			}
+			linked[p] = true
+			denies[pair(gr.s, h)] = true
+			denies[pair(c.nodes[h].src, d)] = true
+			added = append(added, makeLink(c.nodes[d].f.claim.ID, c.nodes[h].f.claim.ID, hit.f))
+		}
+	}
 	out := links[:0]
 	for k, l := range links {
 		e := ends[k]
@@ -149,6 +191,39 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 		return cmp.Compare(x.B, y.B)
 	})
 	return append(out, added...)
+}
+
+// maxReported is how many of the most reported claims debunked checks
+// every related source's negations against.
+const maxReported = 64
+
+// mostReported returns the claims with agree links to two or more other
+// claims, the most first (ties by index), at most maxReported: the facts
+// a corpus reports most, which a debunking article is most likely about.
+func (c *corpus) mostReported(links []brief.Link, ends [][2]int) []int {
+	support := map[int]int{}
+	for k, e := range ends {
+		if links[k].Relation == brief.Agree {
+			support[e[0]]++
+			support[e[1]]++
+		}
+	}
+	var top []int
+	for k, n := range support {
+		if n >= 2 {
+			top = append(top, k)
+		}
+	}
+	slices.SortFunc(top, func(x, y int) int {
+		if c := cmp.Compare(support[y], support[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	if len(top) > maxReported {
+		top = top[:maxReported]
+	}
+	return top
 }
 
 // denial is a negation (its index k in its source's list) that denies a

@@ -157,9 +157,13 @@ and its denial ("Spiders don't burrow in skin", "it is not plausible",
 most common words, which in a corpus about one story propose no
 candidates. So every negation and denial of a source is also checked
 against the claims of other sources that any of its claims is scored
-with (p ≥ statusFloor); where it denies one, the two disagree, and the
+with (p ≥ debunkFloor); where it denies one, the two disagree, and the
 source's agreement with that claim is dropped: it states the claim only
-to deny it. Doubt counts as denial when it says a claim is impossible or
+to deny it. The negations are also checked against the corpus's most
+reported claims (agreed with by two or more others, at most maxReported)
+of every source the source is scored with, since a debunking article's
+retellings often align with other sentences of the supporting articles
+than the one its denial contradicts. Doubt counts as denial when it says a claim is impossible or
 implausible ("implausible", "almost impossible", "not plausible"), or,
 for "doubt" and "sceptical", when a report or claim follows ("doubt over
 claims that"), not doubt about an outcome ("skepticism over a

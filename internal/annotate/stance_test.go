@@ -405,3 +405,17 @@ func TestJoinedCompound(t *testing.T) {
 		t.Errorf("well-known: keys %q lack %q", got, known)
 	}
 }
+
+// TestMostReported: the claims with agree links to two or more others,
+// the most first, ties by index; disagreements do not count.
+func TestMostReported(t *testing.T) {
+	c := &corpus{}
+	agree := brief.Link{Relation: brief.Agree}
+	disagree := brief.Link{Relation: brief.Disagree}
+	links := []brief.Link{agree, agree, agree, agree, agree, disagree, disagree}
+	ends := [][2]int{{0, 1}, {0, 2}, {0, 3}, {4, 1}, {4, 2}, {5, 1}, {5, 2}}
+	got := c.mostReported(links, ends)
+	if want := []int{0, 1, 2, 4}; !slices.Equal(got, want) {
+		t.Fatalf("mostReported = %v, want %v", got, want)
+	}
+}
