@@ -367,6 +367,9 @@ func TestMarginNotesNoScript(t *testing.T) {
     const column = m.closest('p, li').getBoundingClientRect().right;
     if (nr.left < column - 1) out.push('note ' + n.id + ' is not in the margin (left ' + Math.round(nr.left) + ' < ' + Math.round(column) + ')');
     if (Math.abs(nr.top - mr.top) > line) out.push('note ' + n.id + ' is ' + Math.round(nr.top - mr.top) + ' px from its marker');
+    // Its one line starts with the sources that disagree.
+    const d = n.querySelector('.ni-d a');
+    if (d) { const dr = d.getBoundingClientRect(); if (dr.top < nr.top - 0.5 || dr.bottom > nr.bottom + 0.5) out.push('note ' + n.id + ' hides the sources that disagree'); }
     placed.push({id: n.id, top: nr.top, bottom: nr.bottom, line: mr.top});
   }
   // Without script nothing stacks the notes: two sentences ending on
