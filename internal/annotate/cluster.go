@@ -3,6 +3,7 @@ package annotate
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,8 +20,9 @@ import (
 // Claims are taken as centres in order of support: the number of other
 // sources agreeing with them, then the sum of those links' scores, then
 // ID. A centre takes its unassigned agreeing neighbours, strongest link
-// first, skipping one whose source the fact already has or that
-// disagrees with a claim already in it. A centre that gains no neighbour
+// first, skipping one whose source the fact already has, that disagrees
+// with a claim already in it, whose source denies or negates a claim
+// already in it, or that a source of the fact denies or negates. A centre that gains no neighbour
 // stays free to join a later centre. Every step is a pass over the
 // links, so the cost is O(L log L) in the number of links.
 func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
@@ -34,6 +36,10 @@ func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
 	}
 	agree := map[string][]edge{}
 	against := map[string]map[string]bool{}
+	// deniedBy are, per claim, the sources that deny or negate it: a
+	// source that says a fact is false is none of its sources, whatever
+	// else it retells.
+	deniedBy := map[string][]string{}
 	for _, l := range links {
 		if srcOf[l.A] == "" || srcOf[l.B] == "" || srcOf[l.A] == srcOf[l.B] {
 			continue
@@ -43,6 +49,10 @@ func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
 			agree[l.A] = append(agree[l.A], edge{l.B, l.Score})
 			agree[l.B] = append(agree[l.B], edge{l.A, l.Score})
 		case brief.Disagree:
+			if l.Kind == brief.KindDenial || l.Kind == brief.KindNegation {
+				deniedBy[l.A] = append(deniedBy[l.A], srcOf[l.B])
+				deniedBy[l.B] = append(deniedBy[l.B], srcOf[l.A])
+			}
 			for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
 				if against[p[0]] == nil {
 					against[p[0]] = map[string]bool{}
@@ -91,13 +101,21 @@ func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
 		members := []string{c.id}
 		in := map[string]bool{c.id: true}
 		has := map[string]bool{srcOf[c.id]: true}
+		denying := map[string]bool{} // sources denying a member
+		for _, s := range deniedBy[c.id] {
+			denying[s] = true
+		}
 		for _, e := range agree[c.id] {
-			if taken[e.to] || has[srcOf[e.to]] || opposes(against[e.to], in) {
+			if taken[e.to] || has[srcOf[e.to]] || opposes(against[e.to], in) || denying[srcOf[e.to]] ||
+				slices.ContainsFunc(deniedBy[e.to], func(s string) bool { return has[s] }) {
 				continue
 			}
 			members = append(members, e.to)
 			in[e.to] = true
 			has[srcOf[e.to]] = true
+			for _, s := range deniedBy[e.to] {
+				denying[s] = true
+			}
 		}
 		if len(members) < 2 {
 			continue

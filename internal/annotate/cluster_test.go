@@ -106,3 +106,39 @@ func TestFactsAreStars(t *testing.T) {
 		})
 	}
 }
+
+// TestClustersDenyingSource: a source that denies or negates a claim of a
+// fact is none of the fact's sources, though another of its claims agrees
+// with the fact's sentence; a disagreement of another kind (a number, a
+// role) keeps it in.
+func TestClustersDenyingSource(t *testing.T) {
+	claims := []*brief.Claim{
+		{ID: "a1", Source: "a"}, {ID: "b1", Source: "b"}, {ID: "c1", Source: "c"},
+		{ID: "d1", Source: "d"}, {ID: "d2", Source: "d"},
+	}
+	for _, tt := range []struct {
+		kind brief.DisagreeKind
+		in   bool
+	}{{brief.KindDenial, false}, {brief.KindNegation, false}, {brief.KindNumber, true}} {
+		t.Run(string(tt.kind), func(t *testing.T) {
+			links := []brief.Link{
+				{A: "a1", B: "b1", Relation: brief.Agree, Score: 0.9},
+				{A: "a1", B: "c1", Relation: brief.Agree, Score: 0.8},
+				{A: "b1", B: "c1", Relation: brief.Agree, Score: 0.8},
+				{A: "a1", B: "d1", Relation: brief.Agree, Score: 0.7}, // d retells the story
+				{A: "c1", B: "d2", Relation: brief.Disagree, Kind: tt.kind, Score: 0.9},
+			}
+			facts := Clusters(claims, links)
+			checkFacts(t, claims, links, facts)
+			in := false
+			for _, f := range facts {
+				for _, s := range f.Sources {
+					in = in || s == "d"
+				}
+			}
+			if in != tt.in {
+				t.Fatalf("d among a fact's sources: %v, want %v (%+v)", in, tt.in, facts)
+			}
+		})
+	}
+}
