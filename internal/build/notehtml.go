@@ -64,8 +64,8 @@ func appendNote(b []byte, n *noteView) []byte {
 	b = append(b, "</a>\n<ul class=\"ni-list\">"...)
 	label := ""
 	for _, g := range groupItems(n.Items) {
-		b = appendNoteGroup(b, g, g[0].Label != label)
-		label = g[0].Label
+		b = appendNoteGroup(b, g, g.items[0].Label != label)
+		label = g.items[0].Label
 	}
 	return append(b, "\n</ul>\n</li>"...)
 }
@@ -75,28 +75,34 @@ func appendNote(b []byte, n *noteView) []byte {
 // carrying one wire story, or one source saying a thing twice). Groups
 // keep the order of their first items, and items their order within a
 // group; items come sorted by kind, so groups do too.
-func groupItems(items []noteItem) [][]*noteItem {
-	type key struct{ kind, label, text, reason string }
-	keyOf := func(it *noteItem) key {
-		k := key{kind: it.Kind, label: it.Label, reason: it.Reason}
-		if !it.Shown {
-			k.text = "\x00" + excerpt(it.Text)
-		}
-		return k
+func groupItems(items []noteItem) []noteGroup {
+	type key struct {
+		kind, label, quote, reason string
+		shown                      bool
 	}
-	var groups [][]*noteItem
-	at := map[key]int{}
+	groups := make([]noteGroup, 0, len(items))
+	at := make(map[key]int, len(items))
 	for i := range items {
 		it := &items[i]
-		k := keyOf(it)
+		k := key{kind: it.Kind, label: it.Label, reason: it.Reason, shown: it.Shown}
+		if !it.Shown {
+			k.quote = excerpt(it.Text)
+		}
 		if j, ok := at[k]; ok {
-			groups[j] = append(groups[j], it)
+			groups[j].items = append(groups[j].items, it)
 			continue
 		}
 		at[k] = len(groups)
-		groups = append(groups, []*noteItem{it})
+		groups = append(groups, noteGroup{quote: k.quote, items: []*noteItem{it}})
 	}
 	return groups
+}
+
+// noteGroup is the items of a note that show the same words, and the
+// excerpt they show (see excerpt; "" for the wording shown).
+type noteGroup struct {
+	quote string
+	items []*noteItem
 }
 
 // appendNoteGroup appends one item of a note, for a group of items
@@ -113,7 +119,8 @@ func groupItems(items []noteItem) [][]*noteItem {
 // to a source already named in the note (Again) is marked ni-again,
 // with its comma, so that the compact margin note can hide it; so is
 // the item if all its links are.
-func appendNoteGroup(b []byte, g []*noteItem, first bool) []byte {
+func appendNoteGroup(b []byte, ng noteGroup, first bool) []byte {
+	g := ng.items
 	it := g[0]
 	if it.Kind == "disagree" {
 		b = append(b, "<li class=\"ni-d"...)
@@ -163,7 +170,7 @@ func appendNoteGroup(b []byte, g []*noteItem, first bool) []byte {
 		b = append(b, "<span class=\"ni-shown\">: the wording shown</span>"...)
 	} else {
 		b = append(b, "<span class=\"qt\">: "...)
-		b = htmlEscape(b, quoted(excerpt(it.Text)))
+		b = htmlEscape(b, quoted(ng.quote))
 		b = append(b, "</span>"...)
 	}
 	if r := it.Reason; r != "" {

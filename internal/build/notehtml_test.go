@@ -95,3 +95,33 @@ func TestNoteGroups(t *testing.T) {
 		t.Errorf("Agree, Disagree = %d, %d; want 3, 1", n.Agree, n.Disagree)
 	}
 }
+
+// BenchmarkNotesHTML writes the notes of a source page the size of the
+// 1,000-article scalebench project's: 17 notes of 14 items, a third of
+// them showing words another item of the note shows.
+func BenchmarkNotesHTML(b *testing.B) {
+	texts := []string{
+		"It was not immediately clear whether Jonas Dmitriev would attend the next meeting, which diplomats expect to take place in Seoul.",
+		"Opinion polls published in Kathmandu on Monday suggested that 46 percent of voters supported the talks on the energy truce.",
+		"Travelling from Vienna, Jonas Dmitriev landed in Hanoi on Saturday ahead of the negotiations.",
+		"‘Any agreement has to be monitored by people on the ground, not only by satellites,’ Jonas Dmitriev said.",
+	}
+	ns := &notes{prefix: "report-00000-"}
+	for n := range 17 {
+		var items []noteItem
+		for i := range 14 {
+			kind, label := "agree", "Agrees"
+			if i >= 10 {
+				kind, label = "disagree", "Disagrees"
+			}
+			items = append(items, noteItem{Kind: kind, Label: label, Outlet: "Agence France-Presse", HasOutlet: true,
+				Text: texts[(n+i)%len(texts)], Href: "../report-00002/#c-c7f1076f", SourceHref: "../report-00002/",
+				Reason: "agree: both report “Jonas Dmitriev”, “attend” ~ “minister”, “take” ~ “led”"})
+		}
+		ns.add(items)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		notesHTML(ns.list)
+	}
+}
