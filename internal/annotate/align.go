@@ -146,6 +146,7 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 				n.slots = append(n.slots, slot{n.f.govs[k], canon(m.Key)})
 			}
 		}
+		n.events = eventKeys(n, canon)
 	}
 	ix := buildIndex(nodes, lex)
 	// Clause nodes: scored, never indexed.

@@ -116,7 +116,9 @@ details shares too few words with a short one stating that fact alone
 travelled from Doha…" / "Witkoff arrived in Moscow", p ≈ 0.03). When both
 state an arrival as done, by movers sharing a name, at a place filling
 the arrival's slot in both, the pair's probability is raised to
-agreeHigh, and the detectors judge it as an aligned pair.
+agreeHigh, and the detectors judge it as an aligned pair. Such an
+arrival is also an index key (mover and place together: names as common
+as "Witkoff" and "Moscow" propose few candidates alone).
 
 Decision (align.go): per pair of sources, pairs are taken most probable
 first; a claim's first counterpart in the other source needs p ≥

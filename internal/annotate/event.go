@@ -55,3 +55,26 @@ func (c *corpus) sharedEvent(a, b *node) bool {
 	}
 	return false
 }
+
+// eventKeys are the index keys of the shared events a claim may take
+// part in: "a:" + a named mover + "|" + the place of a done arrival.
+// Names as common as "Witkoff" and "Moscow" in a corpus about his visit
+// propose few candidates each, so a long sentence stating the arrival
+// among details met the short one stating it alone in no candidate pair;
+// the two together are rare.
+func eventKeys(n *node, canon func(string) string) []string {
+	var keys []string
+	for _, e := range n.f.status {
+		if e.key != motionKey || !e.done {
+			continue
+		}
+		for _, m := range e.mover.names {
+			for _, sl := range n.slots {
+				if sl.gov == "arrive" {
+					keys = append(keys, "a:"+canon(m)+"|"+sl.ent)
+				}
+			}
+		}
+	}
+	return keys
+}

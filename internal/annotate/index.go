@@ -86,6 +86,9 @@ type node struct {
 	// slots are the slots names fill (see claimFeat.govs): the
 	// governing lemma and the canonical name ("arrive", "moscow").
 	slots []slot
+	// events are the index keys of the arrivals the claim states as done
+	// (see eventKeys).
+	events []string
 }
 
 // slot is a name filling a predicate's slot ("arrived in Moscow").
@@ -136,6 +139,7 @@ func (n *node) features(lex Lexicon, sem map[string][]string) []string {
 	for _, e := range n.ents {
 		keys = append(keys, "e:"+e)
 	}
+	keys = append(keys, n.events...)
 	for _, x := range f.nums {
 		keys = append(keys, "n:"+x.Key())
 		keys = append(keys, "v:"+x.Key()+"="+strconv.FormatFloat(x.Value, 'g', -1, 64))

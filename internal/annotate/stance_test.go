@@ -419,3 +419,42 @@ func TestMostReported(t *testing.T) {
 		t.Fatalf("mostReported = %v, want %v", got, want)
 	}
 }
+
+// TestSharedEventCandidate: in the seeds, "Witkoff’s plane had landed in
+// Moscow" and "Steve Witkoff arrived in Moscow" share an arrival, but
+// "Witkoff" and "Moscow" are in so many claims that no other key made
+// them a candidate pair; the event key does.
+func TestSharedEventCandidate(t *testing.T) {
+	a := New()
+	for _, s := range loadCorpus(t, "seeds") {
+		a.Update(s)
+	}
+	if _, err := a.Annotation(t.Context(), nil); err != nil {
+		t.Fatal(err)
+	}
+	var docs []*docFeat
+	for _, id := range sortedKeys(a.docs) {
+		docs = append(docs, a.docs[id].doc)
+	}
+	c, _ := prepare(docs, a.lex, nil)
+	find := func(prefix string) int32 {
+		for i, n := range c.nodes {
+			if strings.Contains(n.f.claim.Text, prefix) {
+				return int32(i)
+			}
+		}
+		t.Fatalf("no claim %q", prefix)
+		return -1
+	}
+	x, y := find("Witkoff’s plane had landed in Moscow"), find("Trump’s Middle East Envoy Steve Witkoff arrived in Moscow")
+	if !c.sharedEvent(c.nodes[x], c.nodes[y]) {
+		t.Fatal("the two claims share no event")
+	}
+	pairs, err := c.pairs(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(pairs, [2]int32{min(x, y), max(x, y)}) {
+		t.Fatal("the pair sharing the arrival is no candidate")
+	}
+}
