@@ -362,7 +362,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	f.formers = extractFormer(c.Text, toks, f.ments)
 	f.govs = make([]string, len(f.ments))
 	for k, m := range f.ments {
-		f.govs[k] = governor(toks, tokenAt(toks, m.Start), lex)
+		f.govs[k] = governor(toks, tokenAt(toks, m.Start), f.ments, lex)
 	}
 	base := lex
 	if kc, ok := lex.(*keyCache); ok {
@@ -380,15 +380,29 @@ var slotPreps = setOf("in", "at", "to", "into", "from", "near", "outside", "insi
 // t fills a place slot of: the nearest content word before the
 // preposition in front of the name, over at most two function words
 // ("arrived in Moscow", "talks held in Riyadh" → "hold", "reached
-// during talks in Saudi Arabia" → "talk"); motion verbs and arrival
-// nouns all give "arrive". It returns "" when no preposition precedes
-// the name.
-func governor(toks []token, t int, lex Lexicon) string {
+// during talks in Saudi Arabia" → "talk"); another name and its title
+// in between do not count ("the arrival of US envoy Steve Witkoff in
+// Moscow" → "arrival"). Motion verbs and arrival nouns all give
+// "arrive". It returns "" when no preposition precedes the name.
+func governor(toks []token, t int, ments []mention, lex Lexicon) string {
 	if t <= 0 || t >= len(toks) || !slotPreps[toks[t-1].Lower] {
 		return ""
 	}
-	for j := t - 2; j >= 0 && j >= t-4; j-- {
+	inName := func(j int) bool {
+		for _, m := range ments {
+			if toks[j].Start >= min(m.Start, m.TitleStart) && toks[j].End <= m.End {
+				return true
+			}
+		}
+		return false
+	}
+	budget := 3
+	for j := t - 2; j >= 0 && budget > 0; j-- {
 		w := strings.ReplaceAll(toks[j].Lower, "’", "'")
+		if inName(j) {
+			continue
+		}
+		budget--
 		if toks[j].Cap || fillers[w] {
 			continue
 		}

@@ -458,3 +458,31 @@ func TestSharedEventCandidate(t *testing.T) {
 		t.Fatal("the pair sharing the arrival is no candidate")
 	}
 }
+
+// TestGovernorOverName: a name and its title between a predicate and the
+// place it governs do not hide the predicate.
+func TestGovernorOverName(t *testing.T) {
+	lex := Options{}.lexicon()
+	for _, tt := range []struct {
+		text, place, want string
+	}{
+		{"Russian news agency RIA confirmed the arrival of US envoy Steve Witkoff in Moscow.", "Moscow", "arrive"},
+		{"Witkoff arrived in Moscow on Thursday.", "Moscow", "arrive"},
+		{"The two nations agreed at talks in Saudi Arabia on Tuesday.", "Saudi Arabia", "talk"},
+		{"The meeting with Steve Witkoff in Moscow lasted five hours.", "Moscow", "meet"},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			d := extractSource(&brief.Source{ID: "a", Body: []byte(tt.text)}, lex)
+			f := d.feats[0]
+			for k, m := range f.ments {
+				if m.Name == tt.place {
+					if _, want := matchKey(lex, tt.want); f.govs[k] != tt.want && f.govs[k] != want {
+						t.Fatalf("%s fills the slot of %q, want %q", tt.place, f.govs[k], tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no mention %q in %v", tt.place, f.ments)
+		})
+	}
+}
