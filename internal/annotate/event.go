@@ -37,18 +37,20 @@ func (c *corpus) sharedEvent(a, b *node) bool {
 		return false
 	}
 	for _, x := range a.f.status {
-		if x.key != motionKey || !x.done || len(x.mover.names) == 0 {
+		if x.key != motionKey || !x.done {
+			continue
+		}
+		xs := eventMovers(a, x, c.canon)
+		if len(xs) == 0 {
 			continue
 		}
 		for _, y := range b.f.status {
 			if y.key != motionKey || !y.done {
 				continue
 			}
-			for _, m := range x.mover.names {
-				for _, n := range y.mover.names {
-					if c.canon(m) == c.canon(n) {
-						return true
-					}
+			for _, n := range eventMovers(b, y, c.canon) {
+				if containsStr(xs, n) {
+					return true
 				}
 			}
 		}
@@ -68,13 +70,31 @@ func eventKeys(n *node, canon func(string) string) []string {
 		if e.key != motionKey || !e.done {
 			continue
 		}
-		for _, m := range e.mover.names {
+		for _, m := range eventMovers(n, e, canon) {
 			for _, sl := range n.slots {
 				if sl.gov == "arrive" {
-					keys = append(keys, "a:"+canon(m)+"|"+sl.ent)
+					keys = append(keys, "a:"+m+"|"+sl.ent)
 				}
 			}
 		}
 	}
 	return keys
+}
+
+// eventMovers returns the canonical names of who arrives in e: the
+// mover's own names (mover.own) and the names of the claim's mentions
+// inside the subject that are no place (a description resolved to a
+// name, "President Trump’s envoy" → Steve Witkoff).
+func eventMovers(n *node, e statusEvent, canon func(string) string) []string {
+	var out []string
+	for _, m := range e.mover.own {
+		out = append(out, canon(m))
+	}
+	for _, m := range n.f.ments {
+		if !m.Place && m.Start >= e.mover.start && m.End <= e.mover.end && e.mover.end > 0 &&
+			!containsStr(e.mover.names, m.Key) && !containsStr(out, canon(m.Key)) {
+			out = append(out, canon(m.Key))
+		}
+	}
+	return out
 }

@@ -486,3 +486,44 @@ func TestGovernorOverName(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedEventMover: the mover of a shared arrival is who arrives: a
+// description the source resolves to a name ("President Trump’s envoy"
+// → Steve Witkoff) stands for him, and the possessor of a person is not
+// the mover ("Trump’s envoy" is not Trump), while that of a vehicle is
+// ("Witkoff’s plane").
+func TestSharedEventMover(t *testing.T) {
+	const long = "America’s Middle East Envoy Steve Witkoff flew into Moscow’s Vnukovo airport on Thursday morning, " +
+		"having travelled from Doha, Qatar by way of European airspace on a Gulfstream executive jet."
+	for _, tt := range []struct {
+		name, a, b, claim string
+		agree             bool
+	}{
+		{"Description", "US envoy Steve Witkoff is expected in Moscow on Thursday. President Trump’s envoy has landed in Moscow to negotiate a ceasefire.",
+			long, "President Trump’s envoy has landed", true},
+		{"PossessorOfPerson", "President Trump’s envoy has landed in Moscow to negotiate a ceasefire.",
+			"President Donald Trump flew into Moscow's Vnukovo airport on Thursday morning, having travelled from Washington on Air Force One by way of European airspace.",
+			"President Trump’s envoy has landed", false},
+		{"Vehicle", "Russian state media reported that Witkoff’s plane had landed in Moscow, signaling a step toward de-escalation.",
+			long, "Russian state media", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := Annotate(t.Context(), []*brief.Source{{ID: "a", Body: []byte(tt.a)}, {ID: "b", Body: []byte(tt.b)}}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var id string
+			for _, c := range ann.Claims {
+				if strings.HasPrefix(c.Text, tt.claim) {
+					id = c.ID
+				}
+			}
+			got := slices.ContainsFunc(ann.Links, func(l brief.Link) bool {
+				return l.Relation == brief.Agree && (l.A == id || l.B == id)
+			})
+			if got != tt.agree {
+				t.Fatalf("%q agrees: %v, want %v (%v)", tt.claim, got, tt.agree, ann.Links)
+			}
+		})
+	}
+}

@@ -35,6 +35,13 @@ type mover struct {
 	names []string
 	nouns []string // lemmas
 	group bool
+	// own are the names that are the mover itself, for a shared event
+	// (event.go): not a possessor of a person ("President Trump’s envoy"),
+	// only of a vehicle ("Witkoff’s plane"); start and end are the byte
+	// range of the subject, where a description resolved later to a name
+	// ("the envoy" → Witkoff) also stands for the mover.
+	own        []string
+	start, end int
 }
 
 func (m mover) known() bool { return len(m.names) > 0 || len(m.nouns) > 0 }
@@ -67,9 +74,16 @@ func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) mover {
 			continue // a modifier: "US delegation", "American envoy"
 		}
 		mv.names = append(mv.names, m.Key)
-		if last := tokenAt(toks, m.End) - 1; m.Role != "" && last >= 0 && !toks[last].Poss {
+		last := tokenAt(toks, m.End) - 1
+		if m.Role != "" && last >= 0 && !toks[last].Poss {
 			mv.nouns = append(mv.nouns, m.Role)
 		}
+		if last < 0 || !toks[last].Poss || last+1 < len(toks) && vehicleNouns[toks[last+1].Lower] {
+			mv.own = append(mv.own, m.Key)
+		}
+	}
+	if from < to {
+		mv.start, mv.end = toks[from].Start, toks[to-1].End
 	}
 	for k := from; k < to; k++ {
 		w := toks[k].Lower
@@ -88,9 +102,15 @@ func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) mover {
 	return mv
 }
 
+// vehicleNouns carry their possessor: "Witkoff’s plane landed" is his
+// arrival.
+var vehicleNouns = setOf("plane", "jet", "aircraft", "helicopter", "motorcade", "convoy", "car", "ship", "boat",
+	"train", "flight")
+
 // merge joins two movers.
 func (m mover) merge(o mover) mover {
-	return mover{names: append(m.names, o.names...), nouns: append(m.nouns, o.nouns...), group: m.group || o.group}
+	return mover{names: append(m.names, o.names...), nouns: append(m.nouns, o.nouns...), group: m.group || o.group,
+		own: append(m.own, o.own...), start: min(m.start, o.start), end: max(m.end, o.end)}
 }
 
 // subjectSpan returns the token range [from, to) of the subject of the
