@@ -181,8 +181,8 @@ func (c *JSONCache) WriteJSON(put func(path string, data []byte) error, a *brief
 	return writeJSON(put, a, page, c)
 }
 
-// encode returns v encoded as an element of a top-level array of the
-// indented file: its lines after the first indented by two levels.
+// encode returns v encoded as an element of a page: compact, on one
+// line.
 func (c *JSONCache) encode(key any, v any) ([]byte, error) {
 	if c != nil {
 		if b, ok := c.cur[key]; ok {
@@ -195,7 +195,6 @@ func (c *JSONCache) encode(key any, v any) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
@@ -208,8 +207,9 @@ func (c *JSONCache) encode(key any, v any) ([]byte, error) {
 }
 
 // write writes f's index and pages, each as json.Encoder with
-// SetIndent("", "  ") and SetEscapeHTML(false) would write a jsonIndex
-// or a jsonPage (TestJSONPages), encoding each element once.
+// SetEscapeHTML(false) would write a jsonIndex or a jsonPage, compact
+// (TestJSONPages), encoding each element once. Compact, the pages of
+// 1,000 articles are 25 MB instead of 35 MB indented.
 func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile) error {
 	if c != nil {
 		c.mu.Lock()
@@ -223,7 +223,7 @@ func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile)
 		var buf bytes.Buffer
 		var info jsonPageInfo
 		flush := func() error {
-			buf.WriteString("\n  ]\n}\n")
+			buf.WriteString("]}\n")
 			if err := put(info.Path, bytes.Clone(buf.Bytes())); err != nil {
 				return err
 			}
@@ -246,11 +246,10 @@ func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile)
 			if info.Count == 0 {
 				info.Path = fmt.Sprintf("claims/%s-%d.json", name, len(l.Pages)+1)
 				info.First = id
-				fmt.Fprintf(&buf, "{\n  \"version\": %d,\n  \"list\": %q,\n  \"page\": %d,\n  \"items\": [", f.Version, name, len(l.Pages)+1)
+				fmt.Fprintf(&buf, "{\"version\":%d,\"list\":%q,\"page\":%d,\"items\":[", f.Version, name, len(l.Pages)+1)
 			} else {
 				buf.WriteByte(',')
 			}
-			buf.WriteString("\n    ")
 			buf.Write(b)
 			info.Count++
 			info.Last = id
@@ -290,7 +289,6 @@ func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(idx); err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 // TestJSONPages checks claims.json and its pages, written element by
 // element, with and without the cache and after edits: the index lists
 // every page in order with its length and first and last IDs, the pages
-// hold the lists in order, each page is what encoding/json writes for it,
+// hold the lists in order, each page is what encoding/json writes for it (compact),
 // and a page is within JSONPageBytes unless it holds one element.
 func TestJSONPages(t *testing.T) {
 	srcs := loadCorpus(t, "seeds")
@@ -22,7 +22,6 @@ func TestJSONPages(t *testing.T) {
 	encode := func(v any) []byte {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(v); err != nil {
 			t.Fatal(err)
