@@ -373,8 +373,10 @@ func markerHTML(v refsView) template.HTML {
 
 // cellsHTML is the template function "cells": the cells of one row of
 // the matrix that are not silent, each a mark linking to the source's
-// sentence, with the outlet and what the mark says for screen readers.
-// A table has up to 200 rows of up to 12 cells.
+// sentence, with the outlet and what the mark says for screen readers
+// (the link's accessible name, "BBC News disagrees"). A disagreement's
+// mark has its reason as a tooltip; a report's has none, the row being
+// the fact it reports. A table has up to 200 rows of up to 12 cells.
 func cellsHTML(cells []matrixCell) template.HTML {
 	b := make([]byte, 0, 400*len(cells))
 	for i := range cells {
@@ -388,8 +390,10 @@ func cellsHTML(cells []matrixCell) template.HTML {
 		b = append(b, col...)
 		b = append(b, "\"><a href=\""...)
 		b = htmlEscape(b, urlNormalize(c.Href))
-		b = append(b, "\" title=\""...)
-		b = htmlEscape(b, c.Text)
+		if c.Reason != "" {
+			b = append(b, "\" title=\""...)
+			b = htmlEscape(b, c.Reason)
+		}
 		b = append(b, "\"><span aria-hidden=\"true\">"...)
 		if c.State == "agree" {
 			b = append(b, "✓"...)
