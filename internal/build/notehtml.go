@@ -63,11 +63,39 @@ func appendNote(b []byte, n *noteView) []byte {
 	b = append(b, num...)
 	b = append(b, "</a>\n<ul class=\"ni-list\">"...)
 	label := ""
-	for _, g := range groupItems(n.Items) {
-		b = appendNoteGroup(b, g, g.items[0].Label != label)
-		label = g.items[0].Label
+	for _, run := range byReason(groupItems(n.Items)) {
+		b = appendNoteGroups(b, run, run[0].items[0].Label != label)
+		label = run[0].items[0].Label
 	}
 	return append(b, "\n</ul>\n</li>"...)
+}
+
+// byReason gathers the groups of a note that give the same reason under
+// the same label (sources that say the same thing in different words
+// agree for the same reason) into runs, each at the place of its first
+// group, so that a note writes each reason once: on the 1,000-article
+// build half the reasons of the source pages' notes repeated one just
+// above them in the same note (8 MB). Groups without a reason stay
+// alone.
+func byReason(groups []noteGroup) [][]noteGroup {
+	type key struct{ label, reason string }
+	runs := make([][]noteGroup, 0, len(groups))
+	at := make(map[key]int, len(groups))
+	for _, g := range groups {
+		it := g.items[0]
+		if it.Reason == "" {
+			runs = append(runs, []noteGroup{g})
+			continue
+		}
+		k := key{it.Label, it.Reason}
+		if j, ok := at[k]; ok {
+			runs[j] = append(runs[j], g)
+			continue
+		}
+		at[k] = len(runs)
+		runs = append(runs, []noteGroup{g})
+	}
+	return runs
 }
 
 // groupItems groups the items of a note that would show the same
@@ -105,31 +133,34 @@ type noteGroup struct {
 	items []*noteItem
 }
 
-// appendNoteGroup appends one item of a note, for a group of items
-// that show the same words (see groupItems):
+// appendNoteGroups appends one item of a note, for a run of groups
+// that give the same reason (see byReason), each group the items that
+// show the same words (see groupItems):
 //
-//	<li class="ni-a"><span class="sr">Agrees:</span> <a href="…">AP</a>, <a href="…">Reuters</a><span class="qt">: “excerpt…”</span><span class="reason"> reason</span></li>
+//	<li class="ni-a"><span class="sr">Agrees:</span> <a href="…">AP</a>, <a href="…">Reuters</a><span class="qt">: “excerpt…”</span>, <a href="…">BBC News</a><span class="qt">: “other excerpt…”</span><span class="reason"> reason</span></li>
 //
 // ni-a (agree, reported by) or ni-d (disagree) draws the item's ✓ or ✗
 // (style.css); the spoken label is written once, on the first item of a
 // run of one kind (items come sorted by kind), since the list then reads
-// "Agrees: AP …, Reuters …". The other sentence is quoted as an
-// excerpt (see excerpt): the link leads to it whole. An agreement's
-// reason drops its "agree: " prefix, which the ✓ already says. A link
-// to a source already named in the note (Again) is marked ni-again,
-// with its comma, so that the compact margin note can hide it; so is
-// the item if all its links are.
-func appendNoteGroup(b []byte, ng noteGroup, first bool) []byte {
-	g := ng.items
-	it := g[0]
+// "Agrees: AP …, Reuters …". Each group's links are followed by its
+// excerpt of the other sentence (see excerpt): the link leads to it
+// whole. The reason, which holds for every link of the item, comes
+// once at its end; an agreement's drops its "agree: " prefix, which
+// the ✓ already says. A link to a source already named in the note
+// (Again) is marked ni-again, with its comma, so that the compact
+// margin note can hide it; so is the item if all its links are.
+func appendNoteGroups(b []byte, run []noteGroup, first bool) []byte {
+	it := run[0].items[0]
 	if it.Kind == "disagree" {
 		b = append(b, "<li class=\"ni-d"...)
 	} else {
 		b = append(b, "<li class=\"ni-a"...)
 	}
 	again := true
-	for _, x := range g {
-		again = again && x.Again
+	for _, ng := range run {
+		for _, x := range ng.items {
+			again = again && x.Again
+		}
 	}
 	if again {
 		b = append(b, " ni-again"...)
@@ -141,37 +172,41 @@ func appendNoteGroup(b []byte, ng noteGroup, first bool) []byte {
 		b = append(b, ":</span>"...)
 	}
 	b = append(b, ' ')
-	for i, x := range g {
-		marked := x.Again && !again
-		switch {
-		case marked:
-			b = append(b, "<span class=\"ni-again\">, "...)
-		case i > 0:
-			b = append(b, ", "...)
+	i := 0
+	for _, ng := range run {
+		for _, x := range ng.items {
+			marked := x.Again && !again
+			switch {
+			case marked:
+				b = append(b, "<span class=\"ni-again\">, "...)
+			case i > 0:
+				b = append(b, ", "...)
+			}
+			i++
+			b = append(b, "<a href=\""...)
+			b = htmlEscape(b, urlNormalize(x.Href))
+			b = append(b, "\">"...)
+			if x.HasOutlet || x.Title == "" {
+				b = htmlEscape(b, x.Outlet)
+			} else {
+				// Without an outlet the label is the headline cut short:
+				// show the whole headline.
+				b = append(b, "<cite>"...)
+				b = htmlEscape(b, x.Title)
+				b = append(b, "</cite>"...)
+			}
+			b = append(b, "</a>"...)
+			if marked {
+				b = append(b, "</span>"...)
+			}
 		}
-		b = append(b, "<a href=\""...)
-		b = htmlEscape(b, urlNormalize(x.Href))
-		b = append(b, "\">"...)
-		if x.HasOutlet || x.Title == "" {
-			b = htmlEscape(b, x.Outlet)
+		if ng.items[0].Shown {
+			b = append(b, "<span class=\"ni-shown\">: the wording shown</span>"...)
 		} else {
-			// Without an outlet the label is the headline cut short:
-			// show the whole headline.
-			b = append(b, "<cite>"...)
-			b = htmlEscape(b, x.Title)
-			b = append(b, "</cite>"...)
-		}
-		b = append(b, "</a>"...)
-		if marked {
+			b = append(b, "<span class=\"qt\">: "...)
+			b = htmlEscape(b, quoted(ng.quote))
 			b = append(b, "</span>"...)
 		}
-	}
-	if it.Shown {
-		b = append(b, "<span class=\"ni-shown\">: the wording shown</span>"...)
-	} else {
-		b = append(b, "<span class=\"qt\">: "...)
-		b = htmlEscape(b, quoted(ng.quote))
-		b = append(b, "</span>"...)
 	}
 	if r := it.Reason; r != "" {
 		if it.Kind == "agree" {
