@@ -429,13 +429,10 @@ func cellsHTML(cells []matrixCell) template.HTML {
 			b = append(b, "\" title=\""...)
 			b = htmlEscape(b, c.Reason)
 		}
-		b = append(b, "\"><span aria-hidden=\"true\">"...)
-		if c.State == "agree" {
-			b = append(b, "✓"...)
-		} else {
-			b = append(b, "✗"...)
-		}
-		b = append(b, "</span><span class=\"who\">"...)
+		// The mark itself, ✓ or ✗, is the stylesheet's (.cell-agree and
+		// .cell-disagree), which keeps it out of the link's name: 1.6 MB
+		// of spans at 1,000 articles.
+		b = append(b, "\"><span class=\"who\">"...)
 		b = htmlEscape(b, c.Outlet)
 		b = append(b, "<span class=\"sr\"> "...)
 		b = htmlEscape(b, c.Label)
