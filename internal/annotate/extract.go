@@ -13,7 +13,7 @@ import (
 // claimFeat is what one claim says, as far as it can be checked.
 type claimFeat struct {
 	claim    *brief.Claim
-	toks     []token
+	toks     []token  // nil once its source is extracted, but for a headline (see extractSource)
 	lemmas   []string // match keys of the content words, sorted, unique (names excluded)
 	words    []cword  // the content words, parallel to lemmas
 	ments    []mention
@@ -173,6 +173,17 @@ func extractSource(src *brief.Source, lex Lexicon) *docFeat {
 	}
 	resolveDescriptions(d)
 	inheritDenials(d.feats)
+	// The tokens are done with: only a headline's are read again, by
+	// retitle. They were the largest part of what a source keeps
+	// (56 bytes a word), and the Annotator keeps every source's.
+	for _, f := range d.feats {
+		if !f.titled {
+			f.toks = nil
+		}
+		for _, c := range f.clauses {
+			c.toks = nil
+		}
+	}
 	return d
 }
 
@@ -327,6 +338,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		}
 	}
 	f.words = contentWords(toks, inName, lex)
+	f.lemmas = make([]string, 0, len(f.words))
 	for _, w := range f.words {
 		f.lemmas = append(f.lemmas, w.key)
 	}
@@ -460,7 +472,9 @@ func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 		}
 	}
 	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
-	return cws
+	// Kept by every claim for as long as its source is: without the
+	// room append left (up to half the array).
+	return slices.Clone(cws)
 }
 
 // agreementNouns are what one reaches by agreeing.
