@@ -116,13 +116,14 @@ type index struct {
 
 // features returns the index keys of a claim: match keys of its words
 // and their semantic keys, entities, numbers (with their value),
-// quotation trigrams.
-func (n *node) features(lex Lexicon, sem map[string][]string) []string {
+// quotation trigrams. names holds the word and entity keys made so far
+// in the pass, so that the claims sharing one share its string.
+func (n *node) features(lex Lexicon, sem map[string][]string, names *keyNames) []string {
 	f := n.f
 	var keys []string
 	vl, hasVec := lex.(vectorLexicon)
 	for _, w := range f.words {
-		keys = append(keys, "w:"+w.key)
+		keys = append(keys, names.get(names.w, "w:", w.key))
 		if m, ok := lex.(vecMemo); ok {
 			keys = append(keys, m.semKeys(w.lemma)...)
 		} else if hasVec {
@@ -137,7 +138,7 @@ func (n *node) features(lex Lexicon, sem map[string][]string) []string {
 		}
 	}
 	for _, e := range n.ents {
-		keys = append(keys, "e:"+e)
+		keys = append(keys, names.get(names.e, "e:", e))
 	}
 	keys = append(keys, n.events...)
 	for _, x := range f.nums {
@@ -158,6 +159,20 @@ func (n *node) features(lex Lexicon, sem map[string][]string) []string {
 	return slices.Clone(uniq(keys))
 }
 
+// keyNames interns the word and entity keys of a pass (see features):
+// a word's key is made once, not once for each claim with the word.
+type keyNames struct{ w, e map[string]string }
+
+// get returns prefix+k, made once for each k in m.
+func (keyNames) get(m map[string]string, prefix, k string) string {
+	s, ok := m[k]
+	if !ok {
+		s = prefix + k
+		m[k] = s
+	}
+	return s
+}
+
 func uniq(s []string) []string {
 	out := s[:0]
 	for i, x := range s {
@@ -172,13 +187,14 @@ func uniq(s []string) []string {
 func buildIndex(nodes []*node, lex Lexicon) *index {
 	ix := &index{postings: map[string][]int32{}, idf: map[string]float64{}}
 	sem := map[string][]string{} // semantic keys by lemma
+	names := &keyNames{w: map[string]string{}, e: map[string]string{}}
 	for i, n := range nodes {
 		// A claim's keys are those of the last pass unless its
 		// canonical names changed (aliases are corpus-wide).
 		if f := n.f; f.ixKeys != nil && slices.Equal(f.ixEnts, n.ents) {
 			n.keys = f.ixKeys
 		} else {
-			n.keys = n.features(lex, sem)
+			n.keys = n.features(lex, sem, names)
 			f.ixKeys, f.ixEnts = n.keys, n.ents
 		}
 		for _, k := range n.keys {
