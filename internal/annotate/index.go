@@ -78,6 +78,7 @@ type node struct {
 	keys  []string
 	ents  []string // canonical entity keys, sorted, unique
 	wids  []int32  // vocabulary ids of f.words
+	reps  []string // the lemmas standing for wids in the pass (see bestEntry)
 	sig   int32    // number of the match keys of f.words (see bestMemo)
 	// Per pass, for scoring (see weigh): the IDF weights of ents and
 	// f.nums, and the quotation keys among keys.

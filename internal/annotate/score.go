@@ -52,7 +52,10 @@ func (s *scorer) concurrent() bool {
 // removed; the entry is used only if they did not).
 type bestEntry struct {
 	best []float64
-	reps []string
+	// repsA and repsB are the two nodes' reps, shared by every entry
+	// of the node (a copy for each pair was 86 MB of allocation in
+	// BenchmarkAnnotate/1000).
+	repsA, repsB []string
 }
 
 // bestMemo keeps, for each scored pair of claims, how well each content
@@ -139,6 +142,11 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 			}
 			n.wids = append(n.wids, id)
 		}
+		// A new slice each pass: the memo's entries keep the old one.
+		n.reps = make([]string, len(n.wids))
+		for k, id := range n.wids {
+			n.reps[k] = s.lemma[id]
+		}
 		n.weigh(ix)
 	}
 	return s
@@ -208,7 +216,7 @@ type pairFeat struct {
 // followed by that of every content word of b in a.
 func (s *scorer) bests(a, b *node) []float64 {
 	k := uint64(uint32(a.sig))<<32 | uint64(uint32(b.sig))
-	if e, ok := s.best[k]; ok && s.sameReps(e.reps, a, b) {
+	if e, ok := s.best[k]; ok && s.sameReps(e, a, b) {
 		if s.fresh != nil {
 			s.fresh[k] = e
 		}
@@ -218,30 +226,24 @@ func (s *scorer) bests(a, b *node) []float64 {
 	r = s.bestIn(r, a, b)
 	r = s.bestIn(r, b, a)
 	if s.fresh != nil {
-		reps := make([]string, 0, len(r))
-		for _, x := range a.wids {
-			reps = append(reps, s.lemma[x])
-		}
-		for _, x := range b.wids {
-			reps = append(reps, s.lemma[x])
-		}
-		s.fresh[k] = bestEntry{best: r, reps: reps}
+		s.fresh[k] = bestEntry{best: r, repsA: a.reps, repsB: b.reps}
 	}
 	return r
 }
 
-// sameReps reports whether the words of a and b stand for the lemmas reps.
-func (s *scorer) sameReps(reps []string, a, b *node) bool {
-	if len(reps) != len(a.wids)+len(b.wids) {
+// sameReps reports whether the words of a and b stand for the lemmas of
+// e's nodes.
+func (s *scorer) sameReps(e bestEntry, a, b *node) bool {
+	if len(e.repsA) != len(a.wids) || len(e.repsB) != len(b.wids) {
 		return false
 	}
 	for i, x := range a.wids {
-		if s.lemma[x] != reps[i] {
+		if s.lemma[x] != e.repsA[i] {
 			return false
 		}
 	}
 	for i, x := range b.wids {
-		if s.lemma[x] != reps[len(a.wids)+i] {
+		if s.lemma[x] != e.repsB[i] {
 			return false
 		}
 	}
