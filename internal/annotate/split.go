@@ -80,7 +80,10 @@ func splitBlock(body []byte, n ast.Node) []sentence {
 	for blockStart < blockEnd && isSpaceByte(body[blockStart]) {
 		blockStart++
 	}
-	var p plain
+	// The visible text is about as long as the block: made to size, not
+	// grown from nothing (the offsets take 8 bytes a byte).
+	size := max(0, blockEnd-blockStart) + 16
+	p := plain{buf: make([]byte, 0, size), off: make([]int, 0, size)}
 	collectInline(body, n, &p)
 	if len(bytes.TrimSpace(p.buf)) == 0 {
 		return nil
