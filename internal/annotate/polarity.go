@@ -340,18 +340,10 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 	}
 	for i := range a.f.pols {
 		c := &a.f.pols[i] // not a copy: this loop runs for every pair debunked checks
-		if negates(b, c, lex) {
-			continue // both negate it: they agree
-		}
+		// The scope words and names b shares come first: they are the
+		// cheapest test, and most cues debunked asks about share too
+		// few to conflict whatever the head and negates say.
 		shared := 0
-		// A cue needs its head stated in b, but a denial of a clause
-		// may be stated in other words ("denied that a woman detained in
-		// Lebanon is a wife of al-Baghdadi" / "Lebanon detains wife … of
-		// al-Baghdadi") when more of its scope is shared.
-		headOK := c.head == "" || states.statesKey(b, c.head, c.headLemma, lex)
-		if !headOK && !c.loose {
-			continue
-		}
 		for _, k := range c.keys {
 			if k != c.head && containsStr(b.f.lemmas, k) {
 				shared++
@@ -371,11 +363,18 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		case len(c.keys) == 1 && len(c.names) == 0 && sharesName(a, b):
 			need = 0 // "not a meteorite", in two claims about one place
 		}
-		if !headOK {
-			need = 3
-		}
 		if shared < need {
+			continue // fewer than even a stated head needs
+		}
+		// A cue needs its head stated in b, but a denial of a clause
+		// may be stated in other words ("denied that a woman detained in
+		// Lebanon is a wife of al-Baghdadi" / "Lebanon detains wife … of
+		// al-Baghdadi") when more of its scope is shared.
+		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) && (!c.loose || shared < 3) {
 			continue
+		}
+		if negates(b, c, lex) {
+			continue // both negate it: they agree
 		}
 		score := 0.6 + 0.1*float64(min(shared, 4))
 		return finding{rel: brief.Disagree, kind: c.kind, score: score,
