@@ -149,6 +149,14 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 			}
 		}
 		n.events = eventKeys(n, canon)
+		if len(n.f.pols) > 0 {
+			n.cueNames = make([][]string, len(n.f.pols))
+			for k, c := range n.f.pols {
+				for _, name := range c.names {
+					n.cueNames[k] = append(n.cueNames[k], canon(name))
+				}
+			}
+		}
 	}
 	ix := buildIndex(nodes, lex)
 	// Clause nodes: scored, never indexed.

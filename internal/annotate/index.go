@@ -90,6 +90,10 @@ type node struct {
 	// events are the index keys of the arrivals the claim states as done
 	// (see eventKeys).
 	events []string
+	// cueNames are, parallel to f.pols, the canonical keys of each cue's
+	// names, or nil (then polarityConflict folds them itself): debunked
+	// asks for them for every pair it checks.
+	cueNames [][]string
 }
 
 // slot is a name filling a predicate's slot ("arrived in Moscow").

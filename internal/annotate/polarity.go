@@ -350,9 +350,17 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 			}
 		}
 		names := 0
-		for _, n := range c.names {
-			if containsStr(b.ents, canon(n)) {
-				names++
+		if a.cueNames != nil {
+			for _, n := range a.cueNames[i] {
+				if containsStr(b.ents, n) {
+					names++
+				}
+			}
+		} else {
+			for _, n := range c.names {
+				if containsStr(b.ents, canon(n)) {
+					names++
+				}
 			}
 		}
 		shared += min(names, 2)
