@@ -496,9 +496,16 @@ func inheritDenials(feats []*claimFeat) {
 
 // shortScope keeps the first words of a scope for a reason.
 func shortScope(s string) string {
-	f := strings.Fields(s)
-	if len(f) > 6 {
-		return strings.Join(f[:6], " ")
+	// The first words only, without splitting the rest (polarityConflict
+	// makes a reason for every conflict debunked finds).
+	var first [6]string
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n == len(first) {
+			return strings.Join(first[:], " ")
+		}
+		first[n] = w
+		n++
 	}
 	return s
 }
