@@ -178,6 +178,19 @@ func TestMarkerPanel(t *testing.T) {
 	}
 }
 
+// notedPages lists the built pages that carry margin notes: the
+// briefing and each source page (not the list of sources).
+func notedPages(t *testing.T, public string) []string {
+	t.Helper()
+	var pages []string
+	for _, p := range htmlPages(t, public) {
+		if p == "" || strings.HasPrefix(p, "sources/") && p != "sources/" {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
 // TestMarginNotes checks, at 1280 px, that every margin note's top lies
 // within one line of its marker's line and that no two notes overlap,
 // on the briefing and on every source page; and at 390 px that markers
@@ -187,10 +200,7 @@ func TestMarginNotes(t *testing.T) {
 	siteURL, public := builtSite(t, nil)
 	for _, width := range []int64{1280, 390} {
 		browsertest.Viewport(t, ctx, width, "light")
-		for _, p := range htmlPages(t, public) {
-			if p != "" && (!strings.HasPrefix(p, "sources/") || p == "sources/") {
-				continue
-			}
+		for _, p := range notedPages(t, public) {
 			load(t, ctx, siteURL+p)
 			res := eval[[]string](t, ctx, `(() => {
   const out = [];
@@ -338,10 +348,7 @@ func TestMarginNotesNoScript(t *testing.T) {
 	}
 	for _, width := range []int64{1280, 390} {
 		browsertest.Viewport(t, ctx, width, "light")
-		for _, p := range htmlPages(t, public) {
-			if p != "" && (!strings.HasPrefix(p, "sources/") || p == "sources/") {
-				continue
-			}
+		for _, p := range notedPages(t, public) {
 			load(t, ctx, siteURL+p)
 			res := eval[[]string](t, ctx, `(() => {
   const out = [];

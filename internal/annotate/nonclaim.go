@@ -253,6 +253,11 @@ func isCredit(s string) bool {
 	if !strings.ContainsAny(s, ":/") && !strings.Contains(s, "Photo") && !strings.Contains(s, "Picture") && !strings.Contains(s, "Image") {
 		return false
 	}
+	return creditLine(s)
+}
+
+// creditLine is isCredit without its cheap first test.
+func creditLine(s string) bool {
 	loc := creditRE.FindStringIndex(s)
 	if loc == nil {
 		return false

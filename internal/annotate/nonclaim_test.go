@@ -111,22 +111,6 @@ func refLooksLikeCode(s string) bool {
 	return strong && kinds >= 2
 }
 
-func refIsCredit(s string) bool {
-	loc := creditRE.FindStringIndex(s)
-	if loc == nil {
-		return false
-	}
-	if len(strings.Fields(s)) <= 12 {
-		return true
-	}
-	t := strings.TrimRight(s, " .")
-	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
-		return false
-	}
-	open := strings.LastIndexAny(t, "([")
-	return open >= 0 && open <= loc[0]+1 && len(strings.Fields(s)) <= 40
-}
-
 // codeSeeds are lines near the edges of each sign, for the tests that
 // compare the fast paths with the regexps.
 var codeSeeds = []string{
@@ -156,7 +140,7 @@ func TestCodeAndCreditFastPaths(t *testing.T) {
 		if got, want := looksLikeCode(s), refLooksLikeCode(s); got != want {
 			t.Errorf("looksLikeCode(%q)=%v, want %v", s, got, want)
 		}
-		if got, want := isCredit(s), refIsCredit(s); got != want {
+		if got, want := isCredit(s), creditLine(s); got != want {
 			t.Errorf("isCredit(%q)=%v, want %v", s, got, want)
 		}
 	}
@@ -170,7 +154,7 @@ func FuzzCodeAndCreditFastPaths(f *testing.F) {
 		if got, want := looksLikeCode(s), refLooksLikeCode(s); got != want {
 			t.Errorf("looksLikeCode(%q)=%v, want %v", s, got, want)
 		}
-		if got, want := isCredit(s), refIsCredit(s); got != want {
+		if got, want := isCredit(s), creditLine(s); got != want {
 			t.Errorf("isCredit(%q)=%v, want %v", s, got, want)
 		}
 	})
