@@ -178,6 +178,15 @@ func (c *config) evalSeeds(ctx context.Context) error {
 		"The five example articles (%s/seeds), each pair of claims of different sources; "+
 		"link precision counts agree and disagree links found in the annotation with the same relation.\n\n", c.seeds)
 	printSeeds(c.stdout, rs)
+	for _, pair := range [][2]string{{"gold.yaml", "gold-independent.yaml"}, {"gold-independent.yaml", "gold.yaml"}} {
+		ag, ok, n, err := annotatorAgreement(ctx, c.seeds, pair[0], pair[1], c.opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "The annotations against each other: %s as links, %s as gold: agree P %.2f, R %.2f, F1 %.2f; link precision %.2f (%d/%d).\n",
+			pair[0], pair[1], ag.p(), ag.r(), ag.f(), ratio(ok, n), ok, n)
+	}
+	fmt.Fprintln(c.stdout)
 	for _, r := range rs {
 		c.wrong = append(c.wrong, r.wrong...)
 	}

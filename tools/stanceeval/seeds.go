@@ -95,6 +95,46 @@ func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability,
 	return out, nil
 }
 
+// annotatorAgreement compares two hand annotations of the same claims as
+// if the first were a system's links and the second the gold: agree
+// precision and recall and the precision of all links with the same
+// relation. It is the ceiling a system measured against both can reach.
+func annotatorAgreement(ctx context.Context, dir, first, second string, opts annotate.Options) (agree prf, linksOK, links int, err error) {
+	_, ann, err := annotateCorpus(ctx, filepath.Join(dir, "seeds"), opts)
+	if err != nil {
+		return prf{}, 0, 0, err
+	}
+	a1, d1, err := loadGold(filepath.Join(dir, first), ann.Claims)
+	if err != nil {
+		return prf{}, 0, 0, err
+	}
+	a2, d2, err := loadGold(filepath.Join(dir, second), ann.Claims)
+	if err != nil {
+		return prf{}, 0, 0, err
+	}
+	for k := range a1 {
+		links++
+		if _, ok := a2[k]; ok {
+			agree.tp++
+			linksOK++
+		} else {
+			agree.fp++
+		}
+	}
+	for k := range a2 {
+		if _, ok := a1[k]; !ok {
+			agree.fn++
+		}
+	}
+	for k := range d1 {
+		links++
+		if _, ok := d2[k]; ok {
+			linksOK++
+		}
+	}
+	return agree, linksOK, links, nil
+}
+
 // annotateCorpus annotates the articles of dir (see loadCorpus) and
 // returns the Annotator that holds them with its annotation.
 func annotateCorpus(ctx context.Context, dir string, opts annotate.Options) (*annotate.Annotator, *brief.Annotation, error) {
