@@ -254,6 +254,9 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			c.kind, c.cue = brief.KindDenial, toks[k].Text
 			cues = append(cues, c)
 			denied = true
+		case denialWords[w] && attributive(lower, k, boundary):
+			// "a fake passport", "false teeth": the thing is forged, the
+			// claim is not denied.
 		case denialWords[w] || (doubtWords[w] || weakDoubts[w] && metaAfter(lower, k)) && (k == 0 || !notDoubt[lower[k-1]]):
 			c := scope(0, len(toks), true)
 			c.kind, c.cue = brief.KindDenial, toks[k].Text
@@ -287,6 +290,34 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		}
 	}
 	return cues, ""
+}
+
+// thingDenials say a thing is not what it seems when they stand before
+// its noun ("a fake passport"); before a report ("a fake story") or what
+// a story rests on ("a doctored photo", "a fake website") they deny the
+// claim. mediaNouns are those the claim rests on.
+var (
+	thingDenials = setOf("fake", "faked", "false", "bogus", "fabricated", "doctored", "photoshopped", "fictional")
+	mediaNouns   = setOf("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
+		"video", "videos", "footage", "website", "websites", "site", "sites", "page", "pages", "account", "accounts",
+		"tweet", "tweets", "post", "posts", "quote", "quotes", "alarm", "alarms", "document", "documents", "letter")
+)
+
+// attributive reports whether the denial word at k modifies the noun
+// after it, a thing rather than a report: "fake passport", "false
+// teeth", not "fake news" or "false, officials said".
+func attributive(lower []string, k int, boundary func(int) bool) bool {
+	if !thingDenials[lower[k]] || k+1 >= len(lower) || boundary(k+1) {
+		return false
+	}
+	next := lower[k+1]
+	if isStop(next) || metaNouns[next] || mediaNouns[next] || negationCues[next] {
+		return false
+	}
+	if _, num := parseValue(next); num {
+		return false
+	}
+	return true
 }
 
 // whWords open an indirect question.
@@ -398,7 +429,14 @@ func negates(n *node, c *polarityCue, lex Lexicon) bool {
 	for i := range n.f.pols {
 		d := &n.f.pols[i]
 		if c.head == "" || d.head == "" {
-			if d.kind == brief.KindDenial && c.kind == brief.KindDenial {
+			switch {
+			case d.kind == brief.KindDenial && c.kind == brief.KindDenial:
+				return true
+			case c.head == "" && d.head != "" && containsStr(c.keys, d.head),
+				d.head == "" && c.head != "" && containsStr(d.keys, c.head):
+				// "the claim that he is dead is a hoax" / "he is not
+				// dead": a whole-claim denial and a negation of a
+				// predicate in its scope deny one thing.
 				return true
 			}
 			continue

@@ -78,6 +78,26 @@ func TestStance(t *testing.T) {
 			"Dmitry Peskov refrained from publicly commenting on the proposal.", noConflict, ""},
 		{"SpeechDeferredNearMiss", "Spokesman Dmitry Peskov stated that Russia supports the proposal.",
 			"Dmitry Peskov refrained from publicly commenting on the proposal.", string(brief.KindStatus), "refrained"},
+		// Two claims that both deny the story agree, whatever words each
+		// denies it in: a whole-claim denial ("hoax") and a negation of
+		// its predicate, or two denial verbs.
+		{"HoaxAndNegation", "The claim that the actor Macaulay Culkin is dead is a hoax.",
+			"Macaulay Culkin is not dead, his representatives said.", noConflict, ""},
+		{"NegationAndHoax", "Banksy has not been arrested, his publicist said.",
+			"The false report that Banksy had been arrested in London spread on social media.", noConflict, ""},
+		{"NegationAndHoaxNearMiss", "Banksy has not been arrested, his publicist said.",
+			"Police in London have arrested Banksy.", string(brief.KindStatus), "not been arrested"},
+		{"DenyAndDismiss", "Boko Haram denies it agreed a ceasefire with the Nigerian government.",
+			"The leader of Boko Haram has dismissed claims that the group agreed a ceasefire with the government.", noConflict, ""},
+		// A status reported, not asserted, does not contradict its negation.
+		{"ReportedStatus", "Banksy has not been arrested, his publicist said.",
+			"An article circulating online claims that Banksy has been arrested.", noConflict, ""},
+		// "fake" before a noun that is not a report says the thing is
+		// forged, not that the claim is untrue.
+		{"FakeThing", "The woman was detained in northern Lebanon after she was found with a fake passport.",
+			"The woman detained in northern Lebanon is the former wife of the militant leader, officials said.", noConflict, ""},
+		{"FakeThingNearMiss", "The report that the woman detained in northern Lebanon is the militant leader's wife is fake.",
+			"The woman detained in northern Lebanon is the former wife of the militant leader, officials said.", string(brief.KindDenial), "fake"},
 		{"Bounds", "The economy added more than 110,000 jobs in March.",
 			"The economy added more than 111,000 jobs in March.", noConflict, ""},
 		{"UpperBound", "Dioxin levels in the river have fallen by as much as 76 percent since 1970, the institute said.",

@@ -540,6 +540,18 @@ func sharesTopic(a, b *node, lex Lexicon) bool {
 	return false
 }
 
+// deniesKey reports whether one of n's own negations or denials has
+// the match key k in its scope: "the false report that Banksy had been
+// arrested" does not state the arrest as done.
+func deniesKey(n *node, k string) bool {
+	for i := range n.f.pols {
+		if n.f.pols[i].head == k || containsStr(n.f.pols[i].keys, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // statusClash looks for a done event of d that is pending in p.
 func statusClash(d, p *node, lex Lexicon, canon func(string) string) (finding, bool) {
 	samePred := func(x, y statusEvent) bool {
@@ -556,8 +568,11 @@ func statusClash(d, p *node, lex Lexicon, canon func(string) string) (finding, b
 		}
 		return false
 	}
+	if d.f.hedge != "" {
+		return finding{}, false // d reports the event without asserting it
+	}
 	for _, x := range d.f.status {
-		if !x.done || x.speechOnly {
+		if !x.done || x.speechOnly || deniesKey(d, x.key) {
 			continue
 		}
 		for _, y := range p.f.status {
