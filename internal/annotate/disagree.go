@@ -181,7 +181,7 @@ func differentNumber(a, b *node, sim float64, lex Lexicon, aligned bool) (findin
 			continue
 		}
 		for _, y := range b.f.nums {
-			if compatible(x, y) || hasValue(a.f.nums, y) || hasValue(b.f.nums, x) {
+			if compatible(x, y) || statesValue(a.f.nums, y) || statesValue(b.f.nums, x) {
 				continue
 			}
 			if x.Kind == "age" && !sharesName(a, b) {
@@ -208,10 +208,27 @@ func hasWord(n *node, lex Lexicon, l string) bool {
 	return containsStr(n.f.lemmas, k)
 }
 
+// hasValue reports whether ns holds x: the same value of the same
+// quantity counting the same noun.
 func hasValue(ns []number, x number) bool {
 	for _, n := range ns {
 		// n.Key() == x.Key(), without building the strings.
 		if n.Value == x.Value && n.Kind == x.Kind && n.Unit == x.Unit && n.Noun == x.Noun {
+			return true
+		}
+	}
+	return false
+}
+
+// statesValue reports whether ns holds x's value in x's kind and unit,
+// whatever it counts: a claim that states both values ("the 12-inch
+// model, with the 13-inch model phased out", "killed 300 out of 400
+// soldiers") is about two things, and the other claim's value is one of
+// them. The counted noun is left out because it is often a modifier
+// ("43 missing students", "nine mass graves").
+func statesValue(ns []number, x number) bool {
+	for _, n := range ns {
+		if n.Value == x.Value && n.Kind == x.Kind && n.Unit == x.Unit {
 			return true
 		}
 	}

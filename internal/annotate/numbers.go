@@ -267,6 +267,12 @@ var boundPhrases = []struct {
 // boundOf returns the bound that the words before token i put on the
 // number there, and the index of the bound's first word.
 func boundOf(toks []token, i int) (string, int) {
+	if i > 1 && (toks[i-1].Lower == "a" || toks[i-1].Lower == "an") {
+		// "nearly a dozen", "more than a hundred"
+		if b, k := boundOf(toks, i-1); b != "" {
+			return b, k
+		}
+	}
 	for _, p := range boundPhrases {
 		k := i - len(p.words)
 		if k < 0 {

@@ -98,6 +98,16 @@ func TestStance(t *testing.T) {
 			"The woman detained in northern Lebanon is the former wife of the militant leader, officials said.", noConflict, ""},
 		{"FakeThingNearMiss", "The report that the woman detained in northern Lebanon is the militant leader's wife is fake.",
 			"The woman detained in northern Lebanon is the former wife of the militant leader, officials said.", string(brief.KindDenial), "fake"},
+		// A claim stating both values is about two things, one of them
+		// the other claim's.
+		{"BothValues", "Apple is working on a 12-inch MacBook Air, a report says.",
+			"The new twelve-inch model would be smaller than the 13-inch MacBook Air sold today.", noConflict, ""},
+		{"BothValuesCount", "The militants killed 300 soldiers with chlorine gas, the MP said.",
+			"The militants killed 300 out of 400 soldiers they had besieged, using chlorine gas.", noConflict, ""},
+		{"BothValuesNearMiss", "The militants killed 300 soldiers with chlorine gas, the MP said.",
+			"The militants killed 200 soldiers with chlorine gas, the ministry said.", string(brief.KindNumber), "300"},
+		{"NearlyADozen", "Militants seized 11 commercial jetliners at the airport in Tripoli.",
+			"Militias took control of nearly a dozen commercial jetliners at the airport in Tripoli.", noConflict, ""},
 		{"Bounds", "The economy added more than 110,000 jobs in March.",
 			"The economy added more than 111,000 jobs in March.", noConflict, ""},
 		{"UpperBound", "Dioxin levels in the river have fallen by as much as 76 percent since 1970, the institute said.",
