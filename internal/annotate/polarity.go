@@ -26,7 +26,15 @@ type polarityCue struct {
 	// the other claim may leave the head out if it states more of the
 	// scope.
 	loose bool
+	// ident is set when only an article or a form of "be" stands
+	// between the cue and its head: "not a meteorite" denies what a
+	// thing is, "not from the meteorite" only where a part came from.
+	ident bool
 }
+
+// identGap are the words that may stand between a negation and its
+// head in a denial of what a thing is.
+var identGap = setOf("a", "an", "the", "be", "been", "being")
 
 // Negation cues, and the words after which a negation is no denial of
 // what follows ("not only", "not just", "no doubt").
@@ -141,7 +149,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 	// scope collects the content words and names from token k on, to the
 	// end of the clause (all of the claim if whole).
 	scope := func(from, to int, whole bool) polarityCue {
-		var c polarityCue
+		c := polarityCue{ident: true}
 		var text []string
 		for k := from; k < to; k++ {
 			if !whole && k > from && (boundary(k) || scopeEnds[lower[k]]) {
@@ -159,6 +167,9 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				continue
 			}
 			if isStop(w) || negationCues[w] || denialVerbs[w] || weakDenials[w] || denialWords[w] || doubtWords[w] || weakDoubts[w] || len(w) < 2 {
+				if c.head == "" && !identGap[w] {
+					c.ident = false
+				}
 				if len(text) > 0 || !isStop(w) {
 					text = append(text, toks[k].Text)
 				}
@@ -297,10 +308,12 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 // a story rests on ("a doctored photo", "a fake website") they deny the
 // claim. mediaNouns are those the claim rests on.
 var (
-	thingDenials = setOf("fake", "faked", "false", "bogus", "fabricated", "doctored", "photoshopped", "fictional")
+	thingDenials = setOf("fake", "faked", "false", "bogus", "fabricated", "doctored", "photoshopped", "fictional",
+		"erroneous", "incorrect", "misleading")
 	mediaNouns   = setOf("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
 		"video", "videos", "footage", "website", "websites", "site", "sites", "page", "pages", "account", "accounts",
-		"tweet", "tweets", "post", "posts", "quote", "quotes", "alarm", "alarms", "document", "documents", "letter")
+		"tweet", "tweets", "post", "posts", "quote", "quotes", "alarm", "alarms", "document", "documents", "letter",
+		"information", "data", "figure", "figures", "statement", "statements", "impression", "picture")
 )
 
 // attributive reports whether the denial word at k modifies the noun
@@ -399,7 +412,7 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		switch {
 		case c.head == "":
 			need = 2
-		case len(c.keys) == 1 && len(c.names) == 0 && sharesName(a, b):
+		case len(c.keys) == 1 && len(c.names) == 0 && c.ident && sharesName(a, b):
 			need = 0 // "not a meteorite", in two claims about one place
 		}
 		if shared < need {
@@ -414,6 +427,9 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		}
 		if negates(b, c, lex) {
 			continue // both negate it: they agree
+		}
+		if negatesStated(b, a) {
+			continue // each negates what the other states: one fact told both ways
 		}
 		score := 0.6 + 0.1*float64(min(shared, 4))
 		return finding{rel: brief.Disagree, kind: c.kind, score: score,
@@ -444,6 +460,26 @@ func negates(n *node, c *polarityCue, lex Lexicon) bool {
 		if d.head == c.head || containsStr(d.keys, c.head) || containsStr(c.keys, d.head) ||
 			lex.Related(d.headLemma, c.headLemma) >= 0.9 || sharesKey(c.keys, d.keys) {
 			return true
+		}
+	}
+	return false
+}
+
+// negatesStated reports whether n negates something the other claim
+// states: "the bodies found in the grave were not the missing students"
+// against "the missing students were not found in the grave", where each
+// negates a word the other asserts. Such a pair tells one fact from two
+// sides, and neither contradicts the other.
+func negatesStated(n, other *node) bool {
+	for i := range n.f.pols {
+		c := &n.f.pols[i]
+		if c.kind != brief.KindNegation || c.head == "" {
+			continue
+		}
+		for _, k := range c.keys {
+			if containsStr(other.f.lemmas, k) {
+				return true
+			}
 		}
 	}
 	return false

@@ -89,6 +89,22 @@ func TestStance(t *testing.T) {
 			"Police in London have arrested Banksy.", string(brief.KindStatus), "not been arrested"},
 		{"DenyAndDismiss", "Boko Haram denies it agreed a ceasefire with the Nigerian government.",
 			"The leader of Boko Haram has dismissed claims that the group agreed a ceasefire with the government.", noConflict, ""},
+		// Each negates what the other states: one fact, told both ways.
+		{"MutualNegation", "The missing students were not found in the mass grave, the prosecutor said.",
+			"The bodies found in the mass grave were confirmed as not being the missing students.", noConflict, ""},
+		{"MutualNegationNearMiss", "The missing students were not found in the mass grave, the prosecutor said.",
+			"The bodies of the missing students were found in the mass grave, the prosecutor said.", string(brief.KindStatus), "not found"},
+		// "not a meteorite" denies what a thing is; "not from the
+		// meteorite" says where a part came from.
+		{"NotAThing", "The explosion in Managua was not a meteorite, NASA suggests.",
+			"A small meteorite struck Managua, the government says.", string(brief.KindNegation), "not"},
+		{"NotFromThing", "The rocks taken from the crater in Managua were not from the meteorite, a commission member said.",
+			"A small meteorite struck Managua, the government says.", noConflict, ""},
+		// A negation inside a fear is not asserted.
+		{"FearedNegation", "Violence after the ceasefire raises fears that the kidnapped schoolgirls will not be released.",
+			"The kidnapped schoolgirls will be released under the ceasefire deal, officials say.", noConflict, ""},
+		{"ErroneousThing", "Conal compiled a spreadsheet showing every erroneous charge he had received from Comcast.",
+			"Comcast got Conal fired for contesting charges on his bill.", noConflict, ""},
 		// A status reported, not asserted, does not contradict its negation.
 		{"ReportedStatus", "Banksy has not been arrested, his publicist said.",
 			"An article circulating online claims that Banksy has been arrested.", noConflict, ""},

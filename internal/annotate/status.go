@@ -568,8 +568,10 @@ func statusClash(d, p *node, lex Lexicon, canon func(string) string) (finding, b
 		}
 		return false
 	}
-	if d.f.hedge != "" {
-		return finding{}, false // d reports the event without asserting it
+	if d.f.hedge != "" || negatesStated(d, p) {
+		// d reports the event without asserting it, or negates what p
+		// states: one fact told from both sides.
+		return finding{}, false
 	}
 	for _, x := range d.f.status {
 		if !x.done || x.speechOnly || deniesKey(d, x.key) {
