@@ -310,7 +310,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 var (
 	thingDenials = setOf("fake", "faked", "false", "bogus", "fabricated", "doctored", "photoshopped", "fictional",
 		"erroneous", "incorrect", "misleading")
-	mediaNouns   = setOf("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
+	mediaNouns = setOf("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
 		"video", "videos", "footage", "website", "websites", "site", "sites", "page", "pages", "account", "accounts",
 		"tweet", "tweets", "post", "posts", "quote", "quotes", "alarm", "alarms", "document", "documents", "letter",
 		"information", "data", "figure", "figures", "statement", "statements", "impression", "picture")
