@@ -313,7 +313,7 @@ var (
 	mediaNouns = setOf("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
 		"video", "videos", "footage", "website", "websites", "site", "sites", "page", "pages", "account", "accounts",
 		"tweet", "tweets", "post", "posts", "quote", "quotes", "alarm", "alarms", "document", "documents", "letter",
-		"information", "data", "figure", "figures", "statement", "statements", "impression", "picture")
+		"information", "data", "figure", "figures", "statement", "statements", "impression")
 )
 
 // attributive reports whether the denial word at k modifies the noun
