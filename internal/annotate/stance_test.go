@@ -148,6 +148,12 @@ func TestStance(t *testing.T) {
 			"Igor Vorozhbitsyn, a fisherman aged 53, was attacked by a bear.", string(brief.KindNumber), "53"},
 		{"Tense", "The fisherman was attacked by a bear near the lake.",
 			"The fisherman was being attacked by a bear near the lake.", noConflict, ""},
+		// A future or conditional auxiliary governs the participles
+		// coordinated with its predicate.
+		{"CoordinatedFuture", "All 16 crew members survived and would be tested for drugs and alcohol, the mayor said.",
+			"The ferry's crew will be interviewed and tested for drugs and alcohol, the mayor said.", noConflict, ""},
+		{"CoordinatedFutureNearMiss", "The ferry's crew will be interviewed and tested for drugs and alcohol, the mayor said.",
+			"The ferry's crew were tested for drugs and alcohol on Monday, the mayor said.", string(brief.KindStatus), "tested"},
 		{"Possible", "Justin Bieber's song could save you from a bear attack, wildlife experts joked.",
 			"Justin Bieber's song saved a fisherman from a bear attack.", noConflict, ""},
 		{"Spelling", "Officials called the rescue a marvelous achievement of the team.",

@@ -337,6 +337,14 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 						mover: moverOf(toks, ments, from, to, lex)})
 				}
 				governed[p] = true
+				if q := coordinated(toks, lower, p); q > 0 {
+					// "will be interviewed and tested", "would cost $200
+					// billion and be paid for": the cue governs both.
+					key, lemma := matchKey(lex, lower[q])
+					out = append(out, statusEvent{key: key, lemma: lemma, text: span(toks, k, q),
+						actor: speechActor(ments, toks[k].Start)})
+					governed[q] = true
+				}
 				break
 			}
 			break
@@ -424,6 +432,33 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 		}
 	}
 	return out
+}
+
+// coordinated returns the participle joined by "and" or "or" to the
+// predicate at p ("interviewed and tested", "cost … and be paid"), 0 if
+// there is none before the clause ends.
+func coordinated(toks []token, lower []string, p int) int {
+	for q := p + 1; q < len(toks) && q <= p+8; q++ {
+		w := lower[q]
+		if toks[q].InQuote || w != "and" && w != "or" && scopeEnds[w] {
+			return 0
+		}
+		if w != "and" && w != "or" {
+			continue
+		}
+		for r := q + 1; r < len(toks) && r <= q+3; r++ {
+			v := lower[r]
+			if fillers[v] {
+				continue
+			}
+			if !toks[r].Cap && !notVerbs[v] && (irregularPast[v] || strings.HasSuffix(v, "ed") && len(v) > 4) {
+				return r
+			}
+			return 0
+		}
+		return 0
+	}
+	return 0
 }
 
 // motionVerbs are verbs of travelling that, in the past and followed by
