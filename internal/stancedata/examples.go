@@ -208,3 +208,72 @@ func escapeLine(l string) string {
 	}
 	return b.String()
 }
+
+// HeadlinePairs returns pairs of FNC-1 headlines of one story as
+// examples of claim against headline: two headlines that the same body
+// agrees with (or disagrees with) agree with each other; a headline the
+// body agrees with and one it disagrees with disagree. Discuss and
+// unrelated pairs say nothing of the headline's own stance and are left
+// out. A pair of headlines seen with several bodies takes the majority
+// relation (a tie is left out). A is the headline first in byte order
+// (source ID "a"), B the other ("b"); IDs are "h<n>" in that order.
+func HeadlinePairs(f *FNC, splits ...string) []Example {
+	want := splitSet(splits)
+	byBody := map[int]map[string]string{} // body -> headline -> label
+	bodySplit := map[int]string{}
+	for _, s := range f.Stances {
+		if !want(s.Split) || s.Label != "agree" && s.Label != "disagree" {
+			continue
+		}
+		bodySplit[s.BodyID] = s.Split
+		if byBody[s.BodyID] == nil {
+			byBody[s.BodyID] = map[string]string{}
+		}
+		byBody[s.BodyID][s.Headline] = s.Label
+	}
+	type key struct{ a, b string }
+	votes := map[key]int{} // > 0 agree, < 0 disagree
+	split := map[key]string{}
+	for body, hs := range byBody {
+		heads := make([]string, 0, len(hs))
+		for h := range hs {
+			heads = append(heads, h)
+		}
+		sort.Strings(heads)
+		for i, a := range heads {
+			for _, b := range heads[i+1:] {
+				k := key{a, b}
+				if hs[a] == hs[b] {
+					votes[k]++
+				} else {
+					votes[k]--
+				}
+				split[k] = bodySplit[body]
+			}
+		}
+	}
+	keys := make([]key, 0, len(votes))
+	for k, v := range votes {
+		if v != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].a != keys[j].a {
+			return keys[i].a < keys[j].a
+		}
+		return keys[i].b < keys[j].b
+	})
+	out := make([]Example, 0, len(keys))
+	for n, k := range keys {
+		label := "agree"
+		if votes[k] < 0 {
+			label = "disagree"
+		}
+		out = append(out, Example{
+			Set: "fnc1h", ID: fmt.Sprintf("h%d", n), Split: split[k], Label: label, Relation: Relation("fnc1", label),
+			A: TextSource("a", k.a), B: TextSource("b", k.b),
+		})
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-dev/brief/internal/brief"
 	"github.com/brief-dev/brief/internal/frontmatter"
 )
 
@@ -114,3 +115,38 @@ func TestWriteStory(t *testing.T) {
 		t.Errorf("second write into the same folder: err = %v", err)
 	}
 }
+
+func TestHeadlinePairs(t *testing.T) {
+	f := &FNC{Bodies: map[int]string{1: "b1", 2: "b2"}, Stances: []Stance{
+		{Headline: "X arrested", BodyID: 1, Label: "agree", Split: SplitDev},
+		{Headline: "X was arrested in London", BodyID: 1, Label: "agree", Split: SplitDev},
+		{Headline: "X not arrested", BodyID: 1, Label: "disagree", Split: SplitDev},
+		{Headline: "Reports on X", BodyID: 1, Label: "discuss", Split: SplitDev},
+		// Body 2 votes the other way on one pair: a tie, left out.
+		{Headline: "X arrested", BodyID: 2, Label: "agree", Split: SplitDev},
+		{Headline: "X not arrested", BodyID: 2, Label: "agree", Split: SplitDev},
+		{Headline: "Y fit", BodyID: 3, Label: "agree", Split: SplitFit},
+		{Headline: "Z fit", BodyID: 3, Label: "disagree", Split: SplitFit},
+	}}
+	got := map[string]string{}
+	for _, e := range HeadlinePairs(f, SplitDev) {
+		got[bodyText(e.A)+" | "+bodyText(e.B)] = e.Relation
+		if e.Split != SplitDev {
+			t.Errorf("%s: split %q", e.ID, e.Split)
+		}
+	}
+	want := map[string]string{
+		"X arrested | X was arrested in London":     Agree,
+		"X not arrested | X was arrested in London": Disagree,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func bodyText(s *brief.Source) string { return strings.TrimSpace(string(s.Body)) }

@@ -42,6 +42,7 @@ type config struct {
 	data, seeds     string
 	sets            map[string]bool
 	perLabel, max   int
+	headlines       int
 	workers         int
 	errorsFile      string
 	export          string
@@ -66,6 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.data, "data", "", "prepared stance data `DIR` (default: as tools/stancedata writes it)")
 	fs.StringVar(&c.seeds, "seeds", "", "`DIR` with seeds/*.md, gold.yaml and gold-independent.yaml (default internal/annotate/testdata)")
 	sets := fs.String("sets", "seeds,fnc1,mrpc,sick,stsb", "comma-separated `sets` to measure")
+	fs.IntVar(&c.headlines, "headlines-per-label", 250, "claim vs headline: up to `N` dev headline pairs of each relation")
 	fs.IntVar(&c.perLabel, "fnc-per-label", 50, "FNC-1 balanced sample: `N` dev pairs of each of the 4 labels")
 	fs.IntVar(&c.max, "fnc-max", 0, "measure at most `N` FNC-1 dev pairs for the all-of-dev figures (0: all 9,716)")
 	fs.IntVar(&c.workers, "workers", 0, "annotate on `N` goroutines (0: GOMAXPROCS)")
@@ -96,17 +98,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c.sets = map[string]bool{}
 	for _, s := range strings.Split(*sets, ",") {
 		switch s = strings.TrimSpace(s); s {
-		case "seeds", "fnc1", "mrpc", "sick", "stsb":
+		case "seeds", "fnc1", "fnc1h", "mrpc", "sick", "stsb":
 			c.sets[s] = true
 		case "":
 		default:
-			return fmt.Errorf("-sets: unknown set %q (want seeds, fnc1, mrpc, sick, stsb)", s)
+			return fmt.Errorf("-sets: unknown set %q (want seeds, fnc1, fnc1h, mrpc, sick, stsb)", s)
 		}
 	}
 	if c.seeds == "" {
 		c.seeds = filepath.Join(moduleRoot(), "internal", "annotate", "testdata")
 	}
-	needData := c.export != "" || c.fit.on || c.sets["fnc1"] || c.sets["mrpc"] || c.sets["sick"] || c.sets["stsb"]
+	needData := c.export != "" || c.fit.on || c.sets["fnc1"] || c.sets["fnc1h"] || c.sets["mrpc"] || c.sets["sick"] || c.sets["stsb"]
 	if needData && c.data == "" {
 		dir, err := stancedata.Dir()
 		if err != nil {
@@ -124,7 +126,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	steps := []struct {
 		set string
 		fn  func(context.Context) error
-	}{{"seeds", c.evalSeeds}, {"fnc1", c.evalFNC}, {"mrpc", c.evalMRPC}, {"sick", c.evalSICK}, {"stsb", c.evalSTSB}}
+	}{{"seeds", c.evalSeeds}, {"fnc1", c.evalFNC}, {"fnc1h", c.evalHeadlines}, {"mrpc", c.evalMRPC}, {"sick", c.evalSICK}, {"stsb", c.evalSTSB}}
 	for _, s := range steps {
 		if !c.sets[s.set] {
 			continue
@@ -136,7 +138,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "_(%s: %s)_\n\n", s.set, time.Since(start).Round(time.Millisecond))
 	}
 	fmt.Fprintf(stdout, "## Reliability of links\n\nEach example's decisive link (see README), by its Score: the fraction whose relation was the gold one.\n\n")
-	for _, s := range []string{"seeds", "fnc1", "mrpc", "sick"} {
+	for _, s := range []string{"seeds", "fnc1", "fnc1h", "mrpc", "sick"} {
 		if r := c.rel[s]; r != nil {
 			fmt.Fprintf(stdout, "### %s\n\n", s)
 			r.print(stdout, s)
@@ -260,6 +262,29 @@ func (c *config) evalFNC(ctx context.Context) error {
 	printConfusion(c.stdout, conf)
 	printClasses(c.stdout, conf, func(l string) string { return stancedata.Relation("fnc1", l) })
 	fmt.Fprintf(c.stdout, "\nwith discuss counted as agree: macro-F1 %.3f\n\n", macro(conf.classes(discussAgree)))
+	return nil
+}
+
+// evalHeadlines measures claim against headline: two FNC-1 dev
+// headlines of one story, agreeing when one body takes the same side on
+// both, disagreeing when it takes opposite sides (stancedata.HeadlinePairs).
+func (c *config) evalHeadlines(ctx context.Context) error {
+	f, err := stancedata.LoadFNC(c.data)
+	if err != nil {
+		return err
+	}
+	all := stancedata.HeadlinePairs(f, stancedata.SplitDev)
+	bal := stancedata.Balanced(all, c.headlines, "fnc1h-balanced")
+	fmt.Fprintf(c.stdout, "## FNC-1 dev: claim vs headline\n\n"+
+		"Two headlines of one story as one-sentence sources. Gold: agree when a body agrees (or disagrees) with both, "+
+		"disagree when it agrees with one and disagrees with the other; %d such pairs in dev, up to %d of each label here.\n\n", len(all), c.headlines)
+	conf, _, err := c.score(ctx, "fnc1h", "balanced", bal, c.reliability("fnc1h"))
+	if err != nil {
+		return err
+	}
+	printConfusion(c.stdout, conf)
+	printClasses(c.stdout, conf, func(l string) string { return stancedata.Relation("fnc1", l) })
+	fmt.Fprintln(c.stdout)
 	return nil
 }
 
