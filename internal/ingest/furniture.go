@@ -19,8 +19,20 @@ import (
 var chromeText = regexp.MustCompile(`(?i)^(?:(?:image|photo|picture|slide|foto|bild)\s*\d+(?:\s*(?:of|/|von|de|sur)(?:\s*\d+)?)?|\d+\s*(?:of|/)\s*\d+|close|caption|show caption|hide caption|toggle caption|expand|enlarge this image|open gallery|view gallery|fullscreen|full screen|next|previous|prev|share|share this|share on \w+|tweet|email|print|copy link|link copied|pin it|whatsapp|facebook|twitter|linkedin|reddit|advertisement|ad|sponsored|scroll to continue|continue reading|read more|listen|listen to this article|play|pause|mute|unmute)\s*[:.…]*$`)
 
 // relatedHeading matches the heading of a block of links to other
-// articles.
-var relatedHeading = regexp.MustCompile(`(?i)^(?:you (?:may|might) also (?:like|enjoy)|related(?: (?:articles?|stories|posts|content|coverage|news|reading|links))?|read (?:more|also|next)|more (?:from|on|about|stories|news)\b.*|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|popular (?:now|stories)?|trending(?: now)?|what to read next|further reading|see also|also read|top stories|latest news|more news)\s*[:.…]*$`)
+// articles, in the languages of the test pages (English, German,
+// French, Spanish, Portuguese, Italian, Polish).
+var relatedHeading = regexp.MustCompile(`(?i)^(?:` +
+	// English
+	`you (?:may|might) also (?:like|enjoy)|related(?: (?:articles?|stories|posts|content|coverage|news|reading|links|topics))?|read (?:more|also|next)|more (?:from|on|about|stories|news)\b.*|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|popular (?:now|stories)?|trending(?: now)?|what to read next|further reading|see also|also read|top stories|latest news|more news` +
+	// German
+	`|(?:das )?(?:könnte|dürfte) (?:dich|sie|ihnen|dir) (?:auch |ebenfalls )?(?:interessieren|gefallen)|(?:auch )?interessant|(?:weitere|mehr|weiterführende|verwandte|ähnliche|passende|empfohlene) (?:artikel|beiträge|links?|themen|nachrichten|news|inhalte|meldungen|informationen)(?: zum thema\b.*)?|(?:weitere |mehr )?(?:beiträge|artikel|news|nachrichten) zum thema\b.*|mehr zum thema\b.*|meist(?:gelesen|diskutiert|geklickt|kommentiert)e?(?: artikel| beiträge| news| nachrichten)?|viel gelesen\b.*|lesen sie (?:auch|mehr|weiter)|auch lesenswert|top-?(?:artikel|themen)` +
+	// French
+	`|(?:à )?lire aussi|sur le même sujet|articles? (?:similaires|liés|connexes)|dans la même rubrique|les plus lus|voir aussi` +
+	// Spanish, Portuguese, Italian
+	`|(?:artículos|noticias|notas) relacionad[ao]s|(?:también )?te puede interesar|lo más (?:leído|visto)|más noticias|lee también|(?:veja|leia) também|mais lidas|(?:notícias|matérias) relacionadas|articoli correlati|leggi anche|potrebbe interessarti|i più letti` +
+	// Polish
+	`|czytaj (?:też|także|więcej)|zobacz (?:też|także)|najczęściej czytane|polecane(?: artykuły)?` +
+	`)\s*[:.…]*$`)
 
 // bareCount matches a number standing alone, as galleries show them.
 var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
@@ -28,10 +40,19 @@ var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
 // signUpText matches a newsletter or sign-up prompt.
 var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b`)
 
+// creditText matches the whole text of a picture credit: "© Jane Doe",
+// "Foto: dpa", "Photo credit: Getty Images".
+var creditText = regexp.MustCompile(`(?i)^[(\[]?\s*(?:©|\(c\)|copyright\b|(?:(?:foto|photo|bild|image|picture|video|titel|header|cover)s?(?:[ -]?(?:credits?|nachweis|quelle))?|bildnachweis|bildquelle|fotonachweis|credits?|zdjęcie|fot\.)\s*(?::|©|\|))`)
+
+// creditNames are class and id words of the elements that hold a
+// picture's credit.
+var creditNames = map[string]bool{"credit": true, "credits": true, "copyright": true, "photographer": true, "photocredit": true, "imagecredit": true}
+
 // Limits for the elements removeFurniture may remove.
 const (
 	maxChromeWords = 8  // a control's label
 	maxPromptWords = 40 // a sign-up prompt
+	maxCreditWords = 15 // a picture credit
 )
 
 // removeFurniture removes gallery and share controls, related-links
@@ -63,14 +84,14 @@ func removeFurniture(root *html.Node) {
 				n.RemoveChild(c)
 			case words > 0 && words <= maxChromeWords && standsAlone(c) && chromeText.MatchString(text) && !hasImage(c):
 				n.RemoveChild(c)
+			case words > 0 && words <= maxCreditWords && !hasImage(c) && (hasNameIn(c, creditNames) || standsAlone(c) && creditText.MatchString(text)):
+				n.RemoveChild(c)
 			case isHeadingAtom(tag(c)) && relatedHeading.MatchString(text):
-				// The heading and the link list after it.
-				if l := nextElement(c); l != nil && linkDense(l) {
+				// The heading and the link lists or teasers after it.
+				for l := nextElement(c); l != nil && isLinkBlock(l); l = nextElement(c) {
 					n.RemoveChild(l)
-					if next == l {
-						next = c.NextSibling
-					}
 				}
+				next = c.NextSibling
 				n.RemoveChild(c)
 			case words > 0 && words <= 200 && linkDense(c) && relatedHeading.MatchString(firstLine(c)):
 				n.RemoveChild(c)
@@ -249,6 +270,44 @@ func linkDense(n *html.Node) bool {
 	}
 	walk(n)
 	return linked*2 > all
+}
+
+// hasNameIn reports whether one of the words of n's class or id, split
+// at "-" and "_", is in names.
+func hasNameIn(n *html.Node, names map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'
+	}) {
+		if names[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isLinkBlock reports whether n is a list of links or of teasers: most
+// of its text is link text, or it links somewhere and holds no
+// paragraph of prose (a teaser's title and image link).
+func isLinkBlock(n *html.Node) bool {
+	return linkDense(n) || (hasLink(n) && !isProse(n))
+}
+
+// isProse reports whether n is or holds a paragraph of more than 25
+// words.
+func isProse(n *html.Node) bool {
+	return tag(n) == atom.P && len(strings.Fields(textOf(n))) > 25 || hasLongParagraphs(n)
+}
+
+func hasLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && tag(n) == atom.A && attr(n, "href") != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasLink(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstLine returns the text of n's first child element or text.

@@ -42,6 +42,9 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	removed := removeBoilerplate(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
+	// Classes are kept for removeFurniture (picture credits); sanitizeDOM
+	// removes them before conversion.
+	p.KeepClasses = true
 	art, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return nil, brief.Errorf(brief.Pos{File: name}, "extract article: %v", err)
