@@ -192,12 +192,26 @@ func isDateline(words []token, tags tagFunc) bool {
 		switch {
 		case months[lw] || weekdays[lw] || zones[lw] || clockTime(lw):
 			date = true
+		case i > 0 && w.Cap && !stampVerbs[lw] && finiteVerb(lw, tags):
+			// "NASA Confirms Earth Will Experience … December": a Title
+			// Case headline, whose verbs are capitalised too.
+			return false
 		case w.Cap || allDigits(strings.TrimRight(lw, "stndrh")) || stampVerbs[lw] || lexicon.IsStopword(lw):
 		default:
 			return false
 		}
 	}
 	return date
+}
+
+// finiteVerb reports a modal or an inflected verb that is not also a
+// noun ("will", "confirms", but not "times" or "reports").
+func finiteVerb(w string, tags tagFunc) bool {
+	if modals[w] {
+		return true
+	}
+	base, infl := tags(w)
+	return infl.Has(lexicon.Verb) && !(base|infl).Has(lexicon.Noun)
 }
 
 // clockTime reports "14:02", "2.30pm".

@@ -22,6 +22,8 @@ func TestClassifySentence(t *testing.T) {
 		{"BylineReporting", "Reporting by Guy Faulconbridge; Editing by Andrew Osborn", brief.KindByline},
 		{"Dateline", "MOSCOW, March 13 (Reuters)", brief.KindDateline},
 		{"TimeStamp", "Published: 13:45 GMT, 13 March 2025 | Updated: 16:02 GMT, 13 March 2025", brief.KindDateline},
+		{"DatelineWeekday", "Thursday 13 March 2025 14:02 GMT", brief.KindDateline},
+		{"DatelineMay", "Updated May 3, 2025", brief.KindDateline},
 		{"Credit", "Photo: Getty", brief.KindCaption},
 		{"CreditAgency", "Photograph: Pavel Bednyakov/AP", brief.KindCaption},
 		{"CreditParen", "(Photo by Contributor/Getty Images)", brief.KindCaption},
@@ -38,6 +40,9 @@ func TestClassifySentence(t *testing.T) {
 
 		// Claims, however short or odd.
 		{"TalksOnThursday", "Talks on Thursday.", brief.KindClaim},
+		// A Title Case headline with a date is no dateline: its verbs
+		// are capitalised like its names.
+		{"TitleCaseWithDate", "NASA Confirms Earth Will Experience 6 Days of Total Darkness in December 2014", brief.KindClaim},
 		{"TalksResumed", "Talks resumed.", brief.KindClaim},
 		{"HeResigned", "He resigned.", brief.KindClaim},
 		{"ItsOver", "It’s over.", brief.KindClaim},
