@@ -211,7 +211,7 @@ func finiteVerb(w string, tags tagFunc) bool {
 		return true
 	}
 	base, infl := tags(w)
-	return infl.Has(lexicon.Verb) && !(base|infl).Has(lexicon.Noun)
+	return infl.Has(lexicon.Verb) && !(base | infl).Has(lexicon.Noun)
 }
 
 // clockTime reports "14:02", "2.30pm".
