@@ -457,13 +457,15 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 		}
 		return cmp.Compare(x.j, y.j)
 	})
-	type key struct{ node, src int }
-	matched := map[key]int{}
+	// A claim and another source, as a map key: maps of uint64 keys
+	// are the fastest (a struct key was a tenth of a rebuild's time).
+	key := func(node, src int) uint64 { return uint64(node)<<32 | uint64(uint32(src)) }
+	matched := map[uint64]int32{}
 	var links []brief.Link
 	var ends [][2]int // the claims of each link
 	for _, r := range results {
 		a, b := c.nodes[r.i], c.nodes[r.j]
-		ka, kb := key{r.i, b.src}, key{r.j, a.src}
+		ka, kb := key(r.i, b.src), key(r.j, a.src)
 		first := matched[ka] == 0 && matched[kb] == 0
 		aligned := r.p >= th.high || (r.p >= th.low && first)
 		var f finding
