@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -117,7 +117,8 @@ type jsonPage struct {
 
 // jsonFileOf returns the contents of claims.json.
 func jsonFileOf(a *brief.Annotation, page func(sourceID string) string) jsonFile {
-	out := jsonFile{Version: 2, Sources: []jsonSource{}, Claims: []jsonClaim{}, Links: []jsonLink{}, Clusters: []jsonCluster{}}
+	out := jsonFile{Version: 2, Sources: make([]jsonSource, 0, len(a.Sources)), Claims: make([]jsonClaim, 0, len(a.Claims)),
+		Links: make([]jsonLink, 0, len(a.Links)), Clusters: make([]jsonCluster, 0, len(a.Clusters))}
 	// The author's draft (content/briefing.md) is checked against the
 	// sources but is not one: claims.json describes the sources only.
 	draft := map[string]bool{}
@@ -166,13 +167,20 @@ func jsonFileOf(a *brief.Annotation, page func(sourceID string) string) jsonFile
 	return out
 }
 
-// JSONCache keeps the encoded elements of claims.json's pages between
-// calls of its WriteJSON, each by its value: after an edit, most of a large
-// file's sources, claims, links and clusters are copied, not encoded.
+// JSONCache keeps the encoded elements of claims.json's pages and the
+// pages themselves between calls of its WriteJSON: after an edit, most
+// of a large file's sources, claims, links and clusters are copied, not
+// encoded, and a page whose elements are all those of the page with its
+// number in the last call is that page's bytes. An element is found by
+// its ID and compared whole with the last call's, so only elements that
+// changed are encoded again.
 // A JSONCache is safe for concurrent use; the zero value is ready.
 type JSONCache struct {
-	mu        sync.Mutex
-	prev, cur map[any][]byte
+	mu       sync.Mutex
+	sources  elemCache[jsonSource, string]
+	claims   elemCache[jsonClaim, string]
+	links    elemCache[jsonLink, [2]string]
+	clusters elemCache[jsonCluster, string]
 }
 
 // WriteJSON is the package's WriteJSON, with c keeping what it encoded.
@@ -181,29 +189,144 @@ func (c *JSONCache) WriteJSON(put func(path string, data []byte) error, a *brief
 	return writeJSON(put, a, page, c)
 }
 
-// encode returns v encoded as an element of a page: compact, on one
-// line.
-func (c *JSONCache) encode(key any, v any) ([]byte, error) {
-	if c != nil {
-		if b, ok := c.cur[key]; ok {
-			return b, nil
+// elemCache is what a JSONCache keeps of one list: the elements of the
+// last call, their encodings, and its pages.
+type elemCache[T any, K comparable] struct {
+	vals  []T
+	enc   [][]byte
+	at    map[K]int // index in vals by key, made when first needed
+	pages []cachedPage
+}
+
+// cachedPage is a page of the last call: the run of elements it holds
+// (indexes in vals) and its bytes.
+type cachedPage struct {
+	lo, hi int
+	header string
+	data   []byte
+}
+
+// listWriter writes the pages of one list (see JSONCache.write).
+type listWriter[T any, K comparable] struct {
+	c    *elemCache[T, K] // nil: no cache
+	key  func(*T) K
+	eq   func(*T, *T) bool
+	id   func(*T) string
+	next int // where in c.vals the next element is looked for first
+}
+
+// encode returns v encoded as an element of a page (compact, on one
+// line) and its index in the last call's list, or -1.
+func (w *listWriter[T, K]) encode(v *T) ([]byte, int, error) {
+	if c := w.c; c != nil && len(c.vals) > 0 {
+		// Lists keep their order, so the element after the last one
+		// found is tried before the map.
+		k := w.next
+		if k >= len(c.vals) || !w.eq(&c.vals[k], v) {
+			if c.at == nil {
+				c.at = make(map[K]int, len(c.vals))
+				for i := range c.vals {
+					c.at[w.key(&c.vals[i])] = i
+				}
+			}
+			var ok bool
+			if k, ok = c.at[w.key(v)]; !ok || !w.eq(&c.vals[k], v) {
+				k = -1
+			}
 		}
-		if b, ok := c.prev[key]; ok {
-			c.cur[key] = b
-			return b, nil
+		if k >= 0 {
+			w.next = k + 1
+			return c.enc[k], k, nil
 		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return nil, err
+		return nil, -1, err
 	}
-	b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-	if c != nil {
-		c.cur[key] = b
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), -1, nil
+}
+
+// write writes the pages of the list vals named name and returns its
+// entry of the index: elements are added to a page while it stays
+// within JSONPageBytes (a page has at least one).
+func (w *listWriter[T, K]) write(put func(path string, data []byte) error, version int, name string, vals []T) (jsonList, error) {
+	l := jsonList{Count: len(vals), Pages: []jsonPageInfo{}}
+	enc := make([][]byte, len(vals))
+	var pages []cachedPage
+	var info jsonPageInfo
+	var header string
+	lo, size := 0, 0
+	// reused is whether the elements lo..i-1 are, in order, those of
+	// the last call's page with this page's number.
+	reused, from := true, -1
+	flush := func(hi int) error {
+		var data []byte
+		if old := w.oldPage(len(l.Pages)); reused && old != nil && old.header == header && from == old.lo && from+hi-lo == old.hi {
+			data = old.data
+		} else {
+			data = make([]byte, 0, size+3)
+			data = append(data, header...)
+			for i, b := range enc[lo:hi] {
+				if i > 0 {
+					data = append(data, ',')
+				}
+				data = append(data, b...)
+			}
+			data = append(data, "]}\n"...)
+		}
+		if err := put(info.Path, data); err != nil {
+			return err
+		}
+		pages = append(pages, cachedPage{lo, hi, header, data})
+		l.Pages = append(l.Pages, info)
+		info = jsonPageInfo{}
+		return nil
 	}
-	return b, nil
+	for i := range vals {
+		v := &vals[i]
+		b, k, err := w.encode(v)
+		if err != nil {
+			return l, err
+		}
+		enc[i] = b
+		if info.Count > 0 && size+len(b)+16 > JSONPageBytes {
+			if err := flush(i); err != nil {
+				return l, err
+			}
+		}
+		if info.Count == 0 {
+			info.Path = fmt.Sprintf("claims/%s-%d.json", name, len(l.Pages)+1)
+			info.First = w.id(v)
+			header = fmt.Sprintf("{\"version\":%d,\"list\":%q,\"page\":%d,\"items\":[", version, name, len(l.Pages)+1)
+			lo, size = i, len(header)
+			reused, from = k >= 0, k
+		} else {
+			size++ // the comma
+			reused = reused && k >= 0 && k == from+i-lo
+		}
+		size += len(b)
+		info.Count++
+		info.Last = w.id(v)
+	}
+	if info.Count > 0 {
+		if err := flush(len(vals)); err != nil {
+			return l, err
+		}
+	}
+	if w.c != nil {
+		*w.c = elemCache[T, K]{vals: vals, enc: enc, pages: pages}
+	}
+	return l, nil
+}
+
+// oldPage returns the last call's page n (from 0), or nil.
+func (w *listWriter[T, K]) oldPage(n int) *cachedPage {
+	if w.c == nil || n >= len(w.c.pages) {
+		return nil
+	}
+	return &w.c.pages[n]
 }
 
 // write writes f's index and pages, each as json.Encoder with
@@ -211,81 +334,43 @@ func (c *JSONCache) encode(key any, v any) ([]byte, error) {
 // (TestJSONPages), encoding each element once. Compact, the pages of
 // 1,000 articles are 25 MB instead of 35 MB indented.
 func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile) error {
-	if c != nil {
+	if c == nil {
+		c = &JSONCache{} // filled and dropped
+	} else {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.cur = make(map[any][]byte, len(c.prev))
-	}
-	// list writes the pages of one list: elements are added to a page
-	// while it stays within JSONPageBytes (a page has at least one).
-	list := func(name string, n int, elem func(i int) (key, v any, id string)) (jsonList, error) {
-		l := jsonList{Count: n, Pages: []jsonPageInfo{}}
-		var buf bytes.Buffer
-		var info jsonPageInfo
-		flush := func() error {
-			buf.WriteString("]}\n")
-			if err := put(info.Path, bytes.Clone(buf.Bytes())); err != nil {
-				return err
-			}
-			l.Pages = append(l.Pages, info)
-			info = jsonPageInfo{}
-			buf.Reset()
-			return nil
-		}
-		for i := range n {
-			key, v, id := elem(i)
-			b, err := c.encode(key, v)
-			if err != nil {
-				return l, err
-			}
-			if info.Count > 0 && buf.Len()+len(b)+16 > JSONPageBytes {
-				if err := flush(); err != nil {
-					return l, err
-				}
-			}
-			if info.Count == 0 {
-				info.Path = fmt.Sprintf("claims/%s-%d.json", name, len(l.Pages)+1)
-				info.First = id
-				fmt.Fprintf(&buf, "{\"version\":%d,\"list\":%q,\"page\":%d,\"items\":[", f.Version, name, len(l.Pages)+1)
-			} else {
-				buf.WriteByte(',')
-			}
-			buf.Write(b)
-			info.Count++
-			info.Last = id
-		}
-		if info.Count > 0 {
-			if err := flush(); err != nil {
-				return l, err
-			}
-		}
-		return l, nil
 	}
 	idx := jsonIndex{Version: f.Version}
 	var err error
-	if idx.Sources, err = list("sources", len(f.Sources), func(i int) (any, any, string) {
-		return f.Sources[i], f.Sources[i], f.Sources[i].ID
-	}); err != nil {
+	if idx.Sources, err = (&listWriter[jsonSource, string]{c: &c.sources,
+		key: func(x *jsonSource) string { return x.ID },
+		eq:  func(x, y *jsonSource) bool { return *x == *y },
+		id:  func(x *jsonSource) string { return x.ID },
+	}).write(put, f.Version, "sources", f.Sources); err != nil {
 		return err
 	}
-	if idx.Claims, err = list("claims", len(f.Claims), func(i int) (any, any, string) {
-		return f.Claims[i], f.Claims[i], f.Claims[i].ID
-	}); err != nil {
+	if idx.Claims, err = (&listWriter[jsonClaim, string]{c: &c.claims,
+		key: func(x *jsonClaim) string { return x.ID },
+		eq:  func(x, y *jsonClaim) bool { return *x == *y },
+		id:  func(x *jsonClaim) string { return x.ID },
+	}).write(put, f.Version, "claims", f.Claims); err != nil {
 		return err
 	}
-	if idx.Links, err = list("links", len(f.Links), func(i int) (any, any, string) {
-		return f.Links[i], f.Links[i], f.Links[i].A
-	}); err != nil {
+	if idx.Links, err = (&listWriter[jsonLink, [2]string]{c: &c.links,
+		key: func(x *jsonLink) [2]string { return [2]string{x.A, x.B} },
+		eq:  func(x, y *jsonLink) bool { return *x == *y },
+		id:  func(x *jsonLink) string { return x.A },
+	}).write(put, f.Version, "links", f.Links); err != nil {
 		return err
 	}
-	if idx.Clusters, err = list("clusters", len(f.Clusters), func(i int) (any, any, string) {
-		x := f.Clusters[i]
-		return clusterKey{x.ID, strings.Join(x.Claims, "\x00"), strings.Join(x.Sources, "\x00")}, x, x.ID
-	}); err != nil {
+	if idx.Clusters, err = (&listWriter[jsonCluster, string]{c: &c.clusters,
+		key: func(x *jsonCluster) string { return x.ID },
+		eq: func(x, y *jsonCluster) bool {
+			return x.ID == y.ID && slices.Equal(x.Claims, y.Claims) && slices.Equal(x.Sources, y.Sources)
+		},
+		id: func(x *jsonCluster) string { return x.ID },
+	}).write(put, f.Version, "clusters", f.Clusters); err != nil {
 		return err
-	}
-	if c != nil {
-		c.prev, c.cur = c.cur, nil
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -295,6 +380,3 @@ func (c *JSONCache) write(put func(path string, data []byte) error, f *jsonFile)
 	}
 	return put("claims.json", buf.Bytes())
 }
-
-// clusterKey is a jsonCluster as a map key.
-type clusterKey struct{ id, claims, sources string }

@@ -95,7 +95,7 @@ func TestJSONPages(t *testing.T) {
 	var cache JSONCache
 	check := func(name string, a *brief.Annotation) {
 		t.Helper()
-		var first map[string][]byte
+		var first, prev map[string][]byte
 		for i, write := range []func(put func(string, []byte) error) error{
 			func(put func(string, []byte) error) error { return WriteJSON(put, a, page) },
 			func(put func(string, []byte) error) error { return cache.WriteJSON(put, a, page) },
@@ -117,6 +117,16 @@ func TestJSONPages(t *testing.T) {
 			} else if !maps.EqualFunc(files, first, bytes.Equal) {
 				t.Fatalf("%s, writer %d: output differs from the first writer's", name, i)
 			}
+			if i == 2 {
+				// The same annotation again: every page is the last
+				// call's, not a copy.
+				for p, data := range files {
+					if old := prev[p]; p != "claims.json" && len(data) > 0 && &old[0] != &data[0] {
+						t.Errorf("%s: %s was made again, not reused", name, p)
+					}
+				}
+			}
+			prev = files
 		}
 	}
 	defer func(n int) { JSONPageBytes = n }(JSONPageBytes)

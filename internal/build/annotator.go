@@ -76,8 +76,9 @@ func (x annotateAdapter) Annotation(ctx context.Context, ovFile string, ovData [
 // jsonOnly returns the adapter without its annotator, for a single
 // build (Builder.oneShot): once the annotation is made, the annotator's
 // incremental state (the claims' features, the index, the memos of
-// pair scores) is most of the heap and is needed no more.
-func (x annotateAdapter) jsonOnly() annotator { return annotateAdapter{json: x.json} }
+// pair scores) is most of the heap and is needed no more, and neither
+// is the cache of claims.json, which is written once.
+func (x annotateAdapter) jsonOnly() annotator { return annotateAdapter{} }
 
 func (x annotateAdapter) WriteJSON(put func(path string, data []byte) error, ann *brief.Annotation, page func(string) string) error {
 	return x.json.WriteJSON(put, ann, page)
