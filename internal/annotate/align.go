@@ -32,6 +32,11 @@ const statusFloor = 0.08
 // aligned and shares no name is still checked for a denial or negation.
 const polarityFloor = 0.08
 
+// strictFloor is the probability above which a pair that shares a name
+// is checked for a negation or status of the same predicate in the same
+// word (see strictConflict).
+const strictFloor = 0.03
+
 // sharesName reports whether two claims name one entity.
 func sharesName(a, b *node) bool {
 	for _, e := range a.ents {
@@ -434,7 +439,7 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 		if ok {
 			r.f = &f
 		}
-		if ok || r.p >= min(th.low, statusFloor, debunkFloor) {
+		if ok || r.p >= min(th.low, statusFloor, debunkFloor) || r.p >= strictFloor && sharesName(a, b) {
 			results = append(results, r)
 		}
 	}
@@ -491,6 +496,8 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 			// A denial shares few words with what it denies ("Reports
 			// that Comcast will cut off Tor users are false").
 			f, ok = c.polarity(a, b)
+		case !ok && r.p >= strictFloor && sharesName(a, b):
+			f, ok = c.strictConflict(a, b)
 		}
 		if !ok {
 			if !aligned || hedgedOnly(a, b) {
@@ -554,13 +561,35 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 // are untrue" also says "there were reports of Ebola cases", and that
 // sentence is context, not its stance.
 func (c *corpus) polarity(a, b *node) (finding, bool) {
-	if f, ok := polarityConflict(a, b, c.canon, c.lex, nil); ok && !c.sourceNegates(b.src, a) {
+	return c.polarityExact(a, b, false)
+}
+
+// polarityExact is polarity; with exact set the negated or denied head
+// must be stated in the same word (see polarityConflict).
+func (c *corpus) polarityExact(a, b *node, exact bool) (finding, bool) {
+	if f, ok := polarityConflict(a, b, c.canon, c.lex, nil, exact); ok && !c.sourceNegates(b.src, a) {
 		return f, true
 	}
-	if f, ok := polarityConflict(b, a, c.canon, c.lex, nil); ok && !c.sourceNegates(a.src, b) {
+	if f, ok := polarityConflict(b, a, c.canon, c.lex, nil, exact); ok && !c.sourceNegates(a.src, b) {
 		return f, true
 	}
 	return finding{}, false
+}
+
+// strictConflict is the check of a pair below the floors that names one
+// entity: short claims share few words however close they are ("Banksy
+// wasn't arrested" / "Banksy arrested in London", p 0.07), so one of
+// them negating the other's very predicate, in the same word, is a
+// disagreement; synonyms and arrivals are left to pairs above the
+// floors.
+func (c *corpus) strictConflict(a, b *node) (finding, bool) {
+	if f, ok := statusClash(a, b, c.lex, c.canon, true); ok {
+		return f, true
+	}
+	if f, ok := statusClash(b, a, c.lex, c.canon, true); ok {
+		return f, true
+	}
+	return c.polarityExact(a, b, true)
 }
 
 // sourceNegates reports whether a claim of source src negates or

@@ -123,7 +123,7 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			if linked[pair(min(d, h), max(d, h))] {
 				continue // linked by the pass: never asked
 			}
-			f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states)
+			f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states, false)
 			if !ok {
 				continue
 			}

@@ -378,7 +378,8 @@ func metaAfter(lower []string, k int) bool {
 // head of a negation (its predicate) must be stated in b, with a second
 // word or name of the scope; a denial of the whole claim needs two.
 // states remembers statesKey across calls; nil computes it each time.
-func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states statesMemo) (finding, bool) {
+// With exact set, b must state the head in the same word, not a synonym.
+func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states statesMemo, exact bool) (finding, bool) {
 	if b.f.hedge != "" {
 		return finding{}, false // b reports the claim a denies, without asserting it
 	}
@@ -423,6 +424,9 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		// Lebanon is a wife of al-Baghdadi" / "Lebanon detains wife … of
 		// al-Baghdadi") when more of its scope is shared.
 		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) && (!c.loose || shared < 3) {
+			continue
+		}
+		if exact && c.head != "" && !containsStr(b.f.lemmas, c.head) {
 			continue
 		}
 		if negates(b, c, lex) {

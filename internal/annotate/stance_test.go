@@ -105,6 +105,13 @@ func TestStance(t *testing.T) {
 			"The kidnapped schoolgirls will be released under the ceasefire deal, officials say.", noConflict, ""},
 		{"ErroneousThing", "Conal compiled a spreadsheet showing every erroneous charge he had received from Comcast.",
 			"Comcast got Conal fired for contesting charges on his bill.", noConflict, ""},
+		// Short claims share few words however close they are: one
+		// negating the other's very predicate still disagrees, a
+		// synonym or another predicate does not.
+		{"ShortNegation", "Christian Bale won't play Steve Jobs",
+			"Oscar winner Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindNegation), "won't"},
+		{"ShortNegationOtherPredicate", "Christian Bale won't direct Steve Jobs",
+			"Oscar winner Christian Bale to star as Steve Jobs in upcoming biopic", noConflict, ""},
 		// A status reported, not asserted, does not contradict its negation.
 		{"ReportedStatus", "Banksy has not been arrested, his publicist said.",
 			"An article circulating online claims that Banksy has been arrested.", noConflict, ""},

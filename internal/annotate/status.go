@@ -516,10 +516,10 @@ func span(toks []token, i, j int) string {
 // synonym, or both arrival) as not done, while neither also states the
 // other's form of it.
 func differentStatus(a, b *node, lex Lexicon, canon func(string) string) (finding, bool) {
-	if f, ok := statusClash(a, b, lex, canon); ok {
+	if f, ok := statusClash(a, b, lex, canon, false); ok {
 		return f, true
 	}
-	if f, ok := statusClash(b, a, lex, canon); ok {
+	if f, ok := statusClash(b, a, lex, canon, false); ok {
 		return f, true
 	}
 	if f, ok := speechClash(a, b, lex, canon); ok {
@@ -587,13 +587,15 @@ func deniesKey(n *node, k string) bool {
 	return false
 }
 
-// statusClash looks for a done event of d that is pending in p.
-func statusClash(d, p *node, lex Lexicon, canon func(string) string) (finding, bool) {
+// statusClash looks for a done event of d that is pending in p. With
+// exact set the predicates must be one word, not synonyms, and arrivals
+// (whose movers may differ) are left out.
+func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool) (finding, bool) {
 	samePred := func(x, y statusEvent) bool {
 		if x.key == motionKey || y.key == motionKey {
-			return x.key == y.key
+			return x.key == y.key && !exact
 		}
-		return x.key == y.key || lex.Related(x.lemma, y.lemma) >= synonymScore
+		return x.key == y.key || !exact && lex.Related(x.lemma, y.lemma) >= synonymScore
 	}
 	has := func(n *node, e statusEvent, done bool) bool {
 		for _, x := range n.f.status {
