@@ -586,3 +586,21 @@ func TestSharedEventMover(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleCaseContraction: a contracted auxiliary in a Title Case
+// headline ("Wasn’t") is no name, whatever its apostrophe.
+func TestTitleCaseContraction(t *testing.T) {
+	lex := Options{}.lexicon()
+	for _, text := range []string{
+		"Everybody Relax, Banksy Wasn’t Arrested And Exposed As A 35-Year-Old Man",
+		"Everybody Relax, Banksy Wasn't Arrested And Exposed As A 35-Year-Old Man",
+		"Relax, Banksy Hasn’t Been Arrested In London",
+	} {
+		d := extractSource(&brief.Source{ID: "a", Body: []byte(text)}, lex)
+		for _, m := range d.feats[0].ments {
+			if strings.Contains(m.Key, "n't") || strings.Contains(m.Key, "n’t") {
+				t.Errorf("%q: mention %q", text, m.Key)
+			}
+		}
+	}
+}

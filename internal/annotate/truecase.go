@@ -58,7 +58,8 @@ func truecase(toks []token, capMid, lower func(string) bool, rank func(string) i
 		if capMid(w) {
 			continue
 		}
-		if lower(w) || isStop(w) {
+		if lower(w) || isStop(w) || strings.HasSuffix(w, "n't") || contraction(w) {
+			// A contracted auxiliary ("Hasn’t", "They’re") is no name.
 			t.Cap = false
 			continue
 		}
