@@ -61,7 +61,8 @@ var (
 	metaNouns = setOf("claim", "claims", "report", "reports", "rumor", "rumors", "rumour", "rumours",
 		"allegation", "allegations", "story", "stories", "suggestion", "suggestions", "accusation",
 		"accusations", "speculation", "news", "article", "articles", "account", "accounts", "assertion",
-		"assertions", "that", "it", "this", "media", "headline", "headlines", "tale", "truth", "evidence", "proof")
+		"assertions", "that", "it", "this", "media", "headline", "headlines", "tale", "truth", "evidence", "proof",
+		"validity", "veracity", "authenticity", "accuracy", "credibility", "legitimacy")
 	// evidenceNouns after a negation make it a denial of the rest
 	// ("no evidence that", "not true", "no truth to").
 	evidenceNouns = setOf("evidence", "proof", "truth", "true", "basis", "sign", "indication", "confirmation",
@@ -90,6 +91,13 @@ var (
 		{"reports", "say"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
 		{"according", "to", "unconfirmed"}, {"it", "is", "claimed"}, {"may", "have"}, {"might", "have"},
 		{"could", "have"}}
+)
+
+// hedgeLabels label a line as what is claimed ("Claim: …"); claimVerbs
+// report a claim when "that" follows within a few words.
+var (
+	hedgeLabels = setOf("claim", "rumor", "rumour", "allegation")
+	claimVerbs  = setOf("claims", "claimed", "claiming", "alleges", "alleged", "alleging")
 )
 
 // confirmHeads, negated, hedge a claim rather than deny it ("it is
@@ -284,9 +292,24 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 	if hedgeAt >= 0 {
 		return cues, span(toks, hedgeAt, min(hedgeAt+1, len(toks)-1))
 	}
+	if len(toks) > 1 && hedgeLabels[lower[0]] && strings.HasPrefix(text[toks[0].End:], ":") {
+		// "Claim: …", "Rumour: …": a fact-check's label.
+		return cues, toks[0].Text
+	}
 	for k := range toks {
 		if hedgeCues[lower[k]] {
 			return cues, toks[k].Text
+		}
+		if claimVerbs[lower[k]] {
+			// "claimed on Tuesday that …"
+			for j := k + 1; j < len(toks) && j <= k+4; j++ {
+				if lower[j] == "that" {
+					return cues, span(toks, k, j)
+				}
+				if boundary(j) {
+					break
+				}
+			}
 		}
 		for _, seq := range hedgeSeqs {
 			if at(k, seq) {
@@ -365,7 +388,7 @@ var passiveAux = setOf("been", "was", "were", "is", "are", "be", "being")
 // metaAfter reports whether one of the four words after lower[k] names
 // a report or claim ("dismissed the reports", "doubts over claims").
 func metaAfter(lower []string, k int) bool {
-	for j := k + 1; j < len(lower) && j <= k+4; j++ {
+	for j := k + 1; j < len(lower) && j <= k+6; j++ {
 		if metaNouns[lower[j]] && lower[j] != "it" && lower[j] != "this" {
 			return true
 		}

@@ -72,6 +72,19 @@ func TestStance(t *testing.T) {
 			"A spider burrowed under the man's skin in Bali.", noConflict, ""},
 		{"Reportedly", "Justin Bieber's ringtone reportedly saved a fisherman from a bear.",
 			"Justin Bieber's ringtone saved a fisherman from a bear.", notAgree, ""},
+		// A fact-check's "Claim:" label and "claimed … that" report
+		// without asserting.
+		{"ClaimLabel", "Claim: The town of Purdon, Texas was quarantined after a family of five tested positive for Ebola.",
+			"The town of Purdon, Texas was quarantined after a family of five tested positive for Ebola.", notAgree, ""},
+		{"ClaimLabelNearMiss", "Officials: The town of Purdon, Texas was quarantined after a family of five tested positive for Ebola.",
+			"The town of Purdon, Texas was quarantined after a family of five tested positive for Ebola.", agree, ""},
+		{"ClaimedLaterThat", "Lebanese army officials claimed on Tuesday that they had detained the wife and son of Abu Bakr al-Baghdadi.",
+			"The Lebanese army detained the wife and son of Abu Bakr al-Baghdadi on Tuesday.", notAgree, ""},
+		{"ClaimedLaterThatNearMiss", "Lebanese army officials said on Tuesday that they had detained the wife and son of Abu Bakr al-Baghdadi.",
+			"The Lebanese army detained the wife and son of Abu Bakr al-Baghdadi on Tuesday.", agree, ""},
+		// Doubt about a claim's validity denies it.
+		{"DoubtValidity", "Nigerian officials raised doubts on Sunday about the validity of a ceasefire with Boko Haram.",
+			"Boko Haram agreed to a ceasefire with the Nigerian government.", string(brief.KindDenial), "doubts"},
 		{"ReportedlyBoth", "Justin Bieber's ringtone reportedly saved a fisherman from a bear.",
 			"A fisherman was allegedly saved from a bear by Justin Bieber's ringtone.", noConflict, ""},
 		{"SpeechDeferred", "The Kremlin has been noncommittal, with spokesman Dmitry Peskov stating they are studying the proposal before making formal comments.",
