@@ -51,6 +51,11 @@ func TestMarkdownText(t *testing.T) {
 			t.Errorf("text %q lacks %q", got, w)
 		}
 	}
+	// Escapes show as the character, in code as written.
+	esc := markdownText("Konsument\\*innen, Liebe\\_r Besucher\\_in, 100\\. Ray Gillen, Tom &amp; Jerry &#8211; `a\\*b`\n")
+	if want := "Konsument*innen, Liebe_r Besucher_in, 100. Ray Gillen, Tom & Jerry \u2013 a\\*b"; strings.TrimSpace(esc) != want {
+		t.Errorf("text %q, want %q", esc, want)
+	}
 	for _, w := range []string{"https", "alt", "|"} {
 		if strings.Contains(got, w) {
 			t.Errorf("text %q has %q", got, w)

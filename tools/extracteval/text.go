@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 )
 
@@ -56,7 +57,8 @@ var inline = map[string]bool{
 }
 
 // markdownText returns the text a reader sees in Markdown: the text of
-// every node, link targets left out, blocks separated by new lines.
+// every node, backslash escapes and entities resolved, link targets left
+// out, blocks separated by new lines.
 func markdownText(md string) string {
 	src := []byte(md)
 	p := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
@@ -73,7 +75,12 @@ func markdownText(md string) string {
 		case *ast.Image:
 			return ast.WalkSkipChildren, nil // alt text is not article text
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
+			v := n.Segment.Value(src)
+			if !n.IsRaw() {
+				// As a renderer shows it: "\*" is "*", "&amp;" is "&".
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}
