@@ -15,8 +15,18 @@ import (
 // what the text says rather than by class names, and only from short
 // elements, so that no paragraph of the story can match.
 
-// chromeText matches the whole text of a gallery or player control.
-var chromeText = regexp.MustCompile(`(?i)^(?:(?:image|photo|picture|slide|foto|bild)\s*\d+(?:\s*(?:of|/|von|de|sur)(?:\s*\d+)?)?|\d+\s*(?:of|/)\s*\d+|close|caption|show caption|hide caption|toggle caption|expand|enlarge this image|open gallery|view gallery|fullscreen|full screen|next|previous|prev|share|share this|share on \w+|tweet|email|print|copy link|link copied|pin it|whatsapp|facebook|twitter|linkedin|reddit|advertisement|ad|sponsored|scroll to continue|continue reading|read more|listen|listen to this article|play|pause|mute|unmute)\s*[:.…]*$`)
+// chromeItem matches the label of one gallery, player, share or print
+// control, in the languages of the test pages.
+const chromeItem = `(?:(?:image|photo|picture|slide|foto|bild)\s*\d+(?:\s*(?:of|/|von|de|sur)(?:\s*\d+)?)?|\d+\s*(?:of|/)\s*\d+|close|caption|show caption|hide caption|toggle caption|expand|enlarge this image|open gallery|view gallery|fullscreen|full screen|next|previous|prev|share|share this|share on \w+|tweet|email|e-mail|print|copy link|link copied|pin it|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|xing|advertisement|ad|sponsored|scroll to continue|continue reading|read more|listen|listen to this article|play|pause|mute|unmute|back to top` +
+	// German, French, Spanish, Portuguese, Italian, Polish
+	`|(?:artikel |rezept |seite )?drucken|drukuj|imprim(?:ir|er)|stampa|anzeige|werbung|reklama|publicidad|publicité|pubblicità|publicidade|(?:artikel |beitrag |jetzt )?teilen|(?:auf|bei) \w+ (?:teilen|speichern|merken)|partager|compartir|compartilhar|condividi|udostępnij|schließen|fermer|cerrar|chiudi|zamknij|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|czytaj dalej|continua a leggere|nach oben|zum seitenanfang|quellen (?:ausblenden|einblenden|anzeigen)|(?:diese |esta )?(?:noticia|nachricht|artikel|beitrag) (?:bewerten|valorar)|valora esta noticia|rate this (?:article|story)` +
+	// comment counters and reading times
+	`|(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarze?)(?:\s*insgesamt)?\s*:?\s*\(?\d*\)?|(?:kommentar (?:schreiben|verfassen)|leave a (?:comment|reply)|write a comment)` +
+	`|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten?)\.?|\d+\s*(?:min\.?|minutes?|minuten?)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|ten tekst przeczytasz w [^.]*minut\w*)`
+
+// chromeText matches the whole text of a block of controls: one label
+// or several ("Rezept drucken Bei Pinterest speichern", "Share | Tweet").
+var chromeText = regexp.MustCompile(`(?i)^` + chromeItem + `(?:\s*[|·•/]?\s*` + chromeItem + `)*\s*[:.…]*$`)
 
 // relatedHeading matches the heading of a block of links to other
 // articles, in the languages of the test pages (English, German,
@@ -33,6 +43,77 @@ var relatedHeading = regexp.MustCompile(`(?i)^(?:` +
 	// Polish
 	`|czytaj (?:też|także|więcej)|zobacz (?:też|także)|najczęściej czytane|polecane(?: artykuły)?` +
 	`)\s*[:.…]*$`)
+
+// months are the names of the months (and their abbreviations and
+// Polish genitives) in the languages of the test pages.
+const months = `(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|fév(?:rier)?|mar(?:ch|s|zo|ço)?|märz|apr(?:il|ile)?|avr(?:il)?|may|mai|maggio|mayo|maio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust)?|août|agosto|sep(?:t(?:ember|embre)?)?|septiembre|setembro|settembre|oct(?:ober|obre|ubre)?|okt(?:ober)?|outubro|ottobre|nov(?:ember|embre)?|novembro|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|dezembro|enero|ene|febrero|febbraio|fevereiro|gennaio|marca|stycznia|lutego|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\.?`
+
+// dateLine matches a line that is only a date or time, with the label
+// sites put before it ("Aktualisiert: 11.04.2020, 10:27", "Published
+// March 3, 2021", "16 marca 2021", "3:59 PM").
+var dateLine = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|first published|aktualisiert|zuletzt aktualisiert|publiziert|veröffentlicht|erschienen|stand|erstellt|geändert|datum|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|opublikowano|aktualizacja)(?:\s+(?:on|am|le|el|em|il|at))?\s*:?\s*)?` +
+	`(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s*(?:den\s*)?)?` +
+	`(?:(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?` + months + `(?:\s+de)?,?\s+\d{4}|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})` +
+	`(?:\s*(?:,|um|at|à|a las|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s*(?:cet|cest|mez|mesz|utc|gmt|et|est|edt|pt|pst|pdt|bst))?)?` +
+	`|\d{1,2}:\d{2}\s*(?:am|pm)(?:\s*(?:utc|gmt|et|est|edt|pt|pst|pdt|bst))?)\s*[.|]?$`)
+
+// edgeBlocks is how many blocks at each end of the article
+// removeEdgeDates looks at.
+const edgeBlocks = 3
+
+// removeEdgeDates removes, among the first and last edgeBlocks blocks of
+// text of the article under root, those that are only a date or time
+// (dateLine): the publication line sites put above or below the story.
+// brief keeps the date in the front matter. A date line inside the
+// story (a live report's timestamps) is left alone.
+func removeEdgeDates(root *html.Node) {
+	var blocks []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if (layoutBlock[tag(c)] || tag(c) == atom.Time) && !hasBlockChild(c) {
+				if strings.TrimFunc(textOf(c), invisible) != "" || hasImage(c) {
+					blocks = append(blocks, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	for i, b := range blocks {
+		if i >= edgeBlocks && i < len(blocks)-edgeBlocks {
+			continue
+		}
+		if t := textOf(b); len(strings.Fields(t)) <= 12 && dateLine.MatchString(t) && b.Parent != nil {
+			b.Parent.RemoveChild(b)
+		}
+	}
+}
+
+// layoutBlock holds the elements a browser lays out as blocks.
+var layoutBlock = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Main: true, atom.Aside: true, atom.Ul: true, atom.Ol: true,
+	atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Table: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Figure: true, atom.Figcaption: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Hr: true, atom.Address: true,
+	atom.Details: true, atom.Summary: true, atom.Tbody: true, atom.Thead: true,
+}
+
+// hasBlockChild reports whether an element child of n is a block.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && layoutBlock[tag(c)] {
+			return true
+		}
+	}
+	return false
+}
 
 // bareCount matches a number standing alone, as galleries show them.
 var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
@@ -104,6 +185,7 @@ func removeFurniture(root *html.Node) {
 		}
 	}
 	walk(root, false)
+	removeEdgeDates(root)
 	tidyEmphasis(root)
 }
 
