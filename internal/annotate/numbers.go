@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/brief-dev/brief/internal/lexicon"
 )
 
 // number is a quantity in a claim with what it counts.
@@ -205,6 +207,13 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 			}
 			n.Kind = "count"
 			n.Noun, j = nextNoun(j)
+			if n.Noun != "" {
+				// "nine mass graves", "300 Iraqi soldiers", "43 missing
+				// students": a count counts the head of its noun phrase.
+				if h := compoundHead(toks, j); h > j {
+					n.Noun, j = lemma(toks[h].Lower), h
+				}
+			}
 		}
 		end := min(j, len(toks)) - 1
 		if n.Noun != "" && end < len(toks)-1 {
@@ -228,6 +237,28 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 		i = max(i, j-1)
 	}
 	return out
+}
+
+// compoundHead returns the last noun of the noun phrase that starts at
+// token k ("mass graves" -> "graves"), at most two words on, or k: the
+// words after k must be lower-case nouns, not verbs ("28 bodies found").
+func compoundHead(toks []token, k int) int {
+	h := k
+	for n := k + 1; n < len(toks) && n <= k+2; n++ {
+		w := toks[n].Lower
+		if toks[n].Cap || isStop(w) || toks[n].Start > toks[n-1].End+1 {
+			break // a name, a function word, or punctuation between
+		}
+		base, infl := lexicon.Tags(w)
+		if !(base | infl).Has(lexicon.Noun) || irregularPast[w] || strings.HasSuffix(w, "ed") && infl.Has(lexicon.Verb) {
+			break // not a noun, or a verb in the past ("found", "killed")
+		}
+		if _, num := parseValue(w); num {
+			break
+		}
+		h = n
+	}
+	return h
 }
 
 // appositiveAge reports a number between commas right after a name

@@ -27,3 +27,22 @@ func TestManyNumbersBounded(t *testing.T) {
 		t.Errorf("normal sentence: %d numbers, want 3", got)
 	}
 }
+
+// TestCountedNoun: a count counts the head of its noun phrase, not a
+// modifier before it, and stops before a verb or a name.
+func TestCountedNoun(t *testing.T) {
+	lex := Options{}.lexicon()
+	for _, tt := range []struct{ text, noun string }{
+		{"Remains were found in nine mass graves near the town.", lex.Lemma("graves")},
+		{"The gas attack killed 300 Iraqi soldiers.", lex.Lemma("soldiers")},
+		{"Police are looking for 43 missing students.", lex.Lemma("students")},
+		{"Police counted 28 bodies found in the grave.", lex.Lemma("bodies")},
+		{"Militias seized 11 commercial jetliners.", lex.Lemma("jetliners")},
+		{"The army retook 100 towns and villages.", lex.Lemma("towns")},
+	} {
+		ns := extractNumbers(tt.text, tokenize(tt.text), lex.Lemma)
+		if len(ns) != 1 || ns[0].Noun != tt.noun {
+			t.Errorf("%q: numbers %+v, want one counting %q", tt.text, ns, tt.noun)
+		}
+	}
+}

@@ -66,7 +66,7 @@ var (
 	// evidenceNouns after a negation make it a denial of the rest
 	// ("no evidence that", "not true", "no truth to").
 	evidenceNouns = setOf("evidence", "proof", "truth", "true", "basis", "sign", "indication", "confirmation",
-		"plausible", "credible", "accurate")
+		"plausible", "credible", "accurate", "real")
 	// doubtWords say the claim they stand in is doubtful or impossible
 	// ("it is implausible", "almost impossible"): a denial of the whole
 	// claim, unless negated before ("not impossible"). weakDoubts doubt
@@ -88,7 +88,8 @@ var (
 		"viral", "hearsay", "suspected")
 	hedgeSeqs = [][]string{{"claims", "that"}, {"claimed", "that"}, {"claiming", "that"}, {"is", "said", "to"},
 		{"are", "said", "to"}, {"was", "said", "to"}, {"were", "said", "to"}, {"reports", "that"},
-		{"reports", "say"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
+		{"reports", "say"}, {"report", "that"}, {"claim", "that"}, {"assertion", "that"}, {"allegation", "that"},
+		{"allegations", "that"}, {"suggestion", "that"}, {"suggestions", "that"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
 		{"according", "to", "unconfirmed"}, {"it", "is", "claimed"}, {"may", "have"}, {"might", "have"},
 		{"could", "have"}}
 )
@@ -226,6 +227,11 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			var c polarityCue
 			if whole {
 				c = scope(k+1, len(toks), true)
+				if len(c.keys) <= 1 && len(c.names) == 0 {
+					// "… is not true", "… is not real": what is denied
+					// comes before.
+					c = scope(0, len(toks), true)
+				}
 			} else {
 				c = scope(k+1, len(toks), false)
 			}

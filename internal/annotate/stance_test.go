@@ -82,6 +82,12 @@ func TestStance(t *testing.T) {
 			"The Lebanese army detained the wife and son of Abu Bakr al-Baghdadi on Tuesday.", notAgree, ""},
 		{"ClaimedLaterThatNearMiss", "Lebanese army officials said on Tuesday that they had detained the wife and son of Abu Bakr al-Baghdadi.",
 			"The Lebanese army detained the wife and son of Abu Bakr al-Baghdadi on Tuesday.", agree, ""},
+		{"ReportThat", "A US website is carrying a report that the street artist Banksy has been identified and arrested.",
+			"The street artist Banksy has been identified and arrested.", notAgree, ""},
+		{"NotRealBoth", "That ESPN panel on domestic violence you keep hearing about is not real.",
+			"There was no panel on domestic violence ever planned for the ESPN show.", noConflict, ""},
+		{"NotReal", "That ESPN panel on domestic violence you keep hearing about is not real.",
+			"ESPN planned an all-male panel on domestic violence for its show.", string(brief.KindDenial), "not"},
 		// Doubt about a claim's validity denies it.
 		{"DoubtValidity", "Nigerian officials raised doubts on Sunday about the validity of a ceasefire with Boko Haram.",
 			"Boko Haram agreed to a ceasefire with the Nigerian government.", string(brief.KindDenial), "doubts"},
