@@ -111,6 +111,11 @@ func differentRole(a, b *node, canon func(string) string, isEntity func(string) 
 // itself a role word ("Deputy", "Prime").
 func portfolio(title string) string {
 	f := strings.Fields(title)
+	for len(f) > 2 && strings.HasPrefix(f[len(f)-2], "(") {
+		// "Islamic State (IS) leader": the acronym is another name of
+		// the word before it.
+		f = append(f[:len(f)-2:len(f)-2], f[len(f)-1])
+	}
 	if len(f) < 2 {
 		return ""
 	}

@@ -166,6 +166,12 @@ func TestStance(t *testing.T) {
 			"European Central Bank President Wim Duisenberg said it was too soon to discuss further rate cuts in the euro zone.", agree, ""},
 		{"AcronymConflict", "ECB President Wim Duisenberg said it was too soon to discuss further rate cuts in the euro zone.",
 			"European Investment Bank President Wim Duisenberg said it was too soon to discuss further rate cuts in the euro zone.", string(brief.KindRole), "ECB"},
+		// An acronym in parentheses is another name of the office's
+		// portfolio, not a portfolio of its own.
+		{"ParenAcronym", "The Islamic State (IS) leader Abu Bakr al-Baghdadi has not been seen since the airstrike.",
+			"Islamic State leader Abu Bakr al-Baghdadi has not been seen since the airstrike.", noConflict, ""},
+		{"ParenAcronymNearMiss", "The Islamic State (IS) Finance Minister Abu Ali al-Anbari was killed in the airstrike.",
+			"Islamic State Oil Minister Abu Ali al-Anbari was killed in the airstrike.", string(brief.KindRole), "Finance"},
 		{"BoundsConflict", "The attack left 31 people dead, officials said.",
 			"At least 45 people were killed in the attack, officials said.", string(brief.KindNumber), "31"},
 		{"Age", "Igor Vorozhbitsyn, 42, was fishing when the bear attacked.",
