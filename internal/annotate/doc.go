@@ -151,6 +151,15 @@ in a list; "talks in Saudi Arabia" and "arrived in Moscow" are two
 events). Status is
 also checked on pairs with p ≥ statusFloor that share a name, because
 "arrived in Moscow" and "heading to Moscow" rarely look alike otherwise.
+Below the floors, a pair with p ≥ strictFloor that shares a name is
+checked for a negation or status of the same predicate in the same word
+only (strictConflict; no synonyms, no arrivals): short claims share few
+words however close they are ("Christian Bale won't play Steve Jobs" /
+"Oscar winner Christian Bale to play Steve Jobs in upcoming biopic").
+Two claims that both deny a story do not conflict (a whole-claim denial
+and a negation of a predicate in its scope, or each negating what the
+other states), nor does a status that its own claim reports ("claims
+that", "a report that", a fact-check's "Claim:") or denies.
 Reasons quote the original words.
 
 Debunking (debunk.go): an article that denies a story also retells it,
