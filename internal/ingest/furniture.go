@@ -22,7 +22,7 @@ const chromeItem = `(?:(?:image|photo|picture|slide|foto|bild)\s*\d+(?:\s*(?:of|
 	`|(?:artikel |rezept |seite )?drucken|drukuj|imprim(?:ir|er)|stampa|anzeige|werbung|reklama|publicidad|publicité|pubblicità|publicidade|(?:artikel |beitrag |jetzt )?teilen|(?:auf|bei) \w+ (?:teilen|speichern|merken)|partager|compartir|compartilhar|condividi|udostępnij|schließen|fermer|cerrar|chiudi|zamknij|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|czytaj dalej|continua a leggere|nach oben|zum seitenanfang|quellen (?:ausblenden|einblenden|anzeigen)|(?:diese |esta )?(?:noticia|nachricht|artikel|beitrag) (?:bewerten|valorar)|valora esta noticia|rate this (?:article|story)` +
 	// comment counters and reading times
 	`|(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarze?)(?:\s*insgesamt)?\s*:?\s*\(?\d*\)?|(?:kommentar (?:schreiben|verfassen)|leave a (?:comment|reply)|write a comment)` +
-	`|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten?)\.?|\d+\s*(?:min\.?|minutes?|minuten?)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|ten tekst przeczytasz w [^.]*minut\w*)`
+	`|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*|minuten?)\.?|\d+\s*(?:min\.?|minutes?|minuten?)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|ten tekst przeczytasz w [^.]*minut\pL*)`
 
 // chromeText matches the whole text of a block of controls: one label
 // or several ("Rezept drucken Bei Pinterest speichern", "Share | Tweet").
