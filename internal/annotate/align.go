@@ -67,12 +67,14 @@ type pairResult struct {
 
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
-// memo, if not nil, keeps word alignments of claim pairs between passes.
+// memo, if not nil, keeps word alignments of claim pairs between passes,
+// and the claims keep their index keys for the next pass (see
+// buildIndex); with nil, a pass keeps nothing for the next.
 //
 // With draftOnly, only pairs with a claim of the author's draft are
 // scored: the pass that checks the draft needs no other links.
 func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *bestMemo, draftOnly bool) ([]brief.Link, brief.ErrorList, error) {
-	c, warnings := prepare(docs, lex, ov)
+	c, warnings := prepare(docs, lex, ov, memo != nil)
 	c.draftOnly = draftOnly
 	if memo != nil {
 		c.sc.best = memo.start(c.sc.nodes)
@@ -111,8 +113,9 @@ type corpus struct {
 // isEntity reports whether a word is (the key of) a name in the corpus.
 func (c *corpus) isEntity(w string) bool { return c.entities[c.canon(entityKey(w))] }
 
-// prepare folds name aliases and builds the index and the scorer.
-func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorList) {
+// prepare folds name aliases and builds the index and the scorer; with
+// keep, the claims keep their index keys for the next pass.
+func prepare(docs []*docFeat, lex Lexicon, ov *Overrides, keep bool) (*corpus, brief.ErrorList) {
 	var warnings brief.ErrorList
 	// Nodes in source order, then document order.
 	var nodes []*node
@@ -163,7 +166,7 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides) (*corpus, brief.ErrorL
 			}
 		}
 	}
-	ix := buildIndex(nodes, lex)
+	ix := buildIndex(nodes, lex, keep)
 	// Clause nodes: scored, never indexed.
 	clauses := make([][]*node, len(nodes))
 	scored := nodes
@@ -364,6 +367,16 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 	pairs, err := c.pairs(ctx)
 	if err != nil {
 		return nil, err
+	}
+	// The index has proposed its candidates: its postings and the
+	// claims' keys (unless kept for the next pass) are not read again,
+	// and at 10,000 articles they are several hundred MB that scoring
+	// and the decision need not hold.
+	c.ix, c.sc.ix = nil, nil
+	for _, n := range c.nodes {
+		if n.f.ixKeys == nil {
+			n.keys = nil
+		}
 	}
 	if c.draftOnly {
 		pairs = slices.DeleteFunc(pairs, func(p [2]int32) bool {

@@ -27,6 +27,11 @@ type Options struct {
 	// decision gives no weight (and so leaves out to save time): for
 	// fitting a decision with Signals.
 	AllSignals bool
+	// Once is set for an Annotator whose Annotation is made once (brief
+	// build, Annotate): it keeps nothing for a next pass, neither the
+	// memo of word alignments nor the claims' index keys, so that a
+	// pass holds less. The annotation is the same.
+	Once bool
 
 	th thresholds // for tuning in tests; zero means the defaults
 }
@@ -43,7 +48,7 @@ func (o Options) lexicon() Lexicon {
 // A source with Draft set is aligned against the others, but two draft
 // claims are never compared.
 func Annotate(ctx context.Context, sources []*brief.Source, ov *Overrides) (*brief.Annotation, error) {
-	a := NewWith(Options{})
+	a := NewWith(Options{Once: true})
 	for _, s := range sources {
 		a.Update(s)
 	}
@@ -158,12 +163,16 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 			drafts[c.ID] = true
 		}
 	}
-	links, warns, err := align(ctx, sources, a.lex, ov, th, &a.best, false)
+	best, bestDraft := &a.best, &a.bestDraft
+	if a.opts.Once {
+		best, bestDraft = nil, nil
+	}
+	links, warns, err := align(ctx, sources, a.lex, ov, th, best, false)
 	if err != nil {
 		return nil, err
 	}
 	if len(drafts) > 0 {
-		all, _, err := align(ctx, docs, a.lex, ov, th, &a.bestDraft, true)
+		all, _, err := align(ctx, docs, a.lex, ov, th, bestDraft, true)
 		if err != nil {
 			return nil, err
 		}

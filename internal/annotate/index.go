@@ -189,7 +189,9 @@ func uniq(s []string) []string {
 }
 
 // buildIndex indexes the nodes and computes IDF weights over claims.
-func buildIndex(nodes []*node, lex Lexicon) *index {
+// With keep, each claim keeps its keys for the next pass, which makes
+// them again only if its canonical names change.
+func buildIndex(nodes []*node, lex Lexicon, keep bool) *index {
 	ix := &index{postings: map[string][]int32{}, idf: map[string]float64{}}
 	sem := map[string][]string{} // semantic keys by lemma
 	names := &keyNames{w: map[string]string{}, e: map[string]string{}}
@@ -200,7 +202,9 @@ func buildIndex(nodes []*node, lex Lexicon) *index {
 			n.keys = f.ixKeys
 		} else {
 			n.keys = n.features(lex, sem, names)
-			f.ixKeys, f.ixEnts = n.keys, n.ents
+			if keep {
+				f.ixKeys, f.ixEnts = n.keys, n.ents
+			}
 		}
 		for _, k := range n.keys {
 			ix.postings[k] = append(ix.postings[k], int32(i))

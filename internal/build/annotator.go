@@ -57,7 +57,12 @@ type annotateAdapter struct {
 	json *annotate.JSONCache
 }
 
-func defaultAnnotator() annotator { return annotateAdapter{annotate.New(), new(annotate.JSONCache)} }
+// defaultAnnotator returns the annotator of a build; once is set for a
+// single build, whose annotator keeps no memos for a next one (see
+// annotate.Options.Once).
+func defaultAnnotator(once bool) annotator {
+	return annotateAdapter{annotate.NewWith(annotate.Options{Once: once}), new(annotate.JSONCache)}
+}
 
 func (x annotateAdapter) Update(s *brief.Source) { x.a.Update(s) }
 func (x annotateAdapter) Remove(id string)       { x.a.Remove(id) }

@@ -177,7 +177,7 @@ type Builder struct {
 	opts    Options
 	optsErr error
 
-	newAnnotator func() annotator
+	newAnnotator func(once bool) annotator // once: for a single build
 	ann          annotator
 	annSrc       map[string]*brief.Source // sources given to ann, by ID
 
@@ -358,7 +358,7 @@ func (b *Builder) build(ctx context.Context, changed []string, open func() (sink
 
 // reset forgets all state, for a full build.
 func (b *Builder) reset() {
-	b.ann = b.newAnnotator()
+	b.ann = b.newAnnotator(b.oneShot)
 	b.annSrc = map[string]*brief.Source{}
 	b.files = map[string]*loaded{}
 	b.theme = nil

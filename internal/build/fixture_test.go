@@ -28,7 +28,7 @@ import (
 // Claim IDs are <source>-<n>, n counting from 1 in the file's order.
 type fixtureAnnotator struct{ srcs map[string]*brief.Source }
 
-func newFixtureAnnotator() annotator { return &fixtureAnnotator{srcs: map[string]*brief.Source{}} }
+func newFixtureAnnotator(bool) annotator { return &fixtureAnnotator{srcs: map[string]*brief.Source{}} }
 
 func (f *fixtureAnnotator) Update(s *brief.Source) { f.srcs[s.ID] = s }
 func (f *fixtureAnnotator) Remove(id string)       { delete(f.srcs, id) }

@@ -40,7 +40,7 @@ func TestPanicIsError(t *testing.T) {
 	for _, where := range []string{"annotate", "render"} {
 		t.Run(where, func(t *testing.T) {
 			b := NewBuilder(Options{Root: root})
-			b.newAnnotator = func() annotator {
+			b.newAnnotator = func(bool) annotator {
 				return &panicAnnotator{fixtureAnnotator{srcs: map[string]*brief.Source{}}, where}
 			}
 			site, _, err := b.Build(context.Background(), nil)
