@@ -369,14 +369,12 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 		return nil, err
 	}
 	// The index has proposed its candidates: its postings and the
-	// claims' keys (unless kept for the next pass) are not read again,
-	// and at 10,000 articles they are several hundred MB that scoring
-	// and the decision need not hold.
+	// claims' key ids are not read again, and at 10,000 articles they
+	// are several hundred MB that scoring and the decision need not
+	// hold.
 	c.ix, c.sc.ix = nil, nil
 	for _, n := range c.nodes {
-		if n.f.ixKeys == nil {
-			n.keys = nil
-		}
+		n.keys = nil
 	}
 	if c.draftOnly {
 		pairs = slices.DeleteFunc(pairs, func(p [2]int32) bool {

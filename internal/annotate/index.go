@@ -73,9 +73,9 @@ func semKeys(v []int8) []string {
 // node is a claim in the corpus-wide pass.
 type node struct {
 	f     *claimFeat
-	src   int  // index of the source
-	draft bool // the claim belongs to the author's draft
-	keys  []string
+	src   int      // index of the source
+	draft bool     // the claim belongs to the author's draft
+	keys  []int32  // index key ids (see index.id), in the order of the keys
 	ents  []string // canonical entity keys, sorted, unique
 	wids  []int32  // vocabulary ids of f.words
 	reps  []string // the lemmas standing for wids in the pass (see bestEntry)
@@ -83,7 +83,7 @@ type node struct {
 	// Per pass, for scoring (see weigh): the IDF weights of ents and
 	// f.nums, and the quotation keys among keys.
 	entW, numW []float64
-	qkeys      []string
+	qkeys      []int32
 	// slots are the slots names fill (see claimFeat.govs): the
 	// governing lemma and the canonical name ("arrive", "moscow").
 	slots []slot
@@ -104,19 +104,52 @@ type slot struct{ gov, ent string }
 func (n *node) weigh(ix *index) {
 	n.entW = n.entW[:0]
 	for _, e := range n.ents {
-		n.entW = append(n.entW, ix.idf["e:"+e]*entityWeight)
+		n.entW = append(n.entW, ix.idfOf("e:"+e)*entityWeight)
 	}
 	n.numW = n.numW[:0]
 	for _, x := range n.f.nums {
-		n.numW = append(n.numW, numberWeight*ix.idf["n:"+x.Key()])
+		n.numW = append(n.numW, numberWeight*ix.idfOf("n:"+x.Key()))
 	}
-	n.qkeys = quoteKeys(n)
+	n.qkeys = n.qkeys[:0]
+	for _, k := range n.keys {
+		if ix.quote[k] {
+			n.qkeys = append(n.qkeys, k)
+		}
+	}
 }
 
-// index is an inverted index from feature keys to claims.
+// index is an inverted index from feature keys to claims. Each key has
+// an id, its place in the slices: a claim holds 40 keys on average, as
+// 4-byte ids rather than 16-byte strings.
 type index struct {
-	postings map[string][]int32
-	idf      map[string]float64
+	ids      map[string]int32
+	postings [][]int32 // by id: the claims with the key, in order
+	idf      []float64 // by id
+	weight   []float64 // by id: how much sharing the key says
+	// sem marks the semantic keys ("h…"), quote the quotation
+	// trigrams ("q:…"), by id.
+	sem, quote []bool
+}
+
+// id returns the id of key k, adding it if it is new.
+func (ix *index) id(k string) int32 {
+	id, ok := ix.ids[k]
+	if !ok {
+		id = int32(len(ix.postings))
+		ix.ids[k] = id
+		ix.postings = append(ix.postings, nil)
+		ix.sem = append(ix.sem, k[0] == 'h')
+		ix.quote = append(ix.quote, len(k) > 2 && k[:2] == "q:")
+	}
+	return id
+}
+
+// idfOf returns the IDF weight of key k, 0 for a key no claim has.
+func (ix *index) idfOf(k string) float64 {
+	if id, ok := ix.ids[k]; ok {
+		return ix.idf[id]
+	}
+	return 0
 }
 
 // features returns the index keys of a claim: match keys of its words
@@ -192,37 +225,40 @@ func uniq(s []string) []string {
 // With keep, each claim keeps its keys for the next pass, which makes
 // them again only if its canonical names change.
 func buildIndex(nodes []*node, lex Lexicon, keep bool) *index {
-	ix := &index{postings: map[string][]int32{}, idf: map[string]float64{}}
+	ix := &index{ids: map[string]int32{}}
 	sem := map[string][]string{} // semantic keys by lemma
 	names := &keyNames{w: map[string]string{}, e: map[string]string{}}
 	for i, n := range nodes {
 		// A claim's keys are those of the last pass unless its
 		// canonical names changed (aliases are corpus-wide).
-		if f := n.f; f.ixKeys != nil && slices.Equal(f.ixEnts, n.ents) {
-			n.keys = f.ixKeys
-		} else {
-			n.keys = n.features(lex, sem, names)
+		f := n.f
+		keys := f.ixKeys
+		if keys == nil || !slices.Equal(f.ixEnts, n.ents) {
+			keys = n.features(lex, sem, names)
+			f.ixKeys, f.ixEnts = nil, nil
 			if keep {
-				f.ixKeys, f.ixEnts = n.keys, n.ents
+				f.ixKeys, f.ixEnts = keys, n.ents
 			}
 		}
-		for _, k := range n.keys {
-			ix.postings[k] = append(ix.postings[k], int32(i))
+		n.keys = make([]int32, len(keys))
+		for k, key := range keys {
+			id := ix.id(key)
+			n.keys[k] = id
+			ix.postings[id] = append(ix.postings[id], int32(i))
 		}
 	}
 	total := float64(len(nodes)) + 1
-	for k, p := range ix.postings {
-		ix.idf[k] = math.Max(0.1, math.Log(total/(float64(len(p))+0.5)))
+	ix.idf = make([]float64, len(ix.postings))
+	ix.weight = make([]float64, len(ix.postings))
+	for id, p := range ix.postings {
+		ix.idf[id] = math.Max(0.1, math.Log(total/(float64(len(p))+0.5)))
+		// Semantic keys propose with less weight than shared words.
+		ix.weight[id] = ix.idf[id]
+		if ix.sem[id] {
+			ix.weight[id] = semWeight * ix.idf[id]
+		}
 	}
 	return ix
-}
-
-// weight is how much a shared key says that two claims are related.
-func (ix *index) weight(k string) float64 {
-	if k[0] == 'h' {
-		return semWeight * ix.idf[k]
-	}
-	return ix.idf[k]
 }
 
 // candidates returns, for node i, the nodes of other sources that share
@@ -238,7 +274,7 @@ func (ix *index) candidates(nodes []*node, i int, acc []float64, out []int32) []
 		if len(p) > maxPosting {
 			continue
 		}
-		w := ix.weight(k)
+		w := ix.weight[k]
 		for _, j := range p {
 			m := nodes[j]
 			if int(j) == i || m.src == n.src || (m.draft && n.draft) {

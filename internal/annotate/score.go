@@ -130,7 +130,7 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 				if s.memo != nil {
 					s.mids = append(s.mids, s.memo.id(w.lemma))
 				}
-				idf := ix.idf["w:"+w.key]
+				idf := ix.idfOf("w:" + w.key)
 				if hasRank {
 					r := vl.Rank(w.lemma)
 					if r < 0 {
@@ -377,21 +377,11 @@ func quoteOverlap(a, b *node) float64 {
 	}
 	shared := 0
 	for _, k := range qa {
-		if containsStr(qb, k) {
+		if containsInt32(qb, k) {
 			shared++
 		}
 	}
 	return float64(shared) / float64(min(len(qa), len(qb)))
-}
-
-func quoteKeys(n *node) []string {
-	var out []string
-	for _, k := range n.keys {
-		if len(k) > 2 && k[:2] == "q:" {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 // Logistic weights of the decision, fitted on the seed annotation
