@@ -29,8 +29,10 @@ type Options struct {
 	AllSignals bool
 	// Once is set for an Annotator whose Annotation is made once (brief
 	// build, Annotate): it keeps nothing for a next pass, neither the
-	// memo of word alignments nor the claims' index keys, so that a
-	// pass holds less. The annotation is the same.
+	// sources' extractions (a next Annotation extracts them again) nor
+	// the memo of word alignments nor the claims' index keys, and the
+	// annotation's claims are the extraction's own, not copies, so that
+	// a pass holds less. The annotation is the same.
 	Once bool
 
 	th thresholds // for tuning in tests; zero means the defaults
@@ -136,9 +138,20 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 	if err != nil {
 		return nil, err
 	}
+	n := 0
+	for _, d := range docs {
+		n += len(d.claims)
+	}
 	ann := &brief.Annotation{}
+	if n > 0 {
+		ann.Sources, ann.Claims = make([]*brief.Source, 0, len(docs)), make([]*brief.Claim, 0, n)
+	}
 	for _, d := range docs {
 		ann.Sources = append(ann.Sources, d.src)
+		if a.opts.Once {
+			ann.Claims = append(ann.Claims, d.claims...) // nothing is cached
+			continue
+		}
 		for _, c := range d.claims {
 			cc := *c // callers may not change the cache
 			ann.Claims = append(ann.Claims, &cc)
@@ -242,6 +255,9 @@ func (a *Annotator) extracted() ([]*docFeat, error) {
 	docs := make([]*docFeat, len(ids))
 	for i, id := range ids {
 		docs[i] = a.docs[id].doc
+		if a.opts.Once {
+			a.docs[id].doc = nil // the caller's alone
+		}
 	}
 	return docs, nil
 }
