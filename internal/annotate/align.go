@@ -265,9 +265,6 @@ func mergeNodes(a, b *node) *node {
 		}
 	}
 	sort.Slice(f.words, func(i, j int) bool { return f.words[i].key < f.words[j].key })
-	for _, w := range f.words {
-		f.lemmas = append(f.lemmas, w.key)
-	}
 	ents := slices.Concat(a.ents, b.ents)
 	sort.Strings(ents)
 	return &node{f: f, src: a.src, draft: a.draft, ents: uniq(ents)}

@@ -79,10 +79,6 @@ func extractClauses(f *claimFeat, lex Lexicon) []*claimFeat {
 		}
 		c.nums = extractNumbers(f.claim.Text, c.toks, lex.Lemma)
 		c.words = contentWords(c.toks, inName, lex)
-		c.lemmas = make([]string, 0, len(c.words))
-		for _, w := range c.words {
-			c.lemmas = append(c.lemmas, w.key)
-		}
 		return c
 	}
 	final := func(i, j int) *claimFeat {

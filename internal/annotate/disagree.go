@@ -210,7 +210,7 @@ func differentNumber(a, b *node, sim float64, lex Lexicon, aligned bool) (findin
 // hasWord reports whether n has a content word with the lemma l.
 func hasWord(n *node, lex Lexicon, l string) bool {
 	k, _ := matchKey(lex, l)
-	return containsStr(n.f.lemmas, k)
+	return n.f.hasKey(k)
 }
 
 // hasValue reports whether ns holds x: the same value of the same

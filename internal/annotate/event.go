@@ -87,12 +87,13 @@ func eventKeys(n *node, canon func(string) string) []string {
 // name, "President Trump’s envoy" → Steve Witkoff).
 func eventMovers(n *node, e statusEvent, canon func(string) string) []string {
 	var out []string
-	for _, m := range e.mover.own {
+	mv := e.who()
+	for _, m := range mv.own {
 		out = append(out, canon(m))
 	}
 	for _, m := range n.f.ments {
-		if !m.Place && m.Start >= e.mover.start && m.End <= e.mover.end && e.mover.end > 0 &&
-			!containsStr(e.mover.names, m.Key) && !containsStr(out, canon(m.Key)) {
+		if !m.Place && m.Start >= mv.start && m.End <= mv.end && mv.end > 0 &&
+			!containsStr(mv.names, m.Key) && !containsStr(out, canon(m.Key)) {
 			out = append(out, canon(m.Key))
 		}
 	}

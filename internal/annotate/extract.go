@@ -12,10 +12,11 @@ import (
 
 // claimFeat is what one claim says, as far as it can be checked.
 type claimFeat struct {
-	claim    *brief.Claim
-	toks     []token  // nil once its source is extracted, but for a headline (see extractSource)
-	lemmas   []string // match keys of the content words, sorted, unique (names excluded)
-	words    []cword  // the content words, parallel to lemmas
+	claim *brief.Claim
+	toks  []token // nil once its source is extracted, but for a headline (see extractSource)
+	// words are the content words (names excluded), sorted by match
+	// key, one for each key (see hasKey).
+	words    []cword
 	ments    []mention
 	nums     []number
 	times    []string // weekdays and dates, lower case ("thursday", "february 28")
@@ -51,6 +52,16 @@ type claimFeat struct {
 	// ixKeys are the index keys of the claim's last pass, made with the
 	// canonical names ixEnts (see buildIndex).
 	ixKeys, ixEnts []string
+}
+
+// hasKey reports whether the claim has a content word with match key k.
+func (f *claimFeat) hasKey(k string) bool {
+	for _, w := range f.words {
+		if w.key == k {
+			return true
+		}
+	}
+	return false
 }
 
 // cword is a content word: its match key (see matchKey), its lemma for
@@ -338,10 +349,6 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 		}
 	}
 	f.words = contentWords(toks, inName, lex)
-	f.lemmas = make([]string, 0, len(f.words))
-	for _, w := range f.words {
-		f.lemmas = append(f.lemmas, w.key)
-	}
 	f.status = extractStatus(toks, f.ments, lex)
 	// The phrases of travelling ("en route", "on its way", "heading to")
 	// state a pending arrival: their content word takes the match key of
@@ -352,7 +359,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 			continue
 		}
 		k, l := matchKey(lex, "arrive")
-		if containsStr(f.lemmas, k) {
+		if f.hasKey(k) {
 			break
 		}
 		cue := strings.Fields(strings.ToLower(e.text))
@@ -360,9 +367,6 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 			if containsStr(cue, strings.ToLower(w.text)) {
 				f.words[i] = cword{key: k, lemma: l, text: w.text}
 				sort.Slice(f.words, func(i, j int) bool { return f.words[i].key < f.words[j].key })
-				for j, w := range f.words {
-					f.lemmas[j] = w.key
-				}
 				break
 			}
 		}
@@ -376,11 +380,12 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	for k, m := range f.ments {
 		f.govs[k] = governor(toks, tokenAt(toks, m.Start), f.ments, lex)
 	}
-	base := lex
 	if kc, ok := lex.(*keyCache); ok {
-		base = kc.Lexicon // the cache is per source and not safe for concurrent use
+		// The cache is per source and not safe for concurrent use.
+		f.related = kc.related
+	} else {
+		f.related = lex.Related
 	}
-	f.related = base.Related
 	return f
 }
 

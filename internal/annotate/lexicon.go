@@ -87,9 +87,14 @@ func matchKey(lex Lexicon, w string) (key, lemma string) {
 type keyCache struct {
 	Lexicon
 	keys map[string][2]string
+	// related is the wrapped lexicon's Related, made once for the
+	// source's claims to share (see claimFeat.related).
+	related func(a, b string) float64
 }
 
-func newKeyCache(lex Lexicon) *keyCache { return &keyCache{Lexicon: lex, keys: map[string][2]string{}} }
+func newKeyCache(lex Lexicon) *keyCache {
+	return &keyCache{Lexicon: lex, keys: map[string][2]string{}, related: lex.Related}
+}
 
 // maxMemo bounds each table of a memo: past it the table is cleared, so
 // a long brief serve session does not grow without limit. A table of a

@@ -419,7 +419,7 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		// few to conflict whatever the head and negates say.
 		shared := 0
 		for _, k := range c.keys {
-			if k != c.head && containsStr(b.f.lemmas, k) {
+			if k != c.head && b.f.hasKey(k) {
 				shared++
 			}
 		}
@@ -455,7 +455,7 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) && (!c.loose || shared < 3) {
 			continue
 		}
-		if exact && c.head != "" && !containsStr(b.f.lemmas, c.head) {
+		if exact && c.head != "" && !b.f.hasKey(c.head) {
 			continue
 		}
 		if negates(b, c, lex) {
@@ -510,7 +510,7 @@ func negatesStated(n, other *node) bool {
 			continue
 		}
 		for _, k := range c.keys {
-			if containsStr(other.f.lemmas, k) {
+			if other.f.hasKey(k) {
 				return true
 			}
 		}
@@ -535,7 +535,7 @@ func sharesKey(a, b []string) bool {
 // derived words ("confirm" / "confidence"), which share their first
 // letters: those are left out.
 func statesKey(n *node, k, l string, lex Lexicon) bool {
-	if containsStr(n.f.lemmas, k) {
+	if n.f.hasKey(k) {
 		return true
 	}
 	for _, w := range n.f.words {

@@ -478,7 +478,7 @@ func TestJoinedCompound(t *testing.T) {
 	lex := Options{}.lexicon()
 	keys := func(text string) []string {
 		d := extractSource(&brief.Source{ID: "a", Body: []byte(text)}, lex)
-		return d.feats[0].lemmas
+		return wordKeys(d.feats[0])
 	}
 	joined, _ := matchKey(lex, "ceasefire")
 	if got := keys("Boko Haram denied agreeing to any cease-fire with the government."); !slices.Contains(got, joined) {

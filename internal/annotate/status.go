@@ -21,9 +21,18 @@ type statusEvent struct {
 	speech     bool
 	speechOnly bool // a speech act in the present or a participle: only compared as speech
 	actor      string
-	// mover is who arrives or is on the way, for arrival events (see
-	// moverOf); the zero value means unknown.
-	mover mover
+	// mv is who arrives or is on the way, for arrival events (see
+	// moverOf), nil for the other events (most of them: a mover inline
+	// was half of an event's size); see who.
+	mv *mover
+}
+
+// who returns the event's mover; the zero value means unknown.
+func (e statusEvent) who() mover {
+	if e.mv == nil {
+		return mover{}
+	}
+	return *e.mv
 }
 
 // mover is the subject of an arrival event: the names (keys, not places)
@@ -63,7 +72,7 @@ var subjectStops = setOf("that", "as", "while", "when", "whereas", "after", "bef
 // Names in the possessive ("Witkoff’s plane") are the mover; their
 // titles are not ("President Trump’s envoy" is an envoy, not a
 // president).
-func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) mover {
+func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) *mover {
 	var mv mover
 	for _, m := range ments {
 		if from >= to || m.Place || m.End <= toks[from].Start || m.Start >= toks[to-1].End {
@@ -99,7 +108,7 @@ func moverOf(toks []token, ments []mention, from, to int, lex Lexicon) mover {
 			mv.group = true
 		}
 	}
-	return mv
+	return &mv
 }
 
 // vehicleNouns carry their possessor: "Witkoff’s plane landed" is his
@@ -108,8 +117,8 @@ var vehicleNouns = setOf("plane", "jet", "aircraft", "helicopter", "motorcade", 
 	"train", "flight")
 
 // merge joins two movers.
-func (m mover) merge(o mover) mover {
-	return mover{names: append(m.names, o.names...), nouns: append(m.nouns, o.nouns...), group: m.group || o.group,
+func (m *mover) merge(o *mover) *mover {
+	return &mover{names: append(m.names, o.names...), nouns: append(m.nouns, o.nouns...), group: m.group || o.group,
 		own: append(m.own, o.own...), start: min(m.start, o.start), end: max(m.end, o.end)}
 }
 
@@ -287,7 +296,7 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 				}
 				from, to := subjectSpan(toks, lower, k)
 				out = append(out, statusEvent{key: motionKey, text: span(toks, k, k+len(cue)-1),
-					mover: moverOf(toks, ments, from, to, lex)})
+					mv: moverOf(toks, ments, from, to, lex)})
 				k += len(cue) - 1
 				goto next
 			}
@@ -334,7 +343,7 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 				if arrivalVerbs[lemma] {
 					from, to := subjectSpan(toks, lower, k)
 					out = append(out, statusEvent{key: motionKey, lemma: lemma, text: span(toks, k, p),
-						mover: moverOf(toks, ments, from, to, lex)})
+						mv: moverOf(toks, ments, from, to, lex)})
 				}
 				governed[p] = true
 				if q := coordinated(toks, lower, p); q > 0 {
@@ -372,7 +381,7 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 						mv = mv.merge(moverOf(toks, ments, k+2, to, lex))
 					}
 					out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: span(toks, p, k),
-						mover: mv})
+						mv: mv})
 					break
 				}
 			}
@@ -384,7 +393,7 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 				if isPast(p) && !governed[p] {
 					if _, l := matchKey(lex, lower[p]); speechLemmas[l] || l == "reveal" || l == "report" {
 						out = append(out, statusEvent{key: motionKey, lemma: "arrive", text: span(toks, p, k),
-							mover: moverOf(toks, ments, p+1, k, lex)})
+							mv: moverOf(toks, ments, p+1, k, lex)})
 					}
 					break
 				}
@@ -407,7 +416,7 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 			// arrives in Moscow".
 			from, to := subjectSpan(toks, lower, k)
 			out = append(out, statusEvent{key: motionKey, lemma: "arrive", done: true, text: t.Text,
-				mover: moverOf(toks, ments, from, to, lex)})
+				mv: moverOf(toks, ments, from, to, lex)})
 			continue
 		}
 		if notVerbs[w] {
@@ -428,7 +437,7 @@ func extractStatus(toks []token, ments []mention, lex Lexicon) []statusEvent {
 			motionVerbs[lemma] && k+1 < len(toks) && (lower[k+1] == "into" || lower[k+1] == "to") {
 			from, to := subjectSpan(toks, lower, k)
 			out = append(out, statusEvent{key: motionKey, lemma: lemma, done: true, text: t.Text,
-				mover: moverOf(toks, ments, from, to, lex)})
+				mv: moverOf(toks, ments, from, to, lex)})
 		}
 	}
 	return out
@@ -568,7 +577,7 @@ func sharesTopic(a, b *node, lex Lexicon) bool {
 		if speechLemmas[w.lemma] {
 			continue
 		}
-		if containsStr(b.f.lemmas, w.key) {
+		if b.f.hasKey(w.key) {
 			return true
 		}
 	}
@@ -618,7 +627,7 @@ func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool)
 			if y.done || !samePred(x, y) || has(p, y, true) || has(d, x, false) {
 				continue
 			}
-			if x.key == motionKey && !sameMover(x.mover, y.mover, lex, canon) {
+			if x.key == motionKey && !sameMover(x.who(), y.who(), lex, canon) {
 				continue
 			}
 			return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
