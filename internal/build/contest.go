@@ -2,6 +2,7 @@ package build
 
 import (
 	"container/heap"
+	"slices"
 	"sort"
 	"strings"
 
@@ -421,17 +422,18 @@ func (a *analysis) contests(root string) []contestView {
 	var out []contestView
 	for _, p := range a.contestPoints() {
 		cv := contestView{ID: p.id, Kinds: []string{string(p.kind)}}
-		// The words each reason quotes, to mark in the versions.
-		quoted := make([]map[string]bool, len(p.versions))
-		for i := range quoted {
-			quoted[i] = map[string]bool{}
-		}
+		// The words of each version, and those of them that a reason
+		// quotes, to mark.
+		words := make([][]string, len(p.versions))
+		quoted := make([][]bool, len(p.versions))
 		texts := make([]map[string]bool, len(p.versions))
 		for i := range p.versions {
 			texts[i] = map[string]bool{}
 			for _, w := range strings.Fields(p.shown[i].Text) {
+				words[i] = append(words[i], normQuote(w))
 				texts[i][normQuote(w)] = true
 			}
+			quoted[i] = make([]bool, len(words[i]))
 		}
 		for _, r := range p.reasons {
 			rv := reasonView{A: r.a + 1, B: r.b + 1, Kind: string(r.link.Kind), Text: r.link.Reason}
@@ -440,9 +442,12 @@ func (a *analysis) contests(root string) []contestView {
 				rv.A, rv.B = rv.B, rv.A
 			}
 			cv.Reasons = append(cv.Reasons, rv)
-			for _, w := range reasonWords(r.link.Reason) {
-				quoted[r.a][w] = true
-				quoted[r.b][w] = true
+			for _, q := range reasonPhrases(r.link.Reason) {
+				for _, v := range []int{r.a, r.b} {
+					for _, k := range markPhrase(words[v], q) {
+						quoted[v][k] = true
+					}
+				}
 			}
 		}
 		for i, f := range p.versions {
@@ -450,8 +455,8 @@ func (a *analysis) contests(root string) []contestView {
 			vv := variantView{N: i + 1, Text: c.Text, Href: root + "sources/" + c.Source + "/#" + c.ID}
 			vv.Words = diffWords(c.Text, "")
 			for k := range vv.Words {
-				w := normQuote(vv.Words[k].Text)
-				if !quoted[i][w] {
+				w := words[i][k]
+				if !quoted[i][k] {
 					continue
 				}
 				// A quoted word differs when another version lacks it.
@@ -476,14 +481,118 @@ func (a *analysis) contests(root string) []contestView {
 	return out
 }
 
-// reasonWords returns the normalised words a reason quotes
-// (`number: “three-year-long war” vs “two-year war”`).
-func reasonWords(reason string) []string {
-	var out []string
-	for _, q := range quotedPhrases(reason) {
-		out = append(out, q...)
+// reasonPhrases returns the normalised words of each phrase a reason
+// quotes (`number: “three-year-long war” vs “two-year war”`), phrases
+// joined by an ellipsis as one (`denial: “no” … “evidence has emerged”`:
+// the cue and what it denies).
+func reasonPhrases(reason string) []phrase {
+	var out []phrase
+	between := ""
+	for {
+		i := strings.Index(reason, "“")
+		if i < 0 {
+			return out
+		}
+		between += reason[:i]
+		reason = reason[i+len("“"):]
+		j := strings.Index(reason, "”")
+		if j < 0 {
+			return out
+		}
+		var ws []string
+		for _, w := range strings.Fields(reason[:j]) {
+			if n := normQuote(w); n != "" {
+				ws = append(ws, n)
+			}
+		}
+		if n := len(out); n > 0 && strings.TrimSpace(between) == "…" {
+			out[n-1].words = append(out[n-1].words, ws...)
+		} else {
+			out = append(out, phrase{words: ws, cue: len(ws)})
+		}
+		between = ""
+		reason = reason[j+len("”"):]
 	}
-	return out
+}
+
+// phrase is what a reason quotes: its normalised words, of which the
+// first cue are the cue when a scope follows it after an ellipsis
+// (`“no” … “evidence has emerged”`), else all of them.
+type phrase struct {
+	words []string
+	cue   int
+}
+
+// markPhrase returns the positions of p in words (see matchPhrase): the
+// cue and its scope as one phrase, and the cue alone, where the whole
+// does not hold it, at its occurrence nearest the scope ("have now cast
+// doubt" when the scope quoted is the claim's first words).
+func markPhrase(words []string, p phrase) []int {
+	pos := matchPhrase(words, p.words)
+	if p.cue == len(p.words) || len(pos) == 0 {
+		if len(pos) == 0 && p.cue < len(p.words) {
+			return nil
+		}
+		return pos
+	}
+	cue := p.words[:p.cue]
+	for _, k := range pos {
+		if words[k] == cue[0] {
+			return pos
+		}
+	}
+	near := -1
+	for s := 0; s+len(cue) <= len(words); s++ {
+		if slices.Equal(words[s:s+len(cue)], cue) && (near < 0 || abs(s-pos[0]) < abs(near-pos[0])) {
+			near = s
+		}
+	}
+	for k := near; near >= 0 && k < near+len(cue); k++ {
+		pos = append(pos, k)
+	}
+	return pos
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// matchPhrase returns the positions in words (normalised, as
+// normQuote gives them) of one occurrence of the phrase q: its words in
+// order, at most two other words between two of them, a word of q the
+// text lacks skipped. The occurrence matching most of q wins, and it
+// must match two thirds of it; otherwise there is none. Marking only it
+// keeps a reason's "to" or "it" from lighting up every "to" and "it" of
+// the versions.
+func matchPhrase(words, q []string) []int {
+	var best []int
+	for s := range words {
+		if words[s] == "" {
+			continue
+		}
+		var pos []int
+		k, last := 0, s-1
+		for i := s; i < len(words) && k < len(q); i++ {
+			switch {
+			case words[i] == q[k]:
+				pos, k, last = append(pos, i), k+1, i
+			case k+1 < len(q) && words[i] == q[k+1]:
+				pos, k, last = append(pos, i), k+2, i // q[k] is not in the text
+			case i-last > 2:
+				i = len(words) // too far from the last match
+			}
+		}
+		if len(pos) > 0 && pos[0] == s && len(pos) > len(best) {
+			best = pos
+		}
+	}
+	if len(best)*3 < len(q)*2 {
+		return nil
+	}
+	return best
 }
 
 // quotedPhrases returns the normalised words of each phrase a reason

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -312,6 +313,45 @@ func TestJoinDiff(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := show(joinDiff(tt.in)); got != tt.want {
 				t.Errorf("joinDiff = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReasonMarks: a contested version marks the one occurrence of the
+// words a reason quotes, the cue and its scope as one phrase, not every
+// "to" or "it" of the text.
+func TestReasonMarks(t *testing.T) {
+	norm := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(s) {
+			out = append(out, normQuote(w))
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name, reason, text string
+		want               []int
+	}{
+		{"Denial", `denial: “no” … “evidence has emerged to indicate it”`,
+			"Legends have circulated for a century, but no evidence has emerged to indicate it is possible to live there.",
+			[]int{7, 8, 9, 10, 11, 12, 13}},
+		{"NotInOtherVersion", `denial: “no” … “evidence has emerged to indicate it”`,
+			"It takes a lot to deter me, but it was a bizarre experience to know it.", nil},
+		{"Number", `number: “three-year-long war” vs “two-year war”`,
+			"The talks aim at halting the two-year war in Ukraine.", []int{6, 7}},
+		{"CueApart", `denial: “doubt” … “number of scientists in Perth have”`,
+			"A number of scientists in Perth have now cast doubt over the claims.", []int{1, 2, 3, 4, 5, 6, 9}},
+		{"SkipsMissingWord", `denial: “not” … “Yes but it also not plausible”`,
+			"Yes, but it's also not plausible.", []int{0, 1, 3, 4, 5}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []int
+			for _, q := range reasonPhrases(tt.reason) {
+				got = append(got, markPhrase(norm(tt.text), q)...)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("marks %v, want %v (%v)", got, tt.want, reasonPhrases(tt.reason))
 			}
 		})
 	}
