@@ -17,6 +17,14 @@ func page(head, before, after string) string {
 		"<article>" + story(6) + after + "</article></body></html>"
 }
 
+// leadPage is a page whose story sits deep in its own column, as on
+// news sites, with markup before (a lead, say) and after it; in blocks
+// named "…-header" and "…-footer", readability drops that markup.
+func leadPage(head, before, after string) string {
+	return "<!doctype html><html><head><title>T</title>" + head + `</head><body><div class="page">` + before +
+		`<div class="main"><div class="content"><div class="article-body">` + story(6) + `</div><div class="tools"><a href="/print">Print this page</a></div></div></div>` + after + "</div></body></html>"
+}
+
 // TestHTMLFixtures imports pages that show the failures issue 13 lists.
 // Each case names the Meta fields it checks (others are not compared)
 // and text the body must and must not hold.
@@ -96,6 +104,21 @@ func TestHTMLFixtures(t *testing.T) {
 			hasNot: []string{"Aktualisiert", "marca", "Published"}},
 		{name: "DateLinesInsideStoryKept", html: "<!doctype html><html><head><title>T</title></head><body><article>" + strings.Replace(story(6), "round 3.</p>", "round 3.</p><h3>3:59 PM</h3><p>Stand: 05. Februar 2020</p>", 1) + "</article></body></html>",
 			has: []string{"3:59 PM", "Stand: 05. Februar 2020"}},
+		{name: "LeadAboveStoryRestored", html: leadPage(`<meta property="og:description" content="Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.">`,
+			`<div class="story-header"><h1>Talks resume</h1><p class="standfirst">Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.</p></div>`, ""),
+			has: []string{"Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.\n\nParagraph 1:"}},
+		{name: "LeadAboveStoryShortDescription", html: leadPage(`<meta name="description" content="Negotiators from both sides agreed on a timetable">`,
+			`<div class="story-header"><p class="standfirst">Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.</p></div>`, ""),
+			has: []string{"Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.\n\nParagraph 1:"}},
+		{name: "DescriptionBelowStoryNotMoved", html: leadPage(`<meta name="description" content="Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.">`,
+			"", `<div class="story-footer"><p class="teaser">Negotiators from both sides agreed on a timetable for a ceasefire after three days of talks in Geneva.</p></div>`),
+			hasNot: []string{"Negotiators"}},
+		{name: "DescriptionSloganNotMoved", html: leadPage(`<meta name="description" content="News and views from Geneva">`,
+			`<div class="site-header"><p class="tagline">News and views from Geneva</p></div>`, ""),
+			hasNot: []string{"News and views"}},
+		{name: "LeadInStoryNotRepeated", html: leadPage(`<meta name="description" content="Paragraph 1: the delegation met for several hours on Thursday, officials said">`,
+			`<div class="story-header"><p class="standfirst">Paragraph 1: the delegation met for several hours on Thursday, officials said.</p></div>`, ""),
+			hasNot: []string{"officials said.\n\nParagraph 1:"}},
 		{name: "SignUpPrompt", html: page(`<title>T</title>`, "", `<p>Sign up for our free morning newsletter to get the news delivered to your inbox.</p>`),
 			hasNot: []string{"Sign up", "newsletter"}},
 		{name: "InvisibleParagraphs", html: page(`<title>T</title>`, "", `<p>&#8203;&#8203;</p><p>&nbsp;&#8204;</p><p>Last line of the story.</p>`),

@@ -63,6 +63,7 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 		}
 	}
 	meta := pi.meta(art, pageURL)
+	restoreLead(doc, art.Node, pi.descriptions)
 	body := ""
 	if art.Node != nil {
 		if body, err = articleMarkdown(art.Node, pageURL); err != nil {

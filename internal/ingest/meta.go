@@ -24,6 +24,9 @@ type pageInfo struct {
 	dates                  []string // candidates, best first
 	timeDates              []string // <time datetime> values
 	language               string
+	// descriptions are the page's summaries of itself (og:description,
+	// description, twitter:description), which often repeat its lead.
+	descriptions []string
 }
 
 // metaDateNames are meta names and properties that hold the publication
@@ -78,6 +81,10 @@ func readPage(doc *html.Node) pageInfo {
 					pi.siteName = val
 				case (key == "author" || key == "article:author" || key == "dc.creator") && pi.metaAuthor == "" && !isURL(val):
 					pi.metaAuthor = val
+				case key == "og:description" || key == "description" || key == "twitter:description":
+					if !slices.Contains(pi.descriptions, val) {
+						pi.descriptions = append(pi.descriptions, val)
+					}
 				case key == "og:locale" && pi.language == "":
 					pi.language = val
 				case strings.EqualFold(attr(n, "http-equiv"), "content-language") && pi.language == "":
