@@ -67,27 +67,32 @@ type pairResult struct {
 
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
-// memo, if not nil, keeps word alignments of claim pairs between passes,
+// memo, if not nil, keeps word alignments of claim pairs and debunked's
+// answers between passes,
 // and the claims keep their index keys for the next pass (see
 // buildIndex); with nil, a pass keeps nothing for the next.
 //
 // With draftOnly, only pairs with a claim of the author's draft are
 // scored: the pass that checks the draft needs no other links.
-func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *bestMemo, draftOnly bool) ([]brief.Link, brief.ErrorList, error) {
+func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th thresholds, memo *passMemo, draftOnly bool) ([]brief.Link, brief.ErrorList, error) {
 	c, warnings := prepare(docs, lex, ov, memo != nil)
 	c.draftOnly = draftOnly
 	if memo != nil {
-		c.sc.best = memo.start(c.sc.nodes)
+		c.sc.best = memo.best.start(c.sc.nodes)
 		c.sc.fresh = make(map[uint64]bestEntry, len(c.sc.best))
+		c.denials = memo.denials.start(c.roots)
 	}
 	results, err := c.score(ctx, th)
 	if err != nil {
 		return nil, nil, err
 	}
 	if memo != nil {
-		memo.set(c.sc.fresh)
+		memo.best.set(c.sc.fresh)
 	}
 	links := c.decide(results, th)
+	if memo != nil {
+		memo.denials.set(c.roots, c.denials.fresh)
+	}
 	sortLinks(links)
 	return links, warnings, nil
 }
@@ -108,6 +113,14 @@ type corpus struct {
 	canon       func(string) string
 	isDifferent func(x, y string) bool
 	entities    map[string]bool // canonical keys of every name in the corpus
+	// roots are the names canon folds into another (name -> its key),
+	// and docs, per source, its extraction if no line of it was read
+	// again by retitle (so its nodes are its features), else nil: what
+	// decides whether an answer of the last pass still holds (see
+	// denialMemo).
+	roots   map[string]string
+	docs    []*docFeat
+	denials *denialPass // nil: nothing kept between passes
 }
 
 // isEntity reports whether a word is (the key of) a name in the corpus.
@@ -121,11 +134,13 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides, keep bool) (*corpus, b
 	var nodes []*node
 	var perSource [][]mention
 	retitled := retitle(docs, lex)
+	stable := slices.Clone(docs)
 	for si, d := range docs {
 		var ms []mention
 		for _, f := range d.feats {
 			if g, ok := retitled[f]; ok {
 				f = g
+				stable[si] = nil
 			}
 			nodes = append(nodes, &node{f: f, src: si, draft: d.src.Draft})
 			ms = append(ms, f.ments...)
@@ -136,6 +151,12 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides, keep bool) (*corpus, b
 	al := buildAliases(perSource, same, different)
 	warnings = append(warnings, ov.checkEntities(perSource)...)
 	canon := al.find
+	roots := map[string]string{}
+	for k := range al.parent {
+		if r := canon(k); r != k {
+			roots[k] = r
+		}
+	}
 	isDifferent := func(x, y string) bool {
 		return different[[2]string{canon(x), canon(y)}] || different[[2]string{canon(y), canon(x)}] ||
 			different[[2]string{x, y}] || different[[2]string{y, x}]
@@ -197,7 +218,7 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides, keep bool) (*corpus, b
 		}
 	}
 	return &corpus{nodes: nodes, clauses: clauses, windows: windows, lone: lone, ix: ix, sc: newScorer(scored, ix, lex), lex: lex,
-		canon: canon, isDifferent: isDifferent, entities: entities}, warnings
+		canon: canon, isDifferent: isDifferent, entities: entities, roots: roots, docs: stable}, warnings
 }
 
 // clauseDiscount is subtracted from the probability a pair of clauses

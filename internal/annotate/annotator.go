@@ -70,9 +70,9 @@ type Annotator struct {
 
 	mu   sync.Mutex
 	docs map[string]*cached
-	best bestMemo
+	best passMemo
 	// bestDraft is best for the pass that includes the author's draft.
-	bestDraft bestMemo
+	bestDraft passMemo
 }
 
 // cached is one source: its content hash and its extraction, which

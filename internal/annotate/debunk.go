@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"cmp"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -69,7 +70,7 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 		s, h int
 		hits []denial // the negations of s that deny h, in neg[s] order
 	}
-	var groups []group
+	groups := make([]group, 0, len(results))
 	groupOf := map[uint64]int32{}
 	for _, res := range results {
 		if res.p < debunkFloor {
@@ -116,13 +117,18 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			}
 		}
 	}
+	// The answers for a group are those of the last pass when its two
+	// sources and h are (see denialPass); they hold the negations linked
+	// to h by the pass too, which the loops below skip as they skip
+	// every pair linked.
 	c.checks(len(groups), func(g int, states statesMemo, negated map[uint64]bool) {
 		gr := &groups[g]
 		h := gr.h
+		if hits, ok := c.denials.get(c, gr.s, h); ok {
+			gr.hits = hits
+			return
+		}
 		for k, d := range neg[gr.s] {
-			if linked[pair(min(d, h), max(d, h))] {
-				continue // linked by the pass: never asked
-			}
 			f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states, false)
 			if !ok {
 				continue
@@ -138,6 +144,9 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			}
 		}
 	})
+	for _, gr := range groups {
+		c.denials.put(c, gr.s, gr.h, gr.hits)
+	}
 	// New disagreements, in the order of the agree links they come from.
 	var added []brief.Link
 	for _, res := range results {
@@ -275,3 +284,88 @@ func (c *corpus) checks(n int, check func(i int, states statesMemo, negated map[
 
 // checkChunk is how many checks a goroutine takes at a time.
 const checkChunk = 256
+
+// passMemo is what an Annotator keeps of an alignment pass for the
+// next: word alignments (bestMemo) and debunked's answers (denialMemo).
+type passMemo struct {
+	best    bestMemo
+	denials denialMemo
+}
+
+// denialMemo keeps, between passes, debunked's answer for each pair of
+// a source S and a claim h of another source: which negations of S deny
+// h (polarityConflict, and no claim of h's source negates it too). The
+// answer is a function of the features of S's claims, h and the claims
+// of h's source, and of the name aliases (canon): so it is kept by S's
+// and h's source's extractions and h's features, and used only while
+// the aliases are those of the pass that found it and neither source
+// had a line read again by retitle (whose features are new each pass).
+// An edit changes the extractions of one source: the answers of every
+// other pair stand. Each pass keeps only the answers it used.
+type denialMemo struct {
+	mu    sync.Mutex
+	roots map[string]string // the aliases of the pass that made m
+	m     map[denialKey][]denial
+}
+
+type denialKey struct {
+	s, hs *docFeat
+	h     *claimFeat
+}
+
+// denialPass is a denialMemo in use by one pass: the last pass's
+// answers, if its aliases were these, and the answers of this one.
+type denialPass struct {
+	prev, fresh map[denialKey][]denial
+}
+
+// start returns the memo for a pass with the aliases roots.
+func (m *denialMemo) start(roots map[string]string) *denialPass {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p := &denialPass{}
+	if maps.Equal(m.roots, roots) {
+		p.prev = m.m
+	}
+	p.fresh = make(map[denialKey][]denial, len(p.prev))
+	return p
+}
+
+// set keeps the answers of the pass with the aliases roots.
+func (m *denialMemo) set(roots map[string]string, fresh map[denialKey][]denial) {
+	m.mu.Lock()
+	m.roots, m.m = roots, fresh
+	m.mu.Unlock()
+}
+
+// key returns the key of source s and claim h, false if either's
+// source had a line retitled.
+func (p *denialPass) key(c *corpus, s, h int) (denialKey, bool) {
+	hn := c.nodes[h]
+	k := denialKey{s: c.docs[s], hs: c.docs[hn.src], h: hn.f}
+	return k, k.s != nil && k.hs != nil
+}
+
+// get returns the last pass's answer for s and h; it is safe for
+// concurrent use.
+func (p *denialPass) get(c *corpus, s, h int) ([]denial, bool) {
+	if p == nil || p.prev == nil {
+		return nil, false
+	}
+	k, ok := p.key(c, s, h)
+	if !ok {
+		return nil, false
+	}
+	hits, ok := p.prev[k]
+	return hits, ok
+}
+
+// put records the answer for s and h of this pass.
+func (p *denialPass) put(c *corpus, s, h int, hits []denial) {
+	if p == nil {
+		return
+	}
+	if k, ok := p.key(c, s, h); ok {
+		p.fresh[k] = hits
+	}
+}
