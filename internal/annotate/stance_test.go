@@ -612,6 +612,18 @@ func TestSharedEventMover(t *testing.T) {
 	}
 }
 
+// TestShoutedNotName: a word shouted in capitals inside a sentence
+// ("OMG BANKSY WAS ARRESTED") is no evidence that a Title Case
+// headline's "Arrested" is part of a name.
+func TestShoutedNotName(t *testing.T) {
+	l, ok := pairLink(t, "Graffiti Artist Banksy Arrested In London; Identity Revealed",
+		"Banksy has not been arrested. Your feed was full of OMG BANKSY WAS ARRESTED exclamations this morning.",
+		"Graffiti", "Banksy has not")
+	if !ok || l.Relation != brief.Disagree {
+		t.Fatalf("got %v %s %s, want a disagreement", ok, l.Relation, l.Reason)
+	}
+}
+
 // TestTitleCaseContraction: a contracted auxiliary in a Title Case
 // headline ("Wasn’t") is no name, whatever its apostrophe.
 func TestTitleCaseContraction(t *testing.T) {

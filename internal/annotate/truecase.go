@@ -83,10 +83,26 @@ func (v *caseVocab) add(toks []token) {
 		switch {
 		case !t.Cap:
 			v.lower[w] = true
-		case !t.Initial:
+		case !t.Initial && !shouted(t.Text):
 			v.capMid[w] = true
 		}
 	}
+}
+
+// shouted reports a word in capitals longer than an acronym ("OMG
+// BANKSY WAS ARRESTED"): emphasis, which says nothing of whether the
+// word is a name.
+func shouted(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 4
 }
 
 // rankOf returns the lexicon's frequency rank function, or one that
