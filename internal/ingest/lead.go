@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Readability takes the block of the page with the best paragraphs and
@@ -23,7 +24,8 @@ const (
 // restoreLead inserts at the top of the article art (readability's
 // result) a copy of the page's lead when doc shows it shortly before the
 // story's first block and art lacks it. descriptions are the page's
-// own summaries.
+// own summaries. The lead may be a paragraph or a heading below the
+// title (some sites set it as an h2), never the title (h1) itself.
 func restoreLead(doc, art *html.Node, descriptions []string) {
 	if art == nil || len(descriptions) == 0 {
 		return
@@ -59,7 +61,7 @@ func restoreLead(doc, art *html.Node, descriptions []string) {
 			b := blocks[i]
 			t := textOf(b)
 			lt := strings.ToLower(t)
-			if len([]rune(t)) < minLeadChars || isHeadingAtom(tag(b)) || linkDense(b) {
+			if len([]rune(t)) < minLeadChars || tag(b) == atom.H1 || linkDense(b) {
 				continue
 			}
 			if strings.Contains(lt, key) || strings.Contains(strings.ToLower(d), lt) {
