@@ -461,6 +461,16 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		if negates(b, c, lex) {
 			continue // both negate it: they agree
 		}
+		if c.head == "" && len(b.f.pols) > 0 {
+			// A whole-claim denial or doubt against a claim that
+			// negates something itself ("NASA is skeptical that the
+			// explosion was caused by a space object" / "the explosion
+			// was not a meteorite"): both deny the story.
+			continue
+		}
+		if c.head != "" && !statedOutsideDenials(b, c.head, c.headLemma, lex) {
+			continue // b states the head only inside its own denial
+		}
 		if negatesStated(b, a) {
 			continue // each negates what the other states: one fact told both ways
 		}
@@ -492,6 +502,22 @@ func negates(n *node, c *polarityCue, lex Lexicon) bool {
 		}
 		if d.head == c.head || containsStr(d.keys, c.head) || containsStr(c.keys, d.head) ||
 			lex.Related(d.headLemma, c.headLemma) >= 0.9 || sharesKey(c.keys, d.keys) {
+			return true
+		}
+	}
+	return false
+}
+
+// statedOutsideDenials reports whether n states the predicate k (lemma
+// l; see statesKey) outside the scopes of its own negations and
+// denials: "reports that Lebanese officials had captured his wife have
+// been denied" does not state the capture.
+func statedOutsideDenials(n *node, k, l string, lex Lexicon) bool {
+	if len(n.f.pols) == 0 {
+		return true
+	}
+	for _, w := range n.f.words {
+		if (w.key == k || !samePrefix(w.lemma, l, 4) && lex.Related(w.lemma, l) >= 0.9) && !deniesKey(n, w.key) {
 			return true
 		}
 	}

@@ -131,6 +131,10 @@ func TestStance(t *testing.T) {
 			"Oscar winner Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindNegation), "won't"},
 		{"ShortNegationOtherPredicate", "Christian Bale won't direct Steve Jobs",
 			"Oscar winner Christian Bale to star as Steve Jobs in upcoming biopic", noConflict, ""},
+		{"DoubtAndNegation", "NASA officials are skeptical that the explosion near Managua's airport was caused by a space object.",
+			"The explosion near Managua's airport was not a meteorite, NASA suggests.", noConflict, ""},
+		{"NegationAndDeniedReport", "Iraq says the wife of Abu Bakr al-Baghdadi has not been arrested in Lebanon.",
+			"Earlier reports that Lebanese officials had captured the wife of Abu Bakr al-Baghdadi have now been denied by Iraq.", noConflict, ""},
 		// A status reported, not asserted, does not contradict its negation.
 		{"ReportedStatus", "Banksy has not been arrested, his publicist said.",
 			"An article circulating online claims that Banksy has been arrested.", noConflict, ""},
