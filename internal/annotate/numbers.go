@@ -151,6 +151,10 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 			// "42-year-old": an age.
 			n.Kind, n.Unit, n.Noun = "age", "year", "age"
 			j = i + 1
+		case i > 2 && (toks[i-1].Lower == "and" || toks[i-1].Lower == "or") && toks[i-3].Lower == "aged" && v < 130:
+			// "aged 13 and 14": the second is an age too.
+			n.Kind, n.Unit, n.Noun = "age", "year", "age"
+			j = i + 1
 		case j < len(toks) && unitOf(toks[j].Lower) == "year" && j+1 < len(toks) && toks[j+1].Lower == "old",
 			i > 0 && (toks[i-1].Lower == "aged" || toks[i-1].Lower == "age") && v < 130:
 			// "42 years old", "aged 41".

@@ -46,3 +46,20 @@ func TestCountedNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestAgedAnd: in "aged 13 and 14" both numbers are ages, not a count of
+// what follows.
+func TestAgedAnd(t *testing.T) {
+	lex := Options{}.lexicon()
+	text := "Seven schoolgirls aged 13 and 14 fell pregnant on a class trip."
+	ns := extractNumbers(text, tokenize(text), lex.Lemma)
+	var ages int
+	for _, n := range ns {
+		if n.Kind == "age" {
+			ages++
+		}
+	}
+	if ages != 2 {
+		t.Errorf("%q: numbers %+v, want two ages", text, ns)
+	}
+}
