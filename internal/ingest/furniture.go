@@ -119,7 +119,11 @@ func hasBlockChild(n *html.Node) bool {
 var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
 
 // signUpText matches a newsletter or sign-up prompt.
-var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b`)
+var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b` +
+	// app, social and subscriber prompts
+	`|\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} app\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
+	// German
+	`|\b(?:abonnieren sie|melden sie sich)[^.]*\b(?:newsletter|an)\b|\bfolgen sie uns auf\b`)
 
 // creditText matches the whole text of a picture credit: "© Jane Doe",
 // "Foto: dpa", "Photo credit: Getty Images".
