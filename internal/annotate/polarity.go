@@ -282,6 +282,16 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		case denialWords[w] && attributive(lower, k, boundary):
 			// "a fake passport", "false teeth": the thing is forged, the
 			// claim is not denied.
+		case doubtWords[w] && k+1 < len(toks) && lower[k+1] == "to" && (k == 0 || !notDoubt[lower[k-1]]):
+			// "the rockets are unlikely to be fit for use": the doubt
+			// is of what follows, like a negation's, not of the claim.
+			c := scope(k+2, len(toks), false)
+			if c.head == "" {
+				continue
+			}
+			c.kind, c.cue = brief.KindDenial, toks[k].Text
+			cues = append(cues, c)
+			denied = true
 		case denialWords[w] || (doubtWords[w] || weakDoubts[w] && metaAfter(lower, k)) && (k == 0 || !notDoubt[lower[k-1]]):
 			c := scope(0, len(toks), true)
 			c.kind, c.cue = brief.KindDenial, toks[k].Text

@@ -88,6 +88,11 @@ func TestStance(t *testing.T) {
 			"There was no panel on domestic violence ever planned for the ESPN show.", noConflict, ""},
 		{"NotReal", "That ESPN panel on domestic violence you keep hearing about is not real.",
 			"ESPN planned an all-male panel on domestic violence for its show.", string(brief.KindDenial), "not"},
+		// "unlikely to" doubts what follows, as a negation does.
+		{"UnlikelyTo", "Experts say the degraded chemical weapons that Islamic State seized at the plant are unlikely to be fit for use.",
+			"Islamic State used chemical weapons seized at the plant against Iraqi soldiers.", noConflict, ""},
+		{"UnlikelyToNearMiss", "Experts say Islamic State is unlikely to have used chemical weapons against Iraqi soldiers.",
+			"Islamic State used chemical weapons seized at the plant against Iraqi soldiers.", string(brief.KindDenial), "unlikely"},
 		// Doubt about a claim's validity denies it.
 		{"DoubtValidity", "Nigerian officials raised doubts on Sunday about the validity of a ceasefire with Boko Haram.",
 			"Boko Haram agreed to a ceasefire with the Nigerian government.", string(brief.KindDenial), "doubts"},
