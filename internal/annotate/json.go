@@ -266,13 +266,18 @@ func (w *listWriter[T, K]) write(put func(path string, data []byte) error, versi
 		if old := w.oldPage(len(l.Pages)); reused && old != nil && old.header == header && from == old.lo && from+hi-lo == old.hi {
 			data = old.data
 		} else {
+			// The elements' encodings are kept as parts of the page
+			// (data has room for all of it): the cache then holds each
+			// page's bytes once, not again element by element.
 			data = make([]byte, 0, size+3)
 			data = append(data, header...)
-			for i, b := range enc[lo:hi] {
-				if i > 0 {
+			for i := lo; i < hi; i++ {
+				if i > lo {
 					data = append(data, ',')
 				}
-				data = append(data, b...)
+				at := len(data)
+				data = append(data, enc[i]...)
+				enc[i] = data[at:len(data):len(data)]
 			}
 			data = append(data, "]}\n"...)
 		}
