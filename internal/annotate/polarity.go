@@ -153,7 +153,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			return true
 		}
 		gap := text[toks[k-1].End:toks[k].Start]
-		return strings.ContainsAny(gap, ",;:—–()")
+		return strings.ContainsAny(gap, ",;:—–()[].!?")
 	}
 	// scope collects the content words and names from token k on, to the
 	// end of the clause (all of the claim if whole).

@@ -650,3 +650,16 @@ func TestTitleCaseContraction(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeEndsWithSentence: a negation's scope, and so its reason,
+// ends with its sentence, even inside one quotation of two sentences.
+func TestScopeEndsWithSentence(t *testing.T) {
+	l, ok := pairLink(t, "“Dulaimi is not the wife of Abu Bakr al-Baghdadi. She married twice before,” he said.",
+		"Dulaimi is the wife of Abu Bakr al-Baghdadi, Lebanese officials said.", "“Dulaimi", "Dulaimi")
+	if !ok || l.Relation != brief.Disagree {
+		t.Fatalf("got %v %s %q, want a disagreement", ok, l.Relation, l.Reason)
+	}
+	if strings.Contains(l.Reason, "She") {
+		t.Errorf("reason %q runs into the next sentence", l.Reason)
+	}
+}
