@@ -70,8 +70,9 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 		s, h int
 		hits []denial // the negations of s that deny h, in neg[s] order
 	}
-	groups := make([]group, 0, len(results))
-	groupOf := map[uint64]int32{}
+	// About one and a half groups a result at 1,000 articles.
+	groups := make([]group, 0, len(results)*3/2)
+	groupOf := make(map[uint64]int32, len(results)*3/2)
 	for _, res := range results {
 		if res.p < debunkFloor {
 			continue
