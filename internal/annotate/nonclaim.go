@@ -204,10 +204,11 @@ func isDateline(words []token, tags tagFunc) bool {
 	return date
 }
 
-// finiteVerb reports a modal or an inflected verb that is not also a
-// noun ("will", "confirms", but not "times" or "reports").
+// finiteVerb reports a modal, a negated auxiliary or an inflected verb
+// that is not also a noun ("will", "won't", "confirms", but not "times"
+// or "reports").
 func finiteVerb(w string, tags tagFunc) bool {
-	if modals[w] {
+	if modals[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 		return true
 	}
 	base, infl := tags(w)

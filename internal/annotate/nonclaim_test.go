@@ -43,6 +43,7 @@ func TestClassifySentence(t *testing.T) {
 		// A Title Case headline with a date is no dateline: its verbs
 		// are capitalised like its names.
 		{"TitleCaseWithDate", "NASA Confirms Earth Will Experience 6 Days of Total Darkness in December 2014", brief.KindClaim},
+		{"TitleCaseNegatedWithDate", "#Daysofdarkness: No, There Won't Be Six Days Of Darkness In December", brief.KindClaim},
 		{"TalksResumed", "Talks resumed.", brief.KindClaim},
 		{"HeResigned", "He resigned.", brief.KindClaim},
 		{"ItsOver", "It’s over.", brief.KindClaim},
