@@ -51,6 +51,7 @@ brief build --base-url https://user.github.io/briefing/ --stats`)
 		return err
 	}
 	opts := cfg.buildOptions(c.source, c.baseURL)
+	defer setBuildMemoryLimit(filepath.Join(c.source, filepath.FromSlash(opts.SourcesDir)))()
 	out := outDir(c.source, c.out)
 	// Refuse a wrong --out before spending time on the build.
 	if err := build.CheckOutDir(opts, out); err != nil {
