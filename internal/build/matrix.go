@@ -39,6 +39,10 @@ type matrixRow struct {
 	Others         int // of them, sources outside this table
 	Contested      bool
 	Cells          []matrixCell // in column order, silent cells left out
+	// Also are the marks of sources in other tables that alone mark
+	// the fact there: those tables leave the row out, and the fact's
+	// table (the one where most of its sources are) names them instead.
+	Also []matrixCell
 }
 
 // matrixCell is a cell that is not silent.
@@ -121,9 +125,23 @@ func (a *analysis) matrixPages() []matrixPage {
 			}
 		}
 		slices.SortFunc(cells, func(x, y sourceCell) int { return cmp.Compare(x.src, y.src) })
-		byGroup := map[int]int{} // group -> index in rows[group]
+		// The fact's table is that of the group with the most of its
+		// marks (the first of them on a tie). A group with one mark of
+		// it has no row for it: its mark is named in the fact's row (a
+		// fact reported across a corpus, by one source of each of many
+		// groups, was a row of one mark in each of their tables, half
+		// the matrix's HTML at 1,000 articles).
+		marks := map[int]int{} // group -> marks
+		home := -1
 		for _, sc := range cells {
 			g := groupOf[sc.src]
+			marks[g]++
+			if home < 0 || marks[g] > marks[home] || marks[g] == marks[home] && g < home {
+				home = g
+			}
+		}
+		byGroup := map[int]int{} // group -> index in rows[group]
+		row := func(g int) *matrixRow {
 			k, ok := byGroup[g]
 			if !ok {
 				k = len(rows[g])
@@ -131,14 +149,24 @@ func (a *analysis) matrixPages() []matrixPage {
 				rows[g] = append(rows[g], matrixRow{ID: f.id, Text: f.best.Text,
 					Href: "sources/" + f.best.Source + "/#" + f.best.ID, Count: len(f.sources), Contested: contested})
 			}
+			return &rows[g][k]
+		}
+		row(home) // first, so that it exists for the names of other groups
+		for _, sc := range cells {
 			s := a.sources[sc.src]
 			says := "reports it"
 			if sc.state == "disagree" {
 				says = "disagrees"
 			}
-			r := &rows[g][k]
-			r.Cells = append(r.Cells, matrixCell{Col: colOf[sc.src], State: sc.state,
-				Href: "sources/" + s.ID + "/#" + sc.claim.ID, Outlet: label(s), Label: says, Text: sc.claim.Text, Reason: sc.reason})
+			c := matrixCell{Col: colOf[sc.src], State: sc.state,
+				Href: "sources/" + s.ID + "/#" + sc.claim.ID, Outlet: label(s), Label: says, Text: sc.claim.Text, Reason: sc.reason}
+			if g := groupOf[sc.src]; g != home && marks[g] == 1 {
+				r := row(home)
+				r.Also = append(r.Also, c)
+			} else {
+				r := row(g)
+				r.Cells = append(r.Cells, c)
+			}
 		}
 	}
 
@@ -186,6 +214,10 @@ func (a *analysis) matrixPages() []matrixPage {
 				r.Cells = slices.Clone(r.Cells)
 				for j := range r.Cells {
 					r.Cells[j].Href = root + r.Cells[j].Href
+				}
+				r.Also = slices.Clone(r.Also)
+				for j := range r.Also {
+					r.Also[j].Href = root + r.Also[j].Href
 				}
 				v.Rows = append(v.Rows, r)
 			}
