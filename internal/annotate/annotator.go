@@ -180,12 +180,12 @@ func (a *Annotator) Annotation(ctx context.Context, ov *Overrides) (*brief.Annot
 	if a.opts.Once {
 		best, bestDraft = nil, nil
 	}
-	links, warns, err := align(ctx, sources, a.lex, ov, th, best, false)
+	links, warns, err := align(ctx, sources, a.lex, ov, th, best, false, a.opts.Once && len(drafts) == 0)
 	if err != nil {
 		return nil, err
 	}
 	if len(drafts) > 0 {
-		all, _, err := align(ctx, docs, a.lex, ov, th, bestDraft, true)
+		all, _, err := align(ctx, docs, a.lex, ov, th, bestDraft, true, a.opts.Once)
 		if err != nil {
 			return nil, err
 		}

@@ -28,7 +28,7 @@ func candidateSet(t *testing.T, dir, gold string) (xs [][]float64, ys []float64,
 	}
 	ga, gd := loadGold(t, filepath.Join("testdata", gold), ann.Claims)
 	docs, _ := a.extracted()
-	c, _ := prepare(docs, a.lex, nil, false)
+	c, _ := prepare(docs, a.lex, nil, false, false)
 	pairs, err := c.pairs(t.Context())
 	if err != nil {
 		t.Fatal(err)

@@ -25,7 +25,7 @@ func TestDumpPairs(t *testing.T) {
 	ann, _ := a.Annotation(t.Context(), nil)
 	ga, gd := loadGold(t, filepath.Join("testdata", gold), ann.Claims)
 	docs, _ := a.extracted()
-	c, _ := prepare(docs, a.lex, nil, false)
+	c, _ := prepare(docs, a.lex, nil, false, false)
 	pairs, _ := c.pairs(t.Context())
 	type row struct {
 		p      float64

@@ -102,7 +102,7 @@ func (a *Annotator) Signals(ctx context.Context) ([]PairSignals, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, _ := prepare(docs, a.lex, nil, false)
+	c, _ := prepare(docs, a.lex, nil, false, false)
 	pairs, err := c.pairs(ctx)
 	if err != nil {
 		return nil, err

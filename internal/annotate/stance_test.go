@@ -529,7 +529,7 @@ func TestSharedEventCandidate(t *testing.T) {
 	for _, id := range sortedKeys(a.docs) {
 		docs = append(docs, a.docs[id].doc)
 	}
-	c, _ := prepare(docs, a.lex, nil, false)
+	c, _ := prepare(docs, a.lex, nil, false, false)
 	find := func(prefix string) int32 {
 		for i, n := range c.nodes {
 			if strings.Contains(n.f.claim.Text, prefix) {
