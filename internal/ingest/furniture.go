@@ -119,11 +119,36 @@ func hasBlockChild(n *html.Node) bool {
 var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
 
 // signUpText matches a newsletter or sign-up prompt.
-var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b` +
-	// app, social and subscriber prompts
-	`|\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} app\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
+var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b`)
+
+// promptText matches an app, social or subscriber prompt.
+var promptText = regexp.MustCompile(`(?i)\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} app\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
 	// German
 	`|\b(?:abonnieren sie|melden sie sich)[^.]*\b(?:newsletter|an)\b|\bfolgen sie uns auf\b`)
+
+// Words one of which a prompt holds, looked for before the patterns
+// are tried: most short blocks hold none.
+var (
+	signUpWords = []string{"sign", "subscri", "newsletter", "regist", "join", "deliver"}
+	promptWords = []string{"app", "follow", "like us", "find us", "already a", "full", "entire", "whole", "subscri", "abonnieren", "melden", "folgen"}
+)
+
+// isPrompt reports whether text is a sign-up, app, social or
+// subscriber prompt.
+func isPrompt(text string) bool {
+	lower := strings.ToLower(text)
+	return containsAny(lower, signUpWords) && signUpText.MatchString(text) ||
+		containsAny(lower, promptWords) && promptText.MatchString(text)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // creditText matches the whole text of a picture credit: "© Jane Doe",
 // "Foto: dpa", "Photo credit: Getty Images".
@@ -180,7 +205,7 @@ func removeFurniture(root *html.Node) {
 				n.RemoveChild(c)
 			case words > 0 && words <= 200 && linkDense(c) && relatedHeading.MatchString(firstLine(c)):
 				n.RemoveChild(c)
-			case words > 0 && words <= maxPromptWords && isBlockAtom(tag(c)) && signUpText.MatchString(text) && !hasLongParagraphs(c):
+			case words > 0 && words <= maxPromptWords && isBlockAtom(tag(c)) && isPrompt(text) && !hasLongParagraphs(c):
 				n.RemoveChild(c)
 			default:
 				walk(c, inFigure || tag(c) == atom.Figure)
