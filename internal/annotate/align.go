@@ -83,6 +83,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 		c.sc.best = memo.best.start(c.sc.nodes)
 		c.sc.fresh = make(map[uint64]bestEntry, len(c.sc.best))
 		c.denials = memo.denials.start(c.roots)
+		c.reasons = memo.reasons.start(c.roots, c.sc)
 	}
 	results, err := c.score(ctx, th)
 	if err != nil {
@@ -94,6 +95,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 	links := c.decide(results, th)
 	if memo != nil {
 		memo.denials.set(c.roots, c.denials.fresh)
+		memo.reasons.set(c.roots, c.sc, c.reasons.fresh)
 	}
 	sortLinks(links)
 	return links, warnings, nil
@@ -123,6 +125,7 @@ type corpus struct {
 	roots   map[string]string
 	docs    []*docFeat
 	denials *denialPass // nil: nothing kept between passes
+	reasons *reasonPass // likewise
 }
 
 // isEntity reports whether a word is (the key of) a name in the corpus.
@@ -546,7 +549,7 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 				// the claim it reports.
 				continue
 			}
-			f = finding{rel: brief.Agree, score: r.p, reason: c.agreeReason(a, b)}
+			f = finding{rel: brief.Agree, score: r.p, reason: c.reasons.reason(c, a, b)}
 		}
 		matched[ka]++
 		matched[kb]++

@@ -287,10 +287,12 @@ func (c *corpus) checks(n int, check func(i int, states statesMemo, negated map[
 const checkChunk = 256
 
 // passMemo is what an Annotator keeps of an alignment pass for the
-// next: word alignments (bestMemo) and debunked's answers (denialMemo).
+// next: word alignments (bestMemo), debunked's answers (denialMemo) and
+// the reasons of agreements (reasonMemo).
 type passMemo struct {
 	best    bestMemo
 	denials denialMemo
+	reasons reasonMemo
 }
 
 // denialMemo keeps, between passes, debunked's answer for each pair of
@@ -369,4 +371,69 @@ func (p *denialPass) put(c *corpus, s, h int, hits []denial) {
 	if k, ok := p.key(c, s, h); ok {
 		p.fresh[k] = hits
 	}
+}
+
+// reasonMemo keeps, between passes, the reason of each agree link
+// (agreeReason), by the two claims' features. A reason is a function of
+// the two claims' features, the name aliases and the lemma standing for
+// each word's match key (the corpus's first with the key, see
+// bestEntry): it is used only while the aliases are those of the pass
+// that made it and no match key of that pass stands for another lemma
+// now. Each pass keeps only the reasons it used.
+type reasonMemo struct {
+	mu    sync.Mutex
+	roots map[string]string
+	ids   map[string]int32 // the match keys of the pass that made m, and their lemmas
+	lemma []string
+	m     map[[2]*claimFeat]string
+}
+
+// reasonPass is a reasonMemo in use by one pass.
+type reasonPass struct {
+	prev, fresh map[[2]*claimFeat]string
+}
+
+// start returns the memo for a pass with the aliases roots and the
+// vocabulary of sc.
+func (m *reasonMemo) start(roots map[string]string, sc *scorer) *reasonPass {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p := &reasonPass{}
+	if m.m != nil && maps.Equal(m.roots, roots) && m.sameLemmas(sc) {
+		p.prev = m.m
+	}
+	p.fresh = make(map[[2]*claimFeat]string, len(p.prev))
+	return p
+}
+
+// sameLemmas reports whether every match key of the last pass that sc
+// has stands for the same lemma in both.
+func (m *reasonMemo) sameLemmas(sc *scorer) bool {
+	for k, id := range sc.ids {
+		if old, ok := m.ids[k]; ok && m.lemma[old] != sc.lemma[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// set keeps the reasons of the pass.
+func (m *reasonMemo) set(roots map[string]string, sc *scorer, fresh map[[2]*claimFeat]string) {
+	m.mu.Lock()
+	m.roots, m.ids, m.lemma, m.m = roots, sc.ids, sc.lemma, fresh
+	m.mu.Unlock()
+}
+
+// reason returns agreeReason(a, b), from the last pass if it found it.
+func (p *reasonPass) reason(c *corpus, a, b *node) string {
+	if p == nil {
+		return c.agreeReason(a, b)
+	}
+	k := [2]*claimFeat{a.f, b.f}
+	r, ok := p.prev[k]
+	if !ok {
+		r = c.agreeReason(a, b)
+	}
+	p.fresh[k] = r
+	return r
 }
