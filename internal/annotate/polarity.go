@@ -39,7 +39,13 @@ var identGap = setOf("a", "an", "the", "be", "been", "being")
 // Negation cues, and the words after which a negation is no denial of
 // what follows ("not only", "not just", "no doubt").
 var (
-	negationCues  = setOf("not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot")
+	negationCues = setOf("not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot",
+		// contractions written without their apostrophe
+		"havent", "hasnt", "hadnt", "didnt", "doesnt", "dont", "isnt", "arent", "wasnt", "werent", "wont",
+		"couldnt", "wouldnt", "shouldnt")
+	// refusals negate the verb after "to": "refused to recuse himself"
+	// says what "would not recuse himself" does.
+	refusals      = setOf("refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining")
 	notNegating   = setOf("only", "just", "least", "doubt", "longer", "less", "more", "sooner", "matter", "one's", "yet", "until", "far", "sure")
 	negatedBefore = setOf("if", "or", "whether")
 )
@@ -153,7 +159,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			return true
 		}
 		gap := text[toks[k-1].End:toks[k].Start]
-		return strings.ContainsAny(gap, ",;:—–()[].!?")
+		return strings.ContainsAny(gap, ",;:—–().!?")
 	}
 	// scope collects the content words and names from token k on, to the
 	// end of the clause (all of the claim if whole).
@@ -204,6 +210,13 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 	for k := 0; k < len(toks); k++ {
 		w := lower[k]
 		switch {
+		case refusals[w] && k+1 < len(toks) && lower[k+1] == "to":
+			c := scope(k+2, len(toks), false)
+			if c.head == "" {
+				continue
+			}
+			c.kind, c.cue = brief.KindNegation, toks[k].Text
+			cues = append(cues, c)
 		case negationCues[w] || strings.HasSuffix(w, "n't"):
 			if k+1 < len(toks) && notNegating[lower[k+1]] || k > 0 && negatedBefore[lower[k-1]] {
 				continue
@@ -348,7 +361,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 // claim. mediaNouns are those the claim rests on.
 var (
 	thingDenials = setOf("fake", "faked", "false", "bogus", "fabricated", "doctored", "photoshopped", "fictional",
-		"erroneous", "incorrect", "misleading")
+		"fiction", "erroneous", "incorrect", "misleading")
 	mediaNouns = setOf("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
 		"video", "videos", "footage", "website", "websites", "site", "sites", "page", "pages", "account", "accounts",
 		"tweet", "tweets", "post", "posts", "quote", "quotes", "alarm", "alarms", "document", "documents", "letter",
@@ -495,6 +508,16 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 // a whole-claim denial, a denial too): "will not play" and "decided not
 // to play" agree.
 func negates(n *node, c *polarityCue, lex Lexicon) bool {
+	if c.head != "" {
+		for _, x := range n.f.status {
+			// "has not yet been charged", "not yet testified": pending,
+			// so not stated (status.go reads "not yet", polarity does not).
+			if !x.done && !x.speechOnly && x.key != motionKey && negatedPending(x.text) &&
+				(x.key == c.head || samePrefix(x.lemma, c.headLemma, 5)) {
+				return true
+			}
+		}
+	}
 	for i := range n.f.pols {
 		d := &n.f.pols[i]
 		if c.head == "" || d.head == "" {
@@ -511,6 +534,7 @@ func negates(n *node, c *polarityCue, lex Lexicon) bool {
 			continue
 		}
 		if d.head == c.head || containsStr(d.keys, c.head) || containsStr(c.keys, d.head) ||
+			samePrefix(d.headLemma, c.headLemma, 5) ||
 			lex.Related(d.headLemma, c.headLemma) >= 0.9 || sharesKey(c.keys, d.keys) {
 			return true
 		}
@@ -552,6 +576,20 @@ func negatesStated(n, other *node) bool {
 		}
 	}
 	return false
+}
+
+// negatedPending reports whether a pending status was stated by a
+// negation ("has not yet been charged", "yet to comment", "refused to
+// recuse"), not by a future or a plan ("will be required").
+func negatedPending(text string) bool {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(text, "’", "'")))
+	if len(f) == 0 {
+		return false
+	}
+	if negationCues[f[0]] || strings.HasSuffix(f[0], "n't") || f[0] == "yet" || refusals[f[0]] {
+		return true
+	}
+	return len(f) > 1 && (f[1] == "not" || f[1] == "never")
 }
 
 // sharesKey reports whether two scopes share a match key: "is not

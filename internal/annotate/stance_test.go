@@ -140,6 +140,25 @@ func TestStance(t *testing.T) {
 			"The explosion near Managua's airport was not a meteorite, NASA suggests.", noConflict, ""},
 		{"NegationAndDeniedReport", "Iraq says the wife of Abu Bakr al-Baghdadi has not been arrested in Lebanon.",
 			"Earlier reports that Lebanese officials had captured the wife of Abu Bakr al-Baghdadi have now been denied by Iraq.", noConflict, ""},
+		// Two ways of saying one thing did not happen: a refusal and a
+		// negation, "not yet" and "no … yet", a contraction without its
+		// apostrophe, a plan ("was to be launched") and a future.
+		{"RefusalAndNegation", "Judge Carlson said on Tuesday he would not recuse himself from the case.",
+			"Officials said Judge Carlson refused to recuse himself from the case.", noConflict, ""},
+		{"RefusalNearMiss", "Officials said Judge Carlson refused to recuse himself from the case.",
+			"Judge Carlson recused himself from the case on Tuesday, officials said.", string(brief.KindStatus), "refused"},
+		{"DeclinedAndNoComment", "O'Brien's attorney, Jordan Green, declined to comment on the charges.",
+			"Jordan Green, O'Brien's attorney, said he had no comment on the charges.", noConflict, ""},
+		{"NotYetAndNo", "Prosecutors have not yet testified to what the DNA tests of the three items yielded.",
+			"There has been no testimony yet about what the DNA tests of the three items yielded.", noConflict, ""},
+		{"NotYetCharged", "The Foreign Office says that Heaton is in detention but has not yet been charged with any offence.",
+			"The Foreign Office said Heaton was in Saudi detention but had not been charged with any offence.", noConflict, ""},
+		{"NoApostrophe", "Some of the company's software developers will join Microsoft, but details haven't been finalized, Nash said.",
+			"Some of the companys software developers will join Microsoft, but details havent been finalized, Nash said.", noConflict, ""},
+		{"WasToBe", "Called Taxpayers Against the Recall, the campaign was to be launched Wednesday outside a Sacramento fire station.",
+			"The new campaign, Taxpayers Against the Recall, will be formally launched today outside a Sacramento fire station.", noConflict, ""},
+		{"FictionFinalists", "Shirley Hazzard and Edward P. Jones, who needed a decade to complete their novels, are among this year's nominees.",
+			"Shirley Hazzard and Edward P. Jones, who needed a decade to complete their novels, are among the fiction finalists.", noConflict, ""},
 		// A status reported, not asserted, does not contradict its negation.
 		{"ReportedStatus", "Banksy has not been arrested, his publicist said.",
 			"An article circulating online claims that Banksy has been arrested.", noConflict, ""},

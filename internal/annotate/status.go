@@ -252,6 +252,8 @@ var pendingCues = [][]string{
 	{"had", "not"}, {"did", "not"}, {"does", "not"}, {"do", "not"}, {"is", "not"}, {"are", "not"},
 	{"was", "not"}, {"were", "not"}, {"hasn't"}, {"haven't"}, {"didn't"}, {"doesn't"}, {"isn't"},
 	{"aren't"}, {"wasn't"}, {"weren't"}, {"never"}, {"denied"}, {"denies"},
+	{"havent"}, {"hasnt"}, {"hadnt"}, {"didnt"}, {"doesnt"}, {"isnt"}, {"arent"}, {"wasnt"}, {"werent"},
+	{"was", "to", "be"}, {"were", "to", "be"}, {"is", "to", "be"}, {"are", "to", "be"},
 }
 
 // fillers may stand between a cue and its predicate ("will also visit",
