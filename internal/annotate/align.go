@@ -67,8 +67,8 @@ type pairResult struct {
 
 // align runs the corpus-wide pass: alias folding, the index, candidate
 // scoring and the per-source-pair decision. It returns the links sorted.
-// memo, if not nil, keeps word alignments of claim pairs and debunked's
-// answers between passes,
+// memo, if not nil, keeps word alignments of claim pairs, debunked's
+// answers and the reasons of agreements between passes (see passMemo),
 // and the claims keep their index keys for the next pass (see
 // buildIndex); with nil, a pass keeps nothing for the next.
 //
