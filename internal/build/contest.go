@@ -487,32 +487,14 @@ func (a *analysis) contests(root string) []contestView {
 // the cue and what it denies).
 func reasonPhrases(reason string) []phrase {
 	var out []phrase
-	between := ""
-	for {
-		i := strings.Index(reason, "“")
-		if i < 0 {
-			return out
-		}
-		between += reason[:i]
-		reason = reason[i+len("“"):]
-		j := strings.Index(reason, "”")
-		if j < 0 {
-			return out
-		}
-		var ws []string
-		for _, w := range strings.Fields(reason[:j]) {
-			if n := normQuote(w); n != "" {
-				ws = append(ws, n)
-			}
-		}
-		if n := len(out); n > 0 && strings.TrimSpace(between) == "…" {
+	eachQuoted(reason, func(ws []string, before string) {
+		if n := len(out); n > 0 && strings.TrimSpace(before) == "…" {
 			out[n-1].words = append(out[n-1].words, ws...)
 		} else {
 			out = append(out, phrase{words: ws, cue: len(ws)})
 		}
-		between = ""
-		reason = reason[j+len("”"):]
-	}
+	})
+	return out
 }
 
 // phrase is what a reason quotes: its normalised words, of which the
@@ -599,15 +581,24 @@ func matchPhrase(words, q []string) []int {
 // quotes, in order, without the ellipses that stand for left-out words.
 func quotedPhrases(reason string) [][]string {
 	var out [][]string
+	eachQuoted(reason, func(ws []string, _ string) { out = append(out, ws) })
+	return out
+}
+
+// eachQuoted calls f with the normalised words of each phrase in curly
+// quotes in reason, in order, and the text between it and the phrase
+// before.
+func eachQuoted(reason string, f func(words []string, before string)) {
 	for {
 		i := strings.Index(reason, "“")
 		if i < 0 {
-			return out
+			return
 		}
+		before := reason[:i]
 		reason = reason[i+len("“"):]
 		j := strings.Index(reason, "”")
 		if j < 0 {
-			return out
+			return
 		}
 		var ws []string
 		for _, w := range strings.Fields(reason[:j]) {
@@ -615,7 +606,7 @@ func quotedPhrases(reason string) [][]string {
 				ws = append(ws, n)
 			}
 		}
-		out = append(out, ws)
+		f(ws, before)
 		reason = reason[j+len("”"):]
 	}
 }
