@@ -158,11 +158,16 @@ var creditText = regexp.MustCompile(`(?i)^[(\[]?\s*(?:©|\(c\)|copyright\b|(?:(?
 // picture's credit.
 var creditNames = map[string]bool{"credit": true, "credits": true, "copyright": true, "photographer": true, "photocredit": true, "imagecredit": true}
 
+// navNames are class and id words of navigation that readability keeps
+// inside an article: breadcrumbs, page links, toolbars and ratings.
+var navNames = map[string]bool{"breadcrumb": true, "breadcrumbs": true, "pagination": true, "pager": true, "toolbar": true, "rating": true}
+
 // Limits for the elements removeFurniture may remove.
 const (
 	maxChromeWords = 8  // a control's label
 	maxPromptWords = 40 // a sign-up prompt
 	maxCreditWords = 15 // a picture credit
+	maxNavWords    = 50 // a breadcrumb trail, a pager
 )
 
 // removeFurniture removes gallery and share controls, related-links
@@ -195,6 +200,8 @@ func removeFurniture(root *html.Node) {
 			case words > 0 && words <= maxChromeWords && standsAlone(c) && chromeText.MatchString(text) && !hasImage(c):
 				n.RemoveChild(c)
 			case words > 0 && words <= maxCreditWords && !hasImage(c) && (hasNameIn(c, creditNames) || standsAlone(c) && creditText.MatchString(text)):
+				n.RemoveChild(c)
+			case words <= maxNavWords && hasNameIn(c, navNames) && !isProse(c):
 				n.RemoveChild(c)
 			case isHeadingAtom(tag(c)) && relatedHeading.MatchString(text):
 				// The heading and the link lists or teasers after it.
