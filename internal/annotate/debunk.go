@@ -66,40 +66,47 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 	// for each pair (S, h), on all CPUs (checks), and the loop, which
 	// decides in the order of the results, reads them: the links are
 	// those of one loop that computed each answer when it needed it.
-	type group struct {
-		s, h int
-		hits []denial // the negations of s that deny h, in neg[s] order
-	}
-	// About one and a half groups a result at 1,000 articles.
-	groups := make([]group, 0, len(results)*3/2)
-	groupOf := make(map[uint64]int32, len(results)*3/2)
+	// The pairs (S, h) to check are numbers, pair(s, h): first those of
+	// the results, sorted (found by binary search: a map of the 2.2
+	// million pairs at 10,000 articles, with a struct for each, was the
+	// largest thing the decision held), then those of the most reported
+	// claims (below). The answers are pure, so their order is free; the
+	// few pairs with hits keep them in a map.
+	keys := make([]uint64, 0, 2*len(results))
 	for _, res := range results {
 		if res.p < debunkFloor {
 			continue
 		}
 		for _, side := range [2][2]int{{res.i, res.j}, {res.j, res.i}} {
 			r, h := side[0], side[1]
-			s := c.nodes[r].src
-			if len(neg[s]) == 0 {
-				continue
-			}
-			if _, ok := groupOf[pair(s, h)]; !ok {
-				groupOf[pair(s, h)] = int32(len(groups))
-				groups = append(groups, group{s: s, h: h})
+			if s := c.nodes[r].src; len(neg[s]) > 0 {
+				keys = append(keys, pair(s, h))
 			}
 		}
 	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
 	// The corpus's most reported claims, against every source with a
 	// negation that speaks of their story (a pair of the two sources
 	// scored at debunkFloor or more): a debunking article's denial often
 	// meets none of them in the pairs, when its retellings align with
 	// other sentences of the supporting articles.
-	fromResults := len(groups)
-	related := map[uint64]bool{}
+	fromResults := len(keys)
+	top := c.mostReported(links, ends)
+	topSrc := map[int]bool{}
+	for _, h := range top {
+		topSrc[c.nodes[h].src] = true
+	}
+	related := map[uint64]bool{} // (source, source of a top claim)
 	for _, res := range results {
 		if res.p >= debunkFloor {
 			si, sj := c.nodes[res.i].src, c.nodes[res.j].src
-			related[pair(si, sj)], related[pair(sj, si)] = true, true
+			if topSrc[sj] {
+				related[pair(si, sj)] = true
+			}
+			if topSrc[si] {
+				related[pair(sj, si)] = true
+			}
 		}
 	}
 	var srcs []int
@@ -107,46 +114,55 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 		srcs = append(srcs, s)
 	}
 	slices.Sort(srcs)
-	for _, h := range c.mostReported(links, ends) {
+	extra := map[uint64]bool{}
+	for _, h := range top {
 		for _, s := range srcs {
 			if s == c.nodes[h].src || !related[pair(s, c.nodes[h].src)] {
 				continue
 			}
-			if _, ok := groupOf[pair(s, h)]; !ok {
-				groupOf[pair(s, h)] = int32(len(groups))
-				groups = append(groups, group{s: s, h: h})
+			k := pair(s, h)
+			if _, found := slices.BinarySearch(keys[:fromResults], k); !found && !extra[k] {
+				extra[k] = true
+				keys = append(keys, k)
 			}
 		}
 	}
-	// The answers for a group are those of the last pass when its two
+	// The answers for a pair are those of the last pass when its two
 	// sources and h are (see denialPass); they hold the negations linked
 	// to h by the pass too, which the loops below skip as they skip
 	// every pair linked.
-	c.checks(len(groups), func(g int, states statesMemo, negated map[uint64]bool) {
-		gr := &groups[g]
-		h := gr.h
-		if hits, ok := c.denials.get(c, gr.s, h); ok {
-			gr.hits = hits
-			return
+	var mu sync.Mutex
+	hitsOf := map[uint64][]denial{} // the negations of s that deny h, in neg[s] order
+	c.checks(len(keys), func(g int, states statesMemo, negated map[uint64]bool) {
+		s, h := int(keys[g]>>32), int(uint32(keys[g]))
+		hits, ok := c.denials.get(c, s, h)
+		if !ok {
+			for k, d := range neg[s] {
+				f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states, false)
+				if !ok {
+					continue
+				}
+				na := pair(c.nodes[h].src, d)
+				no, seen := negated[na]
+				if !seen {
+					no = c.sourceNegates(c.nodes[h].src, c.nodes[d])
+					negated[na] = no
+				}
+				if !no {
+					hits = append(hits, denial{k, f})
+				}
+			}
 		}
-		for k, d := range neg[gr.s] {
-			f, ok := polarityConflict(c.nodes[d], c.nodes[h], c.canon, c.lex, states, false)
-			if !ok {
-				continue
-			}
-			na := pair(c.nodes[h].src, d)
-			no, seen := negated[na]
-			if !seen {
-				no = c.sourceNegates(c.nodes[h].src, c.nodes[d])
-				negated[na] = no
-			}
-			if !no {
-				gr.hits = append(gr.hits, denial{k, f})
-			}
+		if len(hits) > 0 {
+			mu.Lock()
+			hitsOf[keys[g]] = hits
+			mu.Unlock()
 		}
 	})
-	for _, gr := range groups {
-		c.denials.put(c, gr.s, gr.h, gr.hits)
+	if c.denials != nil {
+		for _, k := range keys {
+			c.denials.put(c, int(k>>32), int(uint32(k)), hitsOf[k])
+		}
 	}
 	// New disagreements, in the order of the agree links they come from.
 	var added []brief.Link
@@ -160,7 +176,7 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			if len(neg[s]) == 0 {
 				continue
 			}
-			for _, hit := range groups[groupOf[pair(s, h)]].hits {
+			for _, hit := range hitsOf[pair(s, h)] {
 				d := neg[s][hit.k]
 				p := pair(min(d, h), max(d, h))
 				if d == r || linked[p] {
@@ -173,15 +189,16 @@ func (c *corpus) debunked(links []brief.Link, ends [][2]int, results []pairResul
 			}
 		}
 	}
-	for _, gr := range groups[fromResults:] {
-		for _, hit := range gr.hits {
-			d, h := neg[gr.s][hit.k], gr.h
+	for _, k := range keys[fromResults:] {
+		s, h := int(k>>32), int(uint32(k))
+		for _, hit := range hitsOf[k] {
+			d := neg[s][hit.k]
 			p := pair(min(d, h), max(d, h))
 			if linked[p] {
 				continue
 			}
 			linked[p] = true
-			denies[pair(gr.s, h)] = true
+			denies[pair(s, h)] = true
 			denies[pair(c.nodes[h].src, d)] = true
 			added = append(added, makeLink(c.nodes[d].f.claim.ID, c.nodes[h].f.claim.ID, hit.f))
 		}
