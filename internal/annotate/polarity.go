@@ -94,8 +94,9 @@ var (
 		"viral", "hearsay", "suspected")
 	hedgeSeqs = [][]string{{"claims", "that"}, {"claimed", "that"}, {"claiming", "that"}, {"is", "said", "to"},
 		{"are", "said", "to"}, {"was", "said", "to"}, {"were", "said", "to"}, {"reports", "that"},
-		{"reports", "say"}, {"report", "that"}, {"claim", "that"}, {"assertion", "that"}, {"allegation", "that"},
-		{"allegations", "that"}, {"suggestion", "that"}, {"suggestions", "that"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
+		{"reports", "say"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},
+		{"report", "that"}, {"claim", "that"}, {"assertion", "that"}, {"allegation", "that"},
+		{"allegations", "that"}, {"suggestion", "that"}, {"suggestions", "that"},
 		{"according", "to", "unconfirmed"}, {"it", "is", "claimed"}, {"may", "have"}, {"might", "have"},
 		{"could", "have"}}
 )
@@ -414,8 +415,9 @@ var disclosureLemmas = setOf("specify", "disclose", "reveal", "elaborate", "clar
 // passiveAux before a denial verb make it passive: "have been denied".
 var passiveAux = setOf("been", "was", "were", "is", "are", "be", "being")
 
-// metaAfter reports whether one of the four words after lower[k] names
-// a report or claim ("dismissed the reports", "doubts over claims").
+// metaAfter reports whether one of the six words after lower[k] names
+// a report or claim ("dismissed the reports", "doubts over claims",
+// "raised doubts on Sunday about the validity of").
 func metaAfter(lower []string, k int) bool {
 	for j := k + 1; j < len(lower) && j <= k+6; j++ {
 		if metaNouns[lower[j]] && lower[j] != "it" && lower[j] != "this" {
