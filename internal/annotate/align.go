@@ -230,7 +230,7 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides, keep, last bool) (*cor
 			scored = append(scored, w)
 		}
 	}
-	return &corpus{nodes: nodes, clauses: clauses, windows: windows, lone: lone, ix: ix, sc: newScorer(scored, ix, lex), lex: lex,
+	return &corpus{nodes: nodes, clauses: clauses, windows: windows, lone: lone, ix: ix, sc: newScorer(scored, ix, lex, keep), lex: lex,
 		canon: canon, isDifferent: isDifferent, entities: entities, roots: roots, docs: stable}, warnings
 }
 

@@ -110,7 +110,11 @@ func (b *bestMemo) set(m map[uint64]bestEntry) {
 // IDF: the corpus IDF, averaged with a prior from the word's frequency
 // rank when the lexicon has one (a corpus of a few articles says little
 // about how common "arrive" is).
-func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
+//
+// With keep, the pass keeps its word alignments for the next (bestMemo),
+// and each node gets the lemmas standing for its words (node.reps), which
+// the memo's entries hold; without, no node needs them.
+func newScorer(nodes []*node, ix *index, lex Lexicon, keep bool) *scorer {
 	s := &scorer{ix: ix, lex: lex, ids: map[string]int32{}, rel: map[uint64]float64{}, nodes: nodes}
 	vl, hasRank := lex.(vectorLexicon)
 	switch m := lex.(type) {
@@ -120,7 +124,7 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 		s.memo = m.memo
 	}
 	for _, n := range nodes {
-		n.wids = n.wids[:0]
+		n.wids = make([]int32, 0, len(n.f.words))
 		for _, w := range n.f.words {
 			id, ok := s.ids[w.key]
 			if !ok {
@@ -143,9 +147,11 @@ func newScorer(nodes []*node, ix *index, lex Lexicon) *scorer {
 			n.wids = append(n.wids, id)
 		}
 		// A new slice each pass: the memo's entries keep the old one.
-		n.reps = make([]string, len(n.wids))
-		for k, id := range n.wids {
-			n.reps[k] = s.lemma[id]
+		if keep {
+			n.reps = make([]string, len(n.wids))
+			for k, id := range n.wids {
+				n.reps[k] = s.lemma[id]
+			}
 		}
 		n.weigh(ix)
 	}
