@@ -138,7 +138,7 @@ func (c *config) runFit(ctx context.Context, args []string) error {
 	for i := range cands {
 		cd := &cands[i]
 		opts := annotate.Options{Decision: &cd.d}
-		rs, err := evalSeeds(ctx, c.seeds, []string{"gold.yaml", "gold-independent.yaml"}, reliability{}, opts)
+		rs, _, err := evalSeeds(ctx, c.seeds, []string{"gold.yaml", "gold-independent.yaml"}, reliability{}, opts)
 		if err != nil {
 			return err
 		}

@@ -172,7 +172,7 @@ func (c *config) reliability(set string) reliability {
 }
 
 func (c *config) evalSeeds(ctx context.Context) error {
-	rs, err := evalSeeds(ctx, c.seeds, []string{"gold.yaml", "gold-independent.yaml"}, c.reliability("seeds"), c.opts)
+	rs, claims, err := evalSeeds(ctx, c.seeds, []string{"gold.yaml", "gold-independent.yaml"}, c.reliability("seeds"), c.opts)
 	if err != nil {
 		return err
 	}
@@ -181,7 +181,7 @@ func (c *config) evalSeeds(ctx context.Context) error {
 		"link precision counts agree and disagree links found in the annotation with the same relation.\n\n", c.seeds)
 	printSeeds(c.stdout, rs)
 	for _, pair := range [][2]string{{"gold.yaml", "gold-independent.yaml"}, {"gold-independent.yaml", "gold.yaml"}} {
-		ag, ok, n, err := annotatorAgreement(ctx, c.seeds, pair[0], pair[1], c.opts)
+		ag, ok, n, err := annotatorAgreement(c.seeds, pair[0], pair[1], claims)
 		if err != nil {
 			return err
 		}

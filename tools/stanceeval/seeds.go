@@ -27,10 +27,10 @@ type seedResult struct {
 // evalSeeds annotates dir/seeds/*.md (as internal/annotate's TestEvaluate
 // does: each file a source named by its stem) and compares the links with
 // each gold file.
-func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability, opts annotate.Options) ([]seedResult, error) {
+func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability, opts annotate.Options) ([]seedResult, []*brief.Claim, error) {
 	_, ann, err := annotateCorpus(ctx, filepath.Join(dir, "seeds"), opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	text := map[string]string{}
 	for _, c := range ann.Claims {
@@ -40,7 +40,7 @@ func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability,
 	for gi, g := range golds {
 		agree, disagree, err := loadGold(filepath.Join(dir, g), ann.Claims)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		r := seedResult{gold: g}
 		got := map[[2]string]brief.Link{}
@@ -92,23 +92,21 @@ func evalSeeds(ctx context.Context, dir string, golds []string, rel reliability,
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out, ann.Claims, nil
 }
 
 // annotatorAgreement compares two hand annotations of the same claims as
 // if the first were a system's links and the second the gold: agree
 // precision and recall and the precision of all links with the same
 // relation. It is the ceiling a system measured against both can reach.
-func annotatorAgreement(ctx context.Context, dir, first, second string, opts annotate.Options) (agree prf, linksOK, links int, err error) {
-	_, ann, err := annotateCorpus(ctx, filepath.Join(dir, "seeds"), opts)
+// claims are the seeds' claims, to which the annotations' fragments
+// resolve.
+func annotatorAgreement(dir, first, second string, claims []*brief.Claim) (agree prf, linksOK, links int, err error) {
+	a1, d1, err := loadGold(filepath.Join(dir, first), claims)
 	if err != nil {
 		return prf{}, 0, 0, err
 	}
-	a1, d1, err := loadGold(filepath.Join(dir, first), ann.Claims)
-	if err != nil {
-		return prf{}, 0, 0, err
-	}
-	a2, d2, err := loadGold(filepath.Join(dir, second), ann.Claims)
+	a2, d2, err := loadGold(filepath.Join(dir, second), claims)
 	if err != nil {
 		return prf{}, 0, 0, err
 	}
