@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -492,6 +494,13 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 // pairs are taken most probable first; a claim's first match in the
 // other source needs th.low, any further match th.high. Aligned pairs go
 // through all detectors; a pair without a finding agrees.
+//
+// What a pair becomes depends only on the pairs of its two sources
+// before it (a claim's matches in the other source), so the pairs of
+// different pairs of sources are decided independently: on all CPUs
+// when the lexicon allows it (see scorer.concurrent), each pair of
+// sources on one goroutine in the order of the results, and the links
+// are gathered in that order, those of one loop.
 func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 	// (i, j) identifies a pair, so the order is total and needs no
 	// stable sort (whose merging dominated large corpora).
@@ -504,18 +513,141 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 		}
 		return cmp.Compare(x.j, y.j)
 	})
+	// Most results become links: made to their number once rather
+	// than grown (growing them was a tenth of a rebuild's allocation).
+	// Result r's link, if it makes one, is links[r] until the links
+	// are gathered.
+	links := make([]brief.Link, len(results))
+	made := make([]bool, len(results))
+	workers := 1
+	if c.sc.concurrent() && len(results) >= minParallelPairs {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers == 1 {
+		c.decideRun(results, nil, th, links, made, make(map[uint64]int32, len(results)))
+	} else {
+		c.decideGroups(results, workers, th, links, made)
+	}
+	n := 0
+	for _, ok := range made {
+		if ok {
+			n++
+		}
+	}
+	ends := make([][2]int, 0, n) // the claims of each link
+	n = 0
+	for r, ok := range made {
+		if ok {
+			links[n] = links[r]
+			ends = append(ends, [2]int{results[r].i, results[r].j})
+			n++
+		}
+	}
+	clear(links[n:]) // the reasons they held
+	return c.debunked(links[:n], ends, results)
+}
+
+// decideGroups is decide's loop on workers goroutines: the results are
+// grouped by their pair of sources, and each group is decided by one
+// goroutine with a scorer (whose table of related words is its own)
+// and, if the pass keeps reasons, a table of fresh reasons of its own.
+func (c *corpus) decideGroups(results []pairResult, workers int, th thresholds, links []brief.Link, made []bool) {
+	// The results of each pair of sources, in the order of results: a
+	// counting sort by group, groups numbered as they first appear.
+	group := make([]int32, len(results))
+	ids := map[uint64]int32{}
+	var count []int32
+	for r, res := range results {
+		si, sj := c.nodes[res.i].src, c.nodes[res.j].src
+		k := uint64(min(si, sj))<<32 | uint64(uint32(max(si, sj)))
+		g, ok := ids[k]
+		if !ok {
+			g = int32(len(count))
+			ids[k] = g
+			count = append(count, 0)
+		}
+		group[r] = g
+		count[g]++
+	}
+	ids = nil
+	startOf := make([]int32, len(count)+1)
+	for g, n := range count {
+		startOf[g+1] = startOf[g] + n
+	}
+	order := make([]int32, len(results))
+	fill := slices.Clone(startOf[:len(count)])
+	for r, g := range group {
+		order[fill[g]] = int32(r)
+		fill[g]++
+	}
+	group, fill, count = nil, nil, nil
+	ngroups := len(startOf) - 1
+	var next atomic.Int64
+	panics := make([]any, workers)
+	passes := make([]*reasonPass, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		cw := *c
+		cw.sc = c.sc.worker()
+		if c.reasons != nil {
+			passes[w] = &reasonPass{prev: c.reasons.prev, fresh: map[[2]*claimFeat]string{}}
+			cw.reasons = passes[w]
+		}
+		run := func() {
+			defer func() { panics[w] = recover() }()
+			matched := map[uint64]int32{}
+			const chunk = 64 // groups taken at once
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= ngroups {
+					return
+				}
+				hi := min(lo+chunk, ngroups)
+				cw.decideRun(results, order[startOf[lo]:startOf[hi]], th, links, made, matched)
+			}
+		}
+		if w == workers-1 {
+			run()
+		} else {
+			wg.Go(run)
+		}
+	}
+	wg.Wait()
+	for _, v := range panics {
+		if v != nil {
+			panic(v)
+		}
+	}
+	if c.reasons != nil {
+		for _, p := range passes {
+			maps.Copy(c.reasons.fresh, p.fresh)
+		}
+	}
+}
+
+// decideRun decides the results whose indices are in order (nil: all
+// of them), which holds, for each of its pairs of sources, every result
+// of the pair, in the order of results. matched counts, by claim and
+// other source, the links made so far. Result r's link is put in
+// links[r], and made[r] set.
+func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, links []brief.Link, made []bool, matched map[uint64]int32) {
 	// A claim and another source, as a map key: maps of uint64 keys
 	// are the fastest (a struct key was a tenth of a rebuild's time).
 	key := func(node, src int) uint64 { return uint64(node)<<32 | uint64(uint32(src)) }
-	// Most results become links: made to their number once rather
-	// than grown (growing them was a tenth of a rebuild's allocation).
-	matched := make(map[uint64]int32, len(results))
-	links := make([]brief.Link, 0, len(results))
-	ends := make([][2]int, 0, len(results)) // the claims of each link
-	for _, r := range results {
+	m := matched
+	n := len(results)
+	if order != nil {
+		n = len(order)
+	}
+	for k := range n {
+		ri := k
+		if order != nil {
+			ri = int(order[k])
+		}
+		r := results[ri]
 		a, b := c.nodes[r.i], c.nodes[r.j]
 		ka, kb := key(r.i, b.src), key(r.j, a.src)
-		first := matched[ka] == 0 && matched[kb] == 0
+		first := m[ka] == 0 && m[kb] == 0
 		aligned := r.p >= th.high || (r.p >= th.low && first)
 		var f finding
 		ok := r.f != nil
@@ -551,12 +683,11 @@ func (c *corpus) decide(results []pairResult, th thresholds) []brief.Link {
 			}
 			f = finding{rel: brief.Agree, score: r.p, reason: c.reasons.reason(c, a, b)}
 		}
-		matched[ka]++
-		matched[kb]++
-		links = append(links, makeLink(a.f.claim.ID, b.f.claim.ID, f))
-		ends = append(ends, [2]int{r.i, r.j})
+		m[ka]++
+		m[kb]++
+		links[ri] = makeLink(a.f.claim.ID, b.f.claim.ID, f)
+		made[ri] = true
 	}
-	return c.debunked(links, ends, results)
 }
 
 // judge runs the disagreement detectors. With aligned unset it runs those
