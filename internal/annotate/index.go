@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/brief-dev/brief/internal/lexicon"
 )
@@ -224,27 +226,91 @@ func uniq(s []string) []string {
 // buildIndex indexes the nodes and computes IDF weights over claims.
 // With keep, each claim keeps its keys for the next pass, which makes
 // them again only if its canonical names change.
+//
+// Without keep, the claims' keys are made on all CPUs when the lexicon
+// allows it (see concurrentLexicon), a block of claims at a time, and
+// given their ids in the order of the claims, as one loop would.
 func buildIndex(nodes []*node, lex Lexicon, keep bool) *index {
 	ix := &index{ids: map[string]int32{}}
-	sem := map[string][]string{} // semantic keys by lemma
-	names := &keyNames{w: map[string]string{}, e: map[string]string{}}
-	for i, n := range nodes {
-		// A claim's keys are those of the last pass unless its
-		// canonical names changed (aliases are corpus-wide).
-		f := n.f
-		keys := f.ixKeys
-		if keys == nil || !slices.Equal(f.ixEnts, n.ents) {
-			keys = n.features(lex, sem, names)
-			f.ixKeys, f.ixEnts = nil, nil
-			if keep {
-				f.ixKeys, f.ixEnts = keys, n.ents
-			}
-		}
+	add := func(i int, keys []string) {
+		n := nodes[i]
 		n.keys = make([]int32, len(keys))
 		for k, key := range keys {
 			id := ix.id(key)
 			n.keys[k] = id
 			ix.postings[id] = append(ix.postings[id], int32(i))
+		}
+	}
+	workers := 1
+	if !keep && concurrentLexicon(lex) && len(nodes) >= 2*indexBlock {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers == 1 {
+		sem := map[string][]string{} // semantic keys by lemma
+		names := &keyNames{w: map[string]string{}, e: map[string]string{}}
+		for i, n := range nodes {
+			// A claim's keys are those of the last pass unless its
+			// canonical names changed (aliases are corpus-wide).
+			f := n.f
+			keys := f.ixKeys
+			if keys == nil || !slices.Equal(f.ixEnts, n.ents) {
+				keys = n.features(lex, sem, names)
+				f.ixKeys, f.ixEnts = nil, nil
+				if keep {
+					f.ixKeys, f.ixEnts = keys, n.ents
+				}
+			}
+			add(i, keys)
+		}
+	} else {
+		// Each goroutine has tables of its own; a block's keys are
+		// all that is held at once.
+		type tables struct {
+			sem   map[string][]string
+			names *keyNames
+		}
+		ts := make([]tables, workers)
+		for w := range ts {
+			ts[w] = tables{map[string][]string{}, &keyNames{w: map[string]string{}, e: map[string]string{}}}
+		}
+		block := make([][]string, indexBlock)
+		for lo := 0; lo < len(nodes); lo += indexBlock {
+			hi := min(lo+indexBlock, len(nodes))
+			var next atomic.Int64
+			next.Store(int64(lo))
+			panics := make([]any, workers)
+			var wg sync.WaitGroup
+			for w := range workers {
+				run := func() {
+					defer func() { panics[w] = recover() }()
+					for {
+						i0 := int(next.Add(indexChunk)) - indexChunk
+						if i0 >= hi {
+							return
+						}
+						for i := i0; i < min(i0+indexChunk, hi); i++ {
+							n := nodes[i]
+							n.f.ixKeys, n.f.ixEnts = nil, nil
+							block[i-lo] = n.features(lex, ts[w].sem, ts[w].names)
+						}
+					}
+				}
+				if w == workers-1 {
+					run()
+				} else {
+					wg.Go(run)
+				}
+			}
+			wg.Wait()
+			for _, v := range panics {
+				if v != nil {
+					panic(v)
+				}
+			}
+			for i := lo; i < hi; i++ {
+				add(i, block[i-lo])
+				block[i-lo] = nil
+			}
 		}
 	}
 	total := float64(len(nodes)) + 1
@@ -259,6 +325,34 @@ func buildIndex(nodes []*node, lex Lexicon, keep bool) *index {
 		}
 	}
 	return ix
+}
+
+// indexBlock is the number of claims whose keys buildIndex makes at once
+// on several goroutines, which take indexChunk of them at a time.
+const (
+	indexBlock = 256
+	indexChunk = 32
+)
+
+// concurrentLexicon reports whether lex may be asked from several
+// goroutines at once: the memo (safe for concurrent use) over one of
+// brief's own lexicons, whose tables are read-only (see
+// scorer.concurrent).
+func concurrentLexicon(lex Lexicon) bool {
+	var m *memo
+	switch x := lex.(type) {
+	case *memo:
+		m = x
+	case vecMemo:
+		m = x.memo
+	default:
+		return false
+	}
+	switch m.Lexicon.(type) {
+	case wordLexicon, stemLexicon:
+		return true
+	}
+	return false
 }
 
 // candidates returns, for node i, the nodes of other sources that share

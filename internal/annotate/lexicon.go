@@ -206,9 +206,9 @@ func (m *memo) relID(a, b string, x, y uint32) float64 {
 
 // matchKey is matchKey of the wrapped lexicon, remembered.
 func (m *memo) matchKey(w string) (key, lemma string) {
-	m.mu.Lock()
+	m.mu.RLock()
 	k, ok := m.keys[w]
-	m.mu.Unlock()
+	m.mu.RUnlock()
 	if ok {
 		return k[0], k[1]
 	}
@@ -222,9 +222,9 @@ func (m *memo) matchKey(w string) (key, lemma string) {
 
 // semKeys returns the semantic keys of a lemma, nil if it has no vector.
 func (m *memo) semKeys(lemma string) []string {
-	m.mu.Lock()
+	m.mu.RLock()
 	ks, ok := m.sem[lemma]
-	m.mu.Unlock()
+	m.mu.RUnlock()
 	if ok {
 		return ks
 	}
@@ -244,9 +244,9 @@ type vecMemo struct{ *memo }
 func (m vecMemo) Vector(w string) ([]int8, bool) { return m.vl.Vector(w) }
 
 func (m vecMemo) Rank(w string) int {
-	m.mu.Lock()
+	m.mu.RLock()
 	r, ok := m.rank[w]
-	m.mu.Unlock()
+	m.mu.RUnlock()
 	if ok {
 		return r
 	}

@@ -10,9 +10,10 @@ import (
 )
 
 // TestAnnotateProcs checks that the annotation does not depend on the
-// number of processors: extraction, scoring, the decision and the
-// debunking check split their work among GOMAXPROCS goroutines above a
-// size (minParallelPairs), and the corpus is large enough for each to.
+// number of processors: extraction, the index's keys, scoring, the
+// decision and the debunking check split their work among GOMAXPROCS
+// goroutines above a size (indexBlock, minParallelPairs), and the
+// corpus is large enough for each to.
 // Both Annotate and an incremental Annotator, which keeps reasons and
 // alignments between passes, are checked.
 func TestAnnotateProcs(t *testing.T) {
@@ -28,8 +29,8 @@ func TestAnnotateProcs(t *testing.T) {
 		}
 		if want == nil {
 			want = got
-			if len(want.Links) < minParallelPairs {
-				t.Fatalf("%d links: too few for the decision to run in parallel", len(want.Links))
+			if len(want.Links) < minParallelPairs || len(want.Claims) < 2*indexBlock {
+				t.Fatalf("%d claims, %d links: too few for the index and the decision to be made in parallel", len(want.Claims), len(want.Links))
 			}
 			continue
 		}

@@ -35,16 +35,7 @@ type scorer struct {
 // goroutines at once: the relatedness cache must be the memo (safe for
 // concurrent use) and the lexicon one of brief's own, whose tables are
 // read-only. A Lexicon from Options makes no such promise.
-func (s *scorer) concurrent() bool {
-	if s.memo == nil {
-		return false
-	}
-	switch s.memo.Lexicon.(type) {
-	case wordLexicon, stemLexicon:
-		return true
-	}
-	return false
-}
+func (s *scorer) concurrent() bool { return concurrentLexicon(s.lex) }
 
 // bestEntry is a remembered alignment: best is what bests returns, reps
 // the lemmas that stood for the words' match keys (the corpus's first
