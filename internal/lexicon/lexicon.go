@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // data holds the generated tables; see doc.go for their formats.
@@ -34,7 +35,9 @@ func Default() *Lexicon { return defaultLexicon() }
 type Lexicon struct {
 	wordNet
 	vectors
-	antonymLemmas sync.Once // adds the lemma pairs to vectors.anton on first use
+	antonymLemmas sync.Once    // adds the lemma pairs to vectors.anton on first use
+	tags          sync.Map     // word -> Tags's answer, base | inflected<<4
+	ntags         atomic.Int64 // words stored in tags (or tried to)
 }
 
 // Load reads the data files (wordnet.txt, exceptions.txt, words.txt,

@@ -23,7 +23,28 @@ func (p POS) Has(q POS) bool { return p&q != 0 }
 // normalises word as [Lexicon.Lemma] does. Forms of "be", "have" and
 // "do" are verbs (inflected unless they are the base form); other
 // function words have no part of speech.
+//
+// The answers are remembered (Tags is asked for most words of every
+// sentence): a lookup rather than WordNet's morphology, for up to
+// maxTags words.
 func (l *Lexicon) Tags(word string) (base, inflected POS) {
+	if v, ok := l.tags.Load(word); ok {
+		b := v.(uint8)
+		return POS(b & 0xf), POS(b >> 4)
+	}
+	base, inflected = l.tagsOf(word)
+	if l.ntags.Add(1) <= maxTags {
+		// A copy: word is often a slice of a whole article.
+		l.tags.Store(strings.Clone(word), uint8(base)|uint8(inflected)<<4)
+	}
+	return base, inflected
+}
+
+// maxTags bounds the words Tags remembers (a few MB).
+const maxTags = 1 << 17
+
+// tagsOf is Tags, computed.
+func (l *Lexicon) tagsOf(word string) (base, inflected POS) {
 	w := normalize(word)
 	if lem, ok := functionLemma(w); ok {
 		switch {
