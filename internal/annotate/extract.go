@@ -438,16 +438,18 @@ func governor(toks []token, t int, ments []mention, lex Lexicon) string {
 // contentWords returns the content words of toks, one per match key,
 // sorted by key, leaving out the tokens inName reports.
 func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
-	seen := map[string]bool{}
 	var cws []cword
 	rank := rankOf(lex)
+	var one [1]string
 	for i, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
 		if inName(t) {
 			continue
 		}
-		parts := strings.Split(w, "-")
-		if len(parts) > 1 {
+		parts := one[:]
+		if strings.IndexByte(w, '-') < 0 {
+			one[0] = w
+		} else if parts = strings.Split(w, "-"); len(parts) > 1 {
 			// "cease-fire" is "ceasefire", "e-mail" "email": one word
 			// when the parts joined are a common word (the vectors'
 			// rare words include run-together typos: "wellknown").
@@ -470,13 +472,15 @@ func contentWords(toks []token, inName func(token) bool, lex Lexicon) []cword {
 				// WordNet synonyms).
 				k, l = matchKey(lex, "agree")
 			}
-			if !seen[k] {
-				seen[k] = true
+			// A sentence has a few content words: a scan finds a key
+			// seen sooner than a map.
+			if !slices.ContainsFunc(cws, func(c cword) bool { return c.key == k }) {
 				cws = append(cws, cword{key: k, lemma: l, text: t.Text})
 			}
 		}
 	}
-	sort.Slice(cws, func(i, j int) bool { return cws[i].key < cws[j].key })
+	// The keys are unique, so the order is total.
+	slices.SortFunc(cws, func(x, y cword) int { return strings.Compare(x.key, y.key) })
 	// Kept by every claim for as long as its source is: without the
 	// room append left (up to half the array).
 	return slices.Clone(cws)
