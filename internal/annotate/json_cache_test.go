@@ -75,7 +75,7 @@ func TestJSONPages(t *testing.T) {
 				if p.First != ids[kind][at] || p.Last != ids[kind][at+p.Count-1] {
 					t.Errorf("%s: %s first/last %q/%q, want %q/%q", name, p.Path, p.First, p.Last, ids[kind][at], ids[kind][at+p.Count-1])
 				}
-				want := encode(jsonPage{Version: 2, List: kind, Page: n + 1, Items: elems[kind][at : at+p.Count]})
+				want := encode(jsonPage{Version: jsonVersion, List: kind, Page: n + 1, Items: elems[kind][at : at+p.Count]})
 				if !bytes.Equal(data, want) {
 					t.Errorf("%s: %s differs from encoding/json:\n%s\nwant\n%s", name, p.Path, data, want)
 				}

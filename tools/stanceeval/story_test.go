@@ -75,7 +75,9 @@ func TestStory(t *testing.T) {
 }
 
 // joinClaims returns claims.json's lists, read from its pages, as one
-// object {"claims": [...], "links": [...], "clusters": [...]}.
+// object {"claims": [...], "links": [...], "clusters": [...]}, each link
+// on its own ({"a", "b", "relation", "kind", "score", "reason"}; see
+// flatLinks).
 func joinClaims(t *testing.T, site *build.Site) []byte {
 	t.Helper()
 	data, ok := site.Bytes("claims.json")
@@ -102,6 +104,9 @@ func joinClaims(t *testing.T, site *build.Site) []byte {
 			if err := json.Unmarshal(page, &pg); err != nil {
 				t.Fatalf("%s: %v", p.Path, err)
 			}
+			if list == "links" {
+				pg.Items = flatLinks(t, p.Path, pg.Items)
+			}
 			out[list] = append(out[list], pg.Items...)
 		}
 	}
@@ -110,6 +115,37 @@ func joinClaims(t *testing.T, site *build.Site) []byte {
 		t.Fatal(err)
 	}
 	return joined
+}
+
+// flatLinks returns the links of items of claims.json's links list
+// ({"a", "agree": [...], "disagree": [...]}), one object each.
+func flatLinks(t *testing.T, path string, items []json.RawMessage) []json.RawMessage {
+	t.Helper()
+	type to struct {
+		B, Kind, Reason string
+		Score           float64
+	}
+	var out []json.RawMessage
+	for _, raw := range items {
+		var it struct {
+			A               string
+			Agree, Disagree []to
+		}
+		if err := json.Unmarshal(raw, &it); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for i, ls := range [][]to{it.Agree, it.Disagree} {
+			rel := [...]string{"agree", "disagree"}[i]
+			for _, l := range ls {
+				b, err := json.Marshal(map[string]any{"a": it.A, "b": l.B, "relation": rel, "kind": l.Kind, "score": l.Score, "reason": l.Reason})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, b)
+			}
+		}
+	}
+	return out
 }
 
 // storyFile is the part of claims.json the check reads.
@@ -269,5 +305,28 @@ func TestJudgeStory(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFlatLinks checks that items of claims.json's links list become
+// one link each, agreements first, as judgeStory reads them.
+func TestFlatLinks(t *testing.T) {
+	items := []json.RawMessage{
+		json.RawMessage(`{"a":"h","agree":[{"b":"a1","score":0.9,"reason":"both report x"}],"disagree":[{"b":"x1","kind":"time","score":0.7,"reason":"“Monday” vs “Friday”"}]}`),
+		json.RawMessage(`{"a":"x1","disagree":[{"b":"y2","kind":"number","score":0.6,"reason":"r"}]}`),
+	}
+	got := flatLinks(t, "links-1.json", items)
+	want := []string{
+		`{"a":"h","b":"a1","kind":"","reason":"both report x","relation":"agree","score":0.9}`,
+		`{"a":"h","b":"x1","kind":"time","reason":"“Monday” vs “Friday”","relation":"disagree","score":0.7}`,
+		`{"a":"x1","b":"y2","kind":"number","reason":"r","relation":"disagree","score":0.6}`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d links, want %d: %s", len(got), len(want), got)
+	}
+	for i := range want {
+		if string(got[i]) != want[i] {
+			t.Errorf("link %d = %s, want %s", i, got[i], want[i])
+		}
 	}
 }
