@@ -463,7 +463,7 @@ func TestAccessibility(t *testing.T) {
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{1280, 375} {
 			browsertest.Viewport(t, ctx, width, scheme)
-			for _, p := range []string{"", "#n-i-1", source} {
+			for _, p := range []string{"", "#n-1", source} {
 				load(t, ctx, siteURL+p)
 				if eval[bool](t, ctx, `document.documentElement.classList.contains('js')`) {
 					t.Fatal("brief.js ran: blocking it failed")

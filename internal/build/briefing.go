@@ -226,7 +226,7 @@ func (b *Builder) indexView(md markdownRenderer, a *analysis, in *input, refs re
 	if v.Title == "" {
 		v.Title = "Briefing"
 	}
-	ns := &notes{prefix: "i-"}
+	ns := &notes{}
 	var dates []string
 	for _, s := range a.sources {
 		v.Sources = append(v.Sources, a.sourceRow(s, root))
@@ -321,7 +321,7 @@ func (br *briefing) sectionPages(title string) []sectionPage {
 				const root = "../../"
 				v := &indexView{Title: title, Part: &partView{ID: s.sec.id, Heading: s.sec.heading, Briefing: root + "#" + s.sec.id}}
 				br.counts(v)
-				ns := &notes{prefix: "i-"}
+				ns := &notes{}
 				br.part(v, p, root, ns, s.sec.id)
 				v.Notes = ns.list
 				return &page{Root: root, Nav: "briefing", Title: fmt.Sprintf("%s, page %d of %d", s.sec.heading, p, pages), Index: v}

@@ -71,7 +71,7 @@ func TestNoteGroups(t *testing.T) {
 			Text: text, Reason: reason, Href: "../" + outlet + "/#" + id, SourceHref: "../" + outlet + "/"}
 		return it
 	}
-	ns := &notes{prefix: "p-"}
+	ns := &notes{}
 	n := ns.add([]noteItem{
 		item("agree", "afp", "c1", "Same words.", "agree: both report X"),
 		item("agree", "ap", "c2", "Other words.", "agree: both report Y"),
@@ -106,7 +106,7 @@ func BenchmarkNotesHTML(b *testing.B) {
 		"Travelling from Vienna, Jonas Dmitriev landed in Hanoi on Saturday ahead of the negotiations.",
 		"‘Any agreement has to be monitored by people on the ground, not only by satellites,’ Jonas Dmitriev said.",
 	}
-	ns := &notes{prefix: "report-00000-"}
+	ns := &notes{}
 	for n := range 17 {
 		var items []noteItem
 		for i := range 14 {

@@ -256,7 +256,7 @@ func (b *Builder) sourcePages(ctx context.Context, th *theme, sv siteView, a *an
 				return nil
 			}
 		}
-		ns := &notes{prefix: s.ID + "-"}
+		ns := &notes{}
 		marks, err := a.sourceMarks(s, ns, refs)
 		if err != nil {
 			return fmt.Errorf("render sources/%s: %w", s.ID, err)
