@@ -49,6 +49,194 @@ func sharesName(a, b *node) bool {
 	return false
 }
 
+// otherActors reports two claims whose actors are different people or
+// bodies: each names a person who acts in it (a name known in its
+// source as a person's, with a title there or speaking, not after a
+// preposition, not a possessor, not who speaks, not inside a
+// quotation) and no actor of either is named in the other.
+// "Travelling from Cairo, Jonas Dmitriev landed in Muscat on Tuesday"
+// and "…, Yuri Rutte landed in Muscat on Friday" are two journeys, not
+// one journey on two days; "Witkoff's plane landed" names no actor.
+func otherActors(a, b *node, canon func(string) string, rank func(string) int) bool {
+	if len(a.f.quotes) > 0 || len(b.f.quotes) > 0 {
+		// Who speaks acts; two speakers of one quotation are a
+		// quotation's question (see sameQuote), not two events.
+		return false
+	}
+	if hasActors(a, b, canon, rank) && hasActors(b, a, canon, rank) {
+		return true
+	}
+	// Two places and nothing else named in common: "48 civilians died
+	// in shelling around Dhaka on Friday" and "… around Istanbul on
+	// Thursday" are two attacks.
+	return !sharesNameWords(a, b, canon, rank) && otherPlace(a, b, canon) && otherPlace(b, a, canon)
+}
+
+// sharesNameWords reports whether two claims name one entity, allowing
+// for its names' variants (see sharesNameWord). A common word opening
+// the sentence ("Markets in Dhaka …", "Shelling near Cairo …") is no
+// name, though a source that never writes it in lower case lists it
+// among its names.
+func sharesNameWords(a, b *node, canon func(string) string, rank func(string) int) bool {
+	for _, m := range a.f.ments {
+		if m.Start == 0 && !strings.Contains(m.Name, " ") {
+			if r := rank(strings.ToLower(m.Name)); r >= 0 && r < commonRank {
+				continue
+			}
+		}
+		x := canon(m.Key)
+		for _, y := range b.ents {
+			if sharesNameWord(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherPlace reports whether n names a place, outside quotations, that
+// other does not name.
+func otherPlace(n, other *node, canon func(string) string) bool {
+	for _, m := range n.f.ments {
+		if !m.Place || m.Person || inAnyQuote(n.f.quotes, m.Start) {
+			continue
+		}
+		key, shared := canon(m.Key), false
+		for _, e := range other.ents {
+			if sharesNameWord(key, e) {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
+}
+
+// hasActors reports whether n names an actor and every actor it names is
+// missing from other.
+func hasActors(n, other *node, canon func(string) string, rank func(string) int) bool {
+	found := false
+	text := n.f.claim.Text
+	for k, m := range n.f.ments {
+		if !m.Person && !nameLike(n, m, rank) || k == n.f.speaker || m.Start < 0 || m.End > len(text) || m.Start >= m.End || inAnyQuote(n.f.quotes, m.Start) {
+			continue
+		}
+		start := m.Start
+		if m.Title != "" && m.TitleStart < start {
+			start = m.TitleStart
+		}
+		before := strings.ToLower(lastWordBefore(text, start))
+		if before == "the" || before == "a" || before == "an" {
+			// "in the Ukraine War"
+			before = strings.ToLower(lastWordBefore(text, start-len(before)-1))
+		}
+		if actorPreps[before] || possessive(text[m.End:]) || speaks(text[m.End:]) {
+			continue
+		}
+		key := canon(m.Key)
+		for _, e := range other.ents {
+			if sharesNameWord(key, e) {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
+}
+
+// sharesNameWord reports whether two name keys share a word of three
+// letters or more: "jim eisenbrandt" and "james eisenbrandt", "kim" and
+// "kim jong-un", "manto tshabalala-msimang" and "manto-tshabalala
+// msimang" may be one person, and then the pair is not about two.
+func sharesNameWord(x, y string) bool {
+	if x == y {
+		return true
+	}
+	split := func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’' }
+	for _, w := range strings.FieldsFunc(x, split) {
+		if len(w) < 3 || w == "jr" || w == "sr" {
+			continue
+		}
+		for _, v := range strings.FieldsFunc(y, split) {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameLike reports whether a mention not known as a person's is still
+// surely a name: two words or more, in a line that is not Title Case,
+// and not a common word opening the sentence ("Missing Mexican students
+// …" is no name).
+func nameLike(n *node, m mention, rank func(string) int) bool {
+	name := strings.TrimSpace(m.Name)
+	sp := strings.IndexByte(name, ' ')
+	if sp < 0 || n.f.titled {
+		return false
+	}
+	if m.Start == 0 {
+		if r := rank(strings.ToLower(name[:sp])); r >= 0 && r < commonRank {
+			return false
+		}
+	}
+	return true
+}
+
+// speaks reports whether rest, the text after a name, starts with a verb
+// of speech: who says something is a source, not an actor.
+func speaks(rest string) bool {
+	// "Reuters said", "the Mirror newspaper reported", "Peskov confirmed
+	// the arrival"; "announced that" reports, "announced 500 million
+	// dollars of aid" acts.
+	ws := strings.Fields(rest)
+	for i, w := range ws {
+		if i == 2 {
+			break
+		}
+		w = strings.ToLower(strings.Trim(w, ".,;:"))
+		if reportVerbs[w] || w == "announced" && i+1 < len(ws) && ws[i+1] == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportVerbs report what someone said or knows ("announced" is also a
+// thing an actor does).
+var reportVerbs = setOf("said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes",
+	"added", "stated", "according", "confirmed", "confirms", "acknowledged", "denied", "denies", "revealed",
+	"suggested")
+
+// actorPreps are the prepositions after which a name is not who acts.
+var actorPreps = setOf("in", "at", "to", "into", "from", "near", "outside", "inside", "across",
+	"throughout", "toward", "towards", "of", "by", "with", "for", "against", "on", "about",
+	"between", "and", "or", "than", "like", "via", "over", "under", "after", "before")
+
+// lastWordBefore returns the word that ends just before offset i of s
+// (over spaces only), or "".
+func lastWordBefore(s string, i int) string {
+	j := i
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != ' ' && s[k-1] != ',' && s[k-1] != '(' && s[k-1] != '"' {
+		k--
+	}
+	return s[k:j]
+}
+
+// possessive reports whether rest, the text after a name, starts with a
+// possessive ending ("'s", "’s" or a bare apostrophe).
+func possessive(rest string) bool {
+	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
+}
+
 // thresholds are the decision thresholds in use.
 type thresholds struct {
 	high, low float64
@@ -635,6 +823,7 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 	// are the fastest (a struct key was a tenth of a rebuild's time).
 	key := func(node, src int) uint64 { return uint64(node)<<32 | uint64(uint32(src)) }
 	m := matched
+	rank := rankOf(c.lex)
 	n := len(results)
 	if order != nil {
 		n = len(order)
@@ -646,6 +835,11 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 		}
 		r := results[ri]
 		a, b := c.nodes[r.i], c.nodes[r.j]
+		if otherActors(a, b, c.canon, rank) && (r.f == nil || r.f.kind != brief.KindQuote) {
+			// Two people doing alike things: neither agreement nor a
+			// conflict of their times, places or numbers.
+			continue
+		}
 		ka, kb := key(r.i, b.src), key(r.j, a.src)
 		first := m[ka] == 0 && m[kb] == 0
 		aligned := r.p >= th.high || (r.p >= th.low && first)

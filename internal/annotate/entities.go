@@ -55,7 +55,7 @@ func roleFold(r string) string {
 var connectors = setOf("of", "the", "de", "al", "bin", "van", "von", "der", "la", "du", "da")
 
 // placePreps precede a place name.
-var placePreps = setOf("in", "at", "to", "from", "into", "near", "across", "toward", "towards", "outside", "inside")
+var placePreps = setOf("in", "at", "to", "from", "into", "near", "across", "toward", "towards", "outside", "inside", "around", "throughout")
 
 // entityKey folds a name: lower case, dots and possessives removed,
 // curly apostrophes straightened.

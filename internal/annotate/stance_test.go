@@ -16,6 +16,7 @@ func TestStance(t *testing.T) {
 		agree      = "agree"       // must agree
 		notAgree   = "not-agree"   // must not agree (none or disagree)
 		noConflict = "no-conflict" // must not disagree
+		none       = "none"        // must not be linked
 	)
 	for _, tt := range []struct {
 		name   string
@@ -222,6 +223,22 @@ func TestStance(t *testing.T) {
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
 		{"AllCaps", "MAN HOSPITALIZED AFTER WINNING EGGNOG CHUGGING CONTEST",
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
+		// Two people or two places doing alike things are two events:
+		// neither agreement nor a conflict of their days.
+		{"OtherActors", "Travelling from Cairo, Jonas Dmitriev landed in Muscat on Tuesday ahead of the talks.",
+			"Travelling from Kherson, Yuri Rutte landed in Muscat on Friday ahead of the talks.", none, ""},
+		{"OtherActorsNearMiss", "Travelling from Cairo, Jonas Dmitriev landed in Muscat on Tuesday ahead of the talks.",
+			"Travelling from Cairo, Jonas Dmitriev landed in Muscat on Friday ahead of the talks.", string(brief.KindTime), "Friday"},
+		{"OtherActorsVariant", "Kim had ankle surgery in Pyongyang on Tuesday, the newspaper reported.",
+			"Kim Jong Un had ankle surgery in Pyongyang on Friday, the newspaper reported.", string(brief.KindTime), "Friday"},
+		{"OtherActorsSpeakers", "The peace plan would last 90 days if both sides sign it, Yuri Rutte told reporters.",
+			"The peace plan would last 90 days if both sides sign it, Jonas Dmitriev told reporters.", agree, ""},
+		{"OtherPlaces", "Shelling near Oslo killed 3 civilians on Saturday, the health ministry said.",
+			"The health ministry said 3 civilians died in shelling near Addis Ababa on Thursday.", none, ""},
+		{"OtherPlacesNearMiss", "Shelling near Oslo killed 3 civilians on Saturday, the health ministry said.",
+			"The health ministry said 3 civilians died in shelling near Oslo on Thursday.", string(brief.KindTime), "Thursday"},
+		{"OtherPlacesOpening", "Markets in Dhaka reacted calmly to news of the trade accord, with the currency up 0.2 percent by the close of trading on Thursday.",
+			"Markets in Amman reacted calmly to news of the trade accord, with the currency up 0.2 percent by the close of trading on Sunday.", none, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			l, ok := pairLink(t, tt.a, tt.b, strings.Fields(tt.a)[0], strings.Fields(tt.b)[0])
@@ -230,6 +247,10 @@ func TestStance(t *testing.T) {
 				rel = l.Relation
 			}
 			switch tt.want {
+			case none:
+				if ok {
+					t.Fatalf("got %s %s (%s), want no link", rel, l.Kind, l.Reason)
+				}
 			case agree:
 				if rel != brief.Agree {
 					t.Fatalf("got %s (%s %s), want agree", rel, l.Kind, l.Reason)
