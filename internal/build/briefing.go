@@ -199,6 +199,7 @@ func (br *briefing) facts(est []*fact, root string, p int, ns *notes) []factView
 		for _, c := range f.claims {
 			it := newNote("support", a.src[c.Source], c, root+"sources/", "")
 			it.Shown = c == f.best
+			it.Same = !it.Shown && sameWords(c.Text, f.best.Text)
 			items = append(items, it)
 		}
 		n := ns.add(items)

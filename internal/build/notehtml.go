@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,11 +64,58 @@ func appendNote(b []byte, n *noteView) []byte {
 	b = append(b, num...)
 	b = append(b, "</a>\n<ul class=\"ni-list\">"...)
 	label := ""
-	for _, run := range byReason(groupItems(n.Items)) {
+	groups := groupItems(n.Items)
+	chooseExcerpts(groups)
+	for _, run := range byReason(groups) {
 		b = appendNoteGroups(b, run, run[0].items[0].Label != label)
 		label = run[0].items[0].Label
 	}
 	return append(b, "\n</ul>\n</li>"...)
+}
+
+// noteExcerpts is the most excerpts a note writes for each kind: the
+// first distinct wordings of the sources that agree and of those that
+// disagree. The other sources' entries are their links, which lead to
+// their sentences, and reasons. On the 1,000-article build a note of
+// a sentence many sources report quoted up to 40 sentences of each
+// kind; the excerpts past the sixth were 5.8 MB of the 14.6 MB.
+const noteExcerpts = 6
+
+// chooseExcerpts sets which groups of a note write their excerpt: of
+// each kind, at most noteExcerpts, one per distinct wording (another
+// sentence that starts alike, with its own reason, has only its links;
+// on the 1,000-article build such repeats were 1.2 MB), the first
+// sentence of each source before a source's second, so that as many
+// sources as may are quoted.
+func chooseExcerpts(groups []noteGroup) {
+	var written [2][]string // by kind: agree, disagree
+	for _, again := range []bool{false, true} {
+		for i := range groups {
+			g := &groups[i]
+			if g.quote == "" || g.show || allAgain(g.items) != again {
+				continue
+			}
+			k := 0
+			if g.items[0].Kind == "disagree" {
+				k = 1
+			}
+			if len(written[k]) < noteExcerpts && !slices.Contains(written[k], g.quote) {
+				written[k] = append(written[k], g.quote)
+				g.show = true
+			}
+		}
+	}
+}
+
+// allAgain reports whether every item is from a source named earlier
+// in the note (Again).
+func allAgain(items []*noteItem) bool {
+	for _, x := range items {
+		if !x.Again {
+			return false
+		}
+	}
+	return true
 }
 
 // byReason gathers the groups of a note that give the same reason under
@@ -106,14 +154,14 @@ func byReason(groups []noteGroup) [][]noteGroup {
 func groupItems(items []noteItem) []noteGroup {
 	type key struct {
 		kind, label, quote, reason string
-		shown                      bool
+		shown, same                bool
 	}
 	groups := make([]noteGroup, 0, len(items))
 	at := make(map[key]int, len(items))
 	for i := range items {
 		it := &items[i]
-		k := key{kind: it.Kind, label: it.Label, reason: it.Reason, shown: it.Shown}
-		if !it.Shown {
+		k := key{kind: it.Kind, label: it.Label, reason: it.Reason, shown: it.Shown, same: it.Same && !it.Shown}
+		if !it.Shown && !k.same {
 			k.quote = excerpt(it.Text)
 		}
 		if j, ok := at[k]; ok {
@@ -127,10 +175,12 @@ func groupItems(items []noteItem) []noteGroup {
 }
 
 // noteGroup is the items of a note that show the same words, and the
-// excerpt they show (see excerpt; "" for the wording shown).
+// excerpt they show (see excerpt; "" for the wording shown and for the
+// same words as the note's sentence).
 type noteGroup struct {
 	quote string
 	items []*noteItem
+	show  bool // the group writes its excerpt (see chooseExcerpts)
 }
 
 // appendNoteGroups appends one item of a note, for a run of groups
@@ -144,7 +194,8 @@ type noteGroup struct {
 // run of one kind (items come sorted by kind), since the list then reads
 // "Agrees: AP …, Reuters …". Each group's links are followed by its
 // excerpt of the other sentence (see excerpt): the link leads to it
-// whole. The reason, which holds for every link of the item, comes
+// whole. A sentence word for word the note's own says "same words"
+// instead, and a group chooseExcerpts leaves out has none. The reason, which holds for every link of the item, comes
 // once at its end; an agreement's drops its "agree: " prefix, which
 // the ✓ already says. A link to a source already named in the note
 // (Again) is marked ni-again, with its comma, so that the compact
@@ -200,9 +251,12 @@ func appendNoteGroups(b []byte, run []noteGroup, first bool) []byte {
 				b = append(b, "</span>"...)
 			}
 		}
-		if ng.items[0].Shown {
+		switch x := ng.items[0]; {
+		case x.Shown:
 			b = append(b, "<span class=\"ni-shown\">: the wording shown</span>"...)
-		} else {
+		case x.Same:
+			b = append(b, "<span class=\"ni-shown\">: same words</span>"...)
+		case ng.show:
 			b = append(b, "<span class=\"qt\">: "...)
 			b = htmlEscape(b, quoted(ng.quote))
 			b = append(b, "</span>"...)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -123,5 +124,80 @@ func BenchmarkNotesHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		notesHTML(ns.list)
+	}
+}
+
+// TestSameWords checks which sentences a note calls the same words as
+// its own.
+func TestSameWords(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Talks began at 10 o'clock.", "Talks began at 10 o’clock.", true},
+		{"Talks began at 10 o'clock.", "talks  began at 10 o'clock", true},
+		{"“We will not sign,” he said.", "\"We will not sign\", he said.", true},
+		{"Some 3,200 people left.", "Some 3200 people left.", false},
+		{"Talks began at 10.", "Talks began at 10 on Monday.", false},
+		{"Talks began.", "Talks began again.", false},
+		{"", "", true},
+		{"…", "", true},
+		{"Ünïcode wörds.", "ÜNÏCODE WÖRDS", true},
+	} {
+		if got := sameWords(c.a, c.b); got != c.want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestNoteExcerpts checks which entries of a note quote their
+// sentence: "same words" for a sentence word for word the note's own,
+// one excerpt per distinct wording of a kind, and at most noteExcerpts
+// of each kind, a source's first sentence before its second; every
+// source keeps its link.
+func TestNoteExcerpts(t *testing.T) {
+	var items []noteItem
+	add := func(kind, outlet, text, reason string, same bool) {
+		items = append(items, noteItem{Kind: kind, Label: map[string]string{"agree": "Agrees", "disagree": "Disagrees"}[kind],
+			Outlet: outlet, HasOutlet: true, Text: text, Reason: reason, Same: same,
+			Href: "../" + outlet + "/#c", SourceHref: "../" + outlet + "/"})
+	}
+	long := "Jonas Dmitriev, the defence minister, led the delegation that arrived in "
+	add("agree", "a1", "The note's own words.", "agree: both report X", true)
+	add("agree", "a2", long+"Hanoi on Monday.", "agree: both report “Hanoi”", false)
+	add("agree", "a2", "Second sentence of a2.", "agree: both report “Oslo”", false)   // quoted only if there is room
+	add("agree", "a3", long+"Muscat on Monday.", "agree: both report “Muscat”", false) // same excerpt as a2
+	for i := range noteExcerpts + 2 {
+		add("agree", fmt.Sprintf("b%d", i), fmt.Sprintf("Agreeing sentence %d.", i), fmt.Sprintf("agree: reason %d", i), false)
+	}
+	add("disagree", "d1", long+"Hanoi on Friday.", "time: “Monday” vs “Friday”", false) // a2's excerpt, other kind
+	ns := &notes{}
+	n := ns.add(items)
+	got := string(appendNote(nil, &n))
+	count := func(s string) int { return strings.Count(got, s) }
+	if c := count(`<span class="ni-shown">: same words</span>`); c != 1 {
+		t.Errorf("%d same words, want 1:\n%s", c, got)
+	}
+	if c := count(`: “Jonas Dmitriev, the defence minister, led the delegation that…”`); c != 2 {
+		t.Errorf("the shared excerpt written %d times, want once for each kind:\n%s", c, got)
+	}
+	// a2's excerpt and b0..b4 make six: b5, b6 and a2's second
+	// sentence have links only.
+	if strings.Contains(got, "Second sentence") {
+		t.Errorf("a source's second sentence is quoted before another source's first:\n%s", got)
+	}
+	for i := range noteExcerpts + 2 {
+		want := i < noteExcerpts-1
+		if has := strings.Contains(got, fmt.Sprintf("“Agreeing sentence %d.”", i)); has != want {
+			t.Errorf("excerpt of b%d written: %v, want %v", i, has, want)
+		}
+	}
+	for _, it := range items {
+		if !strings.Contains(got, `<a href="`+it.Href[:len(it.Href)-2]) {
+			t.Errorf("no link to %s", it.Outlet)
+		}
+		if r := strings.TrimPrefix(it.Reason, "agree: "); !strings.Contains(got, "> "+r+"</span>") {
+			t.Errorf("no reason %q", r)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -30,6 +31,7 @@ type noteItem struct {
 	Date       string
 	Text       string // the other source's sentence
 	Shown      bool   // Text is the sentence the note belongs to (an established fact's wording)
+	Same       bool   // Text has the words of the sentence the note belongs to (see sameWords)
 	Again      bool   // an earlier item of the same kind is from the same source
 	Href       string // to the claim, relative to the page
 	Reason     string
@@ -102,6 +104,45 @@ func newNote(kind string, s *brief.Source, c *brief.Claim, dir, reason string) n
 		n.Kind, n.Label = "agree", "Reported by"
 	}
 	return n
+}
+
+// sameWords reports whether a and b are the same words in the same
+// order, whatever their case, punctuation and spacing ("o'clock" and
+// "o’clock" are the same words; "3,200" and "3200" are not). A note
+// says "same words" for another source's sentence that is word for
+// word the one the note is on, rather than quoting it again: on the
+// 1,000-article build a tenth of the source pages' excerpts were.
+func sameWords(a, b string) bool {
+	for {
+		var wa, wb string
+		wa, a = nextWord(a)
+		wb, b = nextWord(b)
+		if wa == "" || wb == "" {
+			return wa == wb
+		}
+		if !strings.EqualFold(wa, wb) {
+			return false
+		}
+	}
+}
+
+// nextWord returns the first run of letters and digits in s and what
+// follows it, or "" if there is none.
+func nextWord(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case w && start < 0:
+			start = i
+		case !w && start >= 0:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
 }
 
 // httpURL returns u if it is an absolute http(s) URL, else "".

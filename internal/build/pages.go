@@ -123,7 +123,9 @@ func (a *analysis) sourceMarks(s *brief.Source, ns *notes, refs refsHTML) ([]mar
 			if l.Relation == brief.Disagree {
 				kind = "disagree"
 			}
-			cn = append(cn, newNote(kind, os, o, "../", l.Reason))
+			it := newNote(kind, os, o, "../", l.Reason)
+			it.Same = sameWords(o.Text, c.Text)
+			cn = append(cn, it)
 		}
 		// Agreements first, then disagreements, each by outlet.
 		slices.SortStableFunc(cn, func(x, y noteItem) int {
