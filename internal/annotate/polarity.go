@@ -101,6 +101,9 @@ var (
 		{"could", "have"}}
 )
 
+// hedgeByFirst are hedgeSeqs by their first word (see cuesByFirst).
+var hedgeByFirst = cuesByFirst(hedgeSeqs)
+
 // hedgeLabels label a line as what is claimed ("Claim: …"); claimVerbs
 // report a claim when "that" follows within a few words.
 var (
@@ -341,7 +344,7 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				}
 			}
 		}
-		for _, seq := range hedgeSeqs {
+		for _, seq := range hedgeByFirst[lower[k]] {
 			if at(k, seq) {
 				if seq[0] == "may" || seq[0] == "might" || seq[0] == "could" {
 					// "may have been": a modal perfect, not "may have talks".
