@@ -25,124 +25,158 @@ import (
 // already in it, or that a source of the fact denies or negates. A centre that gains no neighbour
 // stays free to join a later centre. Every step is a pass over the
 // links, so the cost is O(L log L) in the number of links.
+//
+// Claims and sources are numbered (their first place in claims and in
+// the order of first use), so that the pass works on slices rather than
+// on maps of IDs; ties are broken by IDs as before.
 func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
-	srcOf := make(map[string]string, len(claims))
+	// Claim numbers by ID (a repeated ID is the last claim's, as a
+	// map of sources by ID had it), and source numbers.
+	num := make(map[string]int32, len(claims))
+	var ids []string  // by claim number
+	var srcOf []int32 // by claim number: its source's number, -1 for none
+	srcNum := map[string]int32{}
+	var srcs []string // by source number
 	for _, c := range claims {
-		srcOf[c.ID] = c.Source
+		n, ok := num[c.ID]
+		if !ok {
+			n = int32(len(ids))
+			num[c.ID] = n
+			ids = append(ids, c.ID)
+			srcOf = append(srcOf, -1)
+		}
+		srcOf[n] = -1
+		if c.Source != "" {
+			sn, ok := srcNum[c.Source]
+			if !ok {
+				sn = int32(len(srcs))
+				srcNum[c.Source] = sn
+				srcs = append(srcs, c.Source)
+			}
+			srcOf[n] = sn
+		}
 	}
 	type edge struct {
-		to    string
+		to    int32
 		score float64
 	}
-	agree := map[string][]edge{}
-	against := map[string]map[string]bool{}
+	agree := make([][]edge, len(ids))
+	against := make([][]int32, len(ids)) // the claims each disagrees with
 	// deniedBy are, per claim, the sources that deny or negate it: a
 	// source that says a fact is false is none of its sources, whatever
 	// else it retells.
-	deniedBy := map[string][]string{}
+	deniedBy := make([][]int32, len(ids))
 	for _, l := range links {
-		if srcOf[l.A] == "" || srcOf[l.B] == "" || srcOf[l.A] == srcOf[l.B] {
+		a, okA := num[l.A]
+		b, okB := num[l.B]
+		if !okA || !okB || srcOf[a] < 0 || srcOf[b] < 0 || srcOf[a] == srcOf[b] {
 			continue
 		}
 		switch l.Relation {
 		case brief.Agree:
-			agree[l.A] = append(agree[l.A], edge{l.B, l.Score})
-			agree[l.B] = append(agree[l.B], edge{l.A, l.Score})
+			agree[a] = append(agree[a], edge{b, l.Score})
+			agree[b] = append(agree[b], edge{a, l.Score})
 		case brief.Disagree:
 			if l.Kind == brief.KindDenial || l.Kind == brief.KindNegation {
-				deniedBy[l.A] = append(deniedBy[l.A], srcOf[l.B])
-				deniedBy[l.B] = append(deniedBy[l.B], srcOf[l.A])
+				deniedBy[a] = append(deniedBy[a], srcOf[b])
+				deniedBy[b] = append(deniedBy[b], srcOf[a])
 			}
-			for _, p := range [][2]string{{l.A, l.B}, {l.B, l.A}} {
-				if against[p[0]] == nil {
-					against[p[0]] = map[string]bool{}
-				}
-				against[p[0]][p[1]] = true
+			if !slices.Contains(against[a], b) {
+				against[a] = append(against[a], b)
+			}
+			if !slices.Contains(against[b], a) {
+				against[b] = append(against[b], a)
 			}
 		}
 	}
 	type cand struct {
-		id      string
+		id      int32
 		sources int
 		weight  float64
 	}
 	var order []cand
+	seenSrc := make([]int32, len(srcs)) // stamps: the candidate that last saw the source, plus one
 	for id, es := range agree {
-		srcs := map[string]bool{}
-		w := 0.0
+		if len(es) == 0 {
+			continue
+		}
+		n, w := 0, 0.0
 		for _, e := range es {
-			srcs[srcOf[e.to]] = true
+			if s := srcOf[e.to]; seenSrc[s] != int32(id)+1 {
+				seenSrc[s] = int32(id) + 1
+				n++
+			}
 			w += e.score
 		}
-		sort.Slice(es, func(i, j int) bool {
-			if es[i].score != es[j].score {
-				return es[i].score > es[j].score
+		slices.SortFunc(es, func(x, y edge) int {
+			if x.score != y.score {
+				if x.score > y.score {
+					return -1
+				}
+				return 1
 			}
-			return es[i].to < es[j].to
+			return strings.Compare(ids[x.to], ids[y.to])
 		})
-		order = append(order, cand{id, len(srcs), w})
+		order = append(order, cand{int32(id), n, w})
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := order[i], order[j]
+	slices.SortFunc(order, func(a, b cand) int {
 		if a.sources != b.sources {
-			return a.sources > b.sources
+			return b.sources - a.sources
 		}
 		if a.weight != b.weight {
-			return a.weight > b.weight
+			if a.weight > b.weight {
+				return -1
+			}
+			return 1
 		}
-		return a.id < b.id
+		return strings.Compare(ids[a.id], ids[b.id])
 	})
-	taken := map[string]bool{}
+	taken := make([]bool, len(ids))
+	// Per centre, by stamp (the centre's place in order, plus one): the
+	// claims in its fact, its sources, and the sources denying a member.
+	in := make([]int32, len(ids))
+	has := make([]int32, len(srcs))
+	denying := make([]int32, len(srcs))
 	var out []brief.Cluster
-	for _, c := range order {
+	var members []int32
+	for k, c := range order {
 		if taken[c.id] {
 			continue
 		}
-		members := []string{c.id}
-		in := map[string]bool{c.id: true}
-		has := map[string]bool{srcOf[c.id]: true}
-		denying := map[string]bool{} // sources denying a member
+		stamp := int32(k) + 1
+		members = append(members[:0], c.id)
+		in[c.id] = stamp
+		has[srcOf[c.id]] = stamp
 		for _, s := range deniedBy[c.id] {
-			denying[s] = true
+			denying[s] = stamp
 		}
 		for _, e := range agree[c.id] {
-			if taken[e.to] || has[srcOf[e.to]] || opposes(against[e.to], in) || denying[srcOf[e.to]] ||
-				slices.ContainsFunc(deniedBy[e.to], func(s string) bool { return has[s] }) {
+			if taken[e.to] || has[srcOf[e.to]] == stamp || slices.ContainsFunc(against[e.to], func(x int32) bool { return in[x] == stamp }) ||
+				denying[srcOf[e.to]] == stamp || slices.ContainsFunc(deniedBy[e.to], func(s int32) bool { return has[s] == stamp }) {
 				continue
 			}
 			members = append(members, e.to)
-			in[e.to] = true
-			has[srcOf[e.to]] = true
+			in[e.to] = stamp
+			has[srcOf[e.to]] = stamp
 			for _, s := range deniedBy[e.to] {
-				denying[s] = true
+				denying[s] = stamp
 			}
 		}
 		if len(members) < 2 {
 			continue
 		}
-		for _, m := range members {
+		memberIDs := make([]string, len(members))
+		srcIDs := make([]string, len(members)) // a member for each source
+		for i, m := range members {
 			taken[m] = true
+			memberIDs[i] = ids[m]
+			srcIDs[i] = srcs[srcOf[m]]
 		}
-		sort.Strings(members)
-		srcs := make([]string, 0, len(has))
-		for s := range has {
-			srcs = append(srcs, s)
-		}
-		sort.Strings(srcs)
-		h := sha256.Sum256([]byte(strings.Join(members, "\x00")))
-		out = append(out, brief.Cluster{ID: "f-" + hex.EncodeToString(h[:4]), Claims: members, Sources: srcs, Rep: c.id})
+		sort.Strings(memberIDs)
+		sort.Strings(srcIDs)
+		h := sha256.Sum256([]byte(strings.Join(memberIDs, "\x00")))
+		out = append(out, brief.Cluster{ID: "f-" + hex.EncodeToString(h[:4]), Claims: memberIDs, Sources: srcIDs, Rep: ids[c.id]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Claims[0] < out[j].Claims[0] })
 	return out
-}
-
-// opposes reports whether a claim whose disagreements are against
-// disagrees with a claim of in; the cost is the claim's disagreements.
-func opposes(against, in map[string]bool) bool {
-	for x := range against {
-		if in[x] {
-			return true
-		}
-	}
-	return false
 }
