@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -36,10 +37,18 @@ func classifySentence(text string, toks []token, tags tagFunc) brief.SentenceKin
 	case isCredit(text):
 		return brief.KindCaption
 	}
-	words := make([]token, 0, len(toks))
-	for _, t := range toks {
-		if hasLetter(t.Text) {
-			words = append(words, t)
+	// The words are the tokens with a letter: most often all of them,
+	// and then the tokens themselves rather than a copy.
+	words := toks
+	for i, t := range toks {
+		if !hasLetter(t.Text) {
+			words = slices.Clip(toks[:i])
+			for _, t := range toks[i+1:] {
+				if hasLetter(t.Text) {
+					words = append(words, t)
+				}
+			}
+			break
 		}
 	}
 	if len(words) < 2 {

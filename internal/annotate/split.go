@@ -192,7 +192,29 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // cleanText collapses runs of white space, as a browser shows them.
 func cleanText(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	// Most text is clean already (single spaces between words, none at
+	// either end): then it is returned as it is, without the words and
+	// the joined copy.
+	space := true // before the text, a space would be a leading one
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if !unicode.IsSpace(r) {
+			space = false
+			continue
+		}
+		if r != ' ' || space {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = true
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
 }
 
 // sentenceKind tells questions from claims: a question ends with "?"

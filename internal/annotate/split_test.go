@@ -128,3 +128,17 @@ func wordKeys(f *claimFeat) []string {
 	}
 	return out
 }
+
+// FuzzCleanText checks cleanText against what it does by definition:
+// the words of the text (strings.Fields) joined by single spaces.
+func FuzzCleanText(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", " a b", "a b ", "a  b", "a\tb", "a\nb", "a\u00a0b",
+		"a\u2003b", "“quoted” text’s end.", "a \u0085b", "\xff \xfe", "   "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanText(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
