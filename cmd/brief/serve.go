@@ -17,10 +17,10 @@ import (
 	"github.com/brief-dev/brief/internal/serve"
 )
 
-// runServe implements `brief serve [flags]`: it builds the site in
-// memory, serves it, and rebuilds and reloads the browser on every
-// change to content/, themes/ or brief.yaml. Nothing is written to the
-// output folder; it is only ignored by the watcher.
+// runServe implements `brief serve [flags]`: it builds the site into a
+// temporary folder, serves it, and rebuilds and reloads the browser on
+// every change to content/, themes/ or brief.yaml. Nothing is written to
+// the output folder; it is only ignored by the watcher.
 func runServe(ctx context.Context, e *env, args []string) error {
 	flags := newFlagSet(e, "serve", "serve [flags]", `
 brief serve --port 8080
@@ -74,7 +74,14 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 	if c.quiet {
 		opts.Log = quietWriter{e.stdout}
 	}
-	sb := &siteBuilder{root: c.source, baseURL: c.baseURL, stats: c.stats && !c.quiet, warn: e.stderr, out: e.stdout}
+	// The site is kept in a temporary folder, not in memory (see
+	// siteBuilder.dir).
+	dir, err := os.MkdirTemp("", "brief-serve-")
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	sb := &siteBuilder{root: c.source, baseURL: c.baseURL, dir: dir, stats: c.stats && !c.quiet, warn: e.stderr, out: e.stdout}
 	return serve.New(opts, sb.build).Run(ctx)
 }
 
@@ -109,13 +116,22 @@ const servePageTimeout = 10 * time.Second
 // build.Builder between builds, so that a rebuild re-reads and
 // re-renders only what changed, and makes a new one when brief.yaml
 // changes. serve calls it from one goroutine at a time.
+//
+// Each build writes the site into a folder of its own under dir (see
+// build.Builder.BuildTo), linking the files that did not change to the
+// last build's, so that memory does not hold the site and a request
+// reads either one build or the next. The folder of the site before the
+// last is removed after each build: serve reads only the last site, and
+// a request that began before it was published has long ended.
 type siteBuilder struct {
 	root, baseURL string
+	dir           string // where the sites are kept
 	stats         bool
 	warn, out     io.Writer
 
-	b        *build.Builder
-	warnings string // the last warnings printed, to print only new ones
+	b          *build.Builder
+	warnings   string        // the last warnings printed, to print only new ones
+	prev, last *build.Stored // the sites of the last two successful builds
 }
 
 // build implements serve.BuildFunc.
@@ -133,13 +149,17 @@ func (sb *siteBuilder) build(ctx context.Context, changed []string) (fs.FS, erro
 		sb.b = build.NewBuilder(opts)
 		changed = nil
 	}
-	site, rep, err := sb.b.Build(ctx, changed)
+	site, rep, err := sb.b.BuildTo(ctx, changed, sb.dir)
 	if rep != nil {
 		sb.report(rep, err == nil)
 	}
 	if err != nil {
 		return nil, relativeErrors(sb.root, err)
 	}
+	if sb.prev != nil {
+		sb.prev.Remove()
+	}
+	sb.prev, sb.last = sb.last, site
 	return site, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -96,7 +97,8 @@ func TestServeUsageErrors(t *testing.T) {
 func TestServeIncrementalMatchesFull(t *testing.T) {
 	dir := serveProject(t)
 	ctx := context.Background()
-	sb := &siteBuilder{root: dir, warn: io.Discard, out: io.Discard}
+	sites := t.TempDir()
+	sb := &siteBuilder{root: dir, dir: sites, warn: io.Discard, out: io.Discard}
 	if _, err := sb.build(ctx, nil); err != nil {
 		t.Fatalf("first build: %v", err)
 	}
@@ -157,17 +159,24 @@ func TestServeIncrementalMatchesFull(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: full build: %v", step.name, err)
 		}
-		gs, ws := got.(*build.Site), want
+		gs, ws := got.(*build.Stored), want
 		if !slices.Equal(gs.Paths(), ws.Paths()) {
 			t.Errorf("%s: incremental build has files %q,\nfull build %q", step.name, gs.Paths(), ws.Paths())
 			continue
 		}
 		for _, p := range ws.Paths() {
-			a, _ := gs.Bytes(p)
+			a, err := fs.ReadFile(gs, p)
+			if err != nil {
+				t.Fatal(err)
+			}
 			b, _ := ws.Bytes(p)
 			if string(a) != string(b) {
 				t.Errorf("%s: %s differs between the incremental and the full build", step.name, p)
 			}
+		}
+		// The folders of the last two sites are kept, no others.
+		if entries, err := os.ReadDir(sites); err != nil || len(entries) > 2 {
+			t.Errorf("%s: %d folders under the sites' folder (%v), want at most 2", step.name, len(entries), err)
 		}
 	}
 }

@@ -193,8 +193,17 @@ type Builder struct {
 	md         *markdownRenderer
 	// oneShot is set for a build whose pages are not kept (BuildDir).
 	oneShot bool
-	root    fs.FS // the project folder during a build (projectFS)
+	// onDisk is set by BuildTo: the pages kept have no bytes, which
+	// are in the folder of stored, the last site it returned.
+	onDisk   bool
+	stored   *Stored
+	pagesGen int   // counts the times render replaced pages
+	root     fs.FS // the project folder during a build (projectFS)
 }
+
+// keepsBytes reports whether the pages kept between builds hold their
+// bytes (a build in memory) rather than only their keys.
+func (b *Builder) keepsBytes() bool { return !b.oneShot && !b.onDisk }
 
 // markdown returns the Markdown pipeline, created on first use.
 func (b *Builder) markdown() markdownRenderer {
@@ -221,6 +230,11 @@ func NewBuilder(opts Options) *Builder {
 // full build). On input errors it returns a brief.ErrorList with every
 // error found; other errors are wrapped with the action that failed.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Site, *Report, error) {
+	if b.onDisk {
+		// The pages kept have no bytes: none can be reused.
+		b.onDisk, b.stored = false, nil
+		b.pages, b.sourceSigs = map[string]pageCache{}, nil
+	}
 	site := newSite()
 	rep, err := b.build(ctx, changed, func() (sink, error) { return site, nil })
 	if err != nil {

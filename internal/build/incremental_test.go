@@ -1,8 +1,10 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +58,12 @@ func TestIncremental(t *testing.T) {
 	if _, _, err := b.Build(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
+	// d keeps its sites on disk (brief serve's), each linking the
+	// unchanged files of the last.
+	d, sites := build.NewBuilder(build.Options{Root: root, BaseURL: "/demo/"}), t.TempDir()
+	if _, _, err := d.BuildTo(ctx, nil, sites); err != nil {
+		t.Fatal(err)
+	}
 	steps := []struct {
 		name  string
 		apply func() []string
@@ -98,7 +106,35 @@ func TestIncremental(t *testing.T) {
 		if !equalSites(inc, full) {
 			t.Errorf("%s: incremental build differs from full build", st.name)
 		}
+		stored, _, err := d.BuildTo(ctx, changed, sites)
+		if err != nil {
+			t.Fatalf("%s: incremental on disk: %v", st.name, err)
+		}
+		if diff := diffStored(stored, full); diff != "" {
+			t.Errorf("%s: incremental build on disk differs from full build: %s", st.name, diff)
+		}
 	}
+}
+
+// diffStored names a difference between a site on disk and one in
+// memory, "" if there is none.
+func diffStored(s *build.Stored, m *build.Site) string {
+	if a, b := strings.Join(s.Paths(), "\n"), strings.Join(m.Paths(), "\n"); a != b {
+		return fmt.Sprintf("files %q, want %q", s.Paths(), m.Paths())
+	}
+	for _, p := range m.Paths() {
+		x, err := fs.ReadFile(s, p)
+		if err != nil {
+			return err.Error()
+		}
+		if y, _ := m.Bytes(p); !bytes.Equal(x, y) {
+			return p + " differs"
+		}
+		if sum, ok := s.Sum(p); !ok || sum == "" {
+			return p + " has no sum"
+		}
+	}
+	return ""
 }
 
 func BenchmarkBuild(b *testing.B) {
@@ -123,4 +159,76 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestBuildToFailure checks that a failed build on disk leaves the last
+// site as it was and its own folder removed, that the build after it
+// matches a full build, and that a page an edit does not touch is the
+// last site's file, linked rather than written again.
+func TestBuildToFailure(t *testing.T) {
+	ctx := context.Background()
+	root, sites := t.TempDir(), t.TempDir()
+	seedCorpus(t, root, 4)
+	opts := build.Options{Root: root, BaseURL: "/demo/"}
+	d := build.NewBuilder(opts)
+	first, _, err := d.BuildTo(ctx, nil, sites)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := build.Build(ctx, opts)
+	steps := []struct {
+		name, file, text string
+		fails            bool
+	}{
+		{"BadFrontMatter", "content/sources/s001.md", "---\ntitle: [unclosed\n---\nText.\n", true},
+		{"BadTemplate", "themes/default/layouts/source.html", "{{ .Nope }}", true},
+		{"Fixed", "themes/default/layouts/source.html", "", false},
+	}
+	orig, _ := os.ReadFile(filepath.Join(root, "content/sources/s001.md"))
+	last := first
+	for _, st := range steps {
+		p := filepath.Join(root, filepath.FromSlash(st.file))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if st.text == "" {
+			os.Remove(p)
+			os.WriteFile(filepath.Join(root, "content/sources/s001.md"), orig, 0o644)
+		} else {
+			os.WriteFile(p, []byte(st.text), 0o644)
+		}
+		got, _, err := d.BuildTo(ctx, []string{st.file, "content/sources/s001.md"}, sites)
+		if st.fails {
+			if err == nil {
+				t.Fatalf("%s: no error", st.name)
+			}
+			if diff := diffStored(last, want); diff != "" {
+				t.Errorf("%s: the last site changed: %s", st.name, diff)
+			}
+			if entries, _ := os.ReadDir(sites); len(entries) != 1 {
+				t.Errorf("%s: %d folders under the sites' folder, want the last site's alone", st.name, len(entries))
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if diff := diffStored(got, want); diff != "" {
+			t.Errorf("%s: differs from a full build: %s", st.name, diff)
+		}
+		last = got
+	}
+	// After an edit, the files it does not change are the last site's:
+	// a page rendered from the same inputs (404.html) and a file put
+	// with the same bytes (the stylesheet).
+	os.WriteFile(filepath.Join(root, "content/sources/s003.md"), append(orig, "\nA new sentence was added.\n"...), 0o644)
+	next, _, err := d.BuildTo(ctx, []string{"content/sources/s003.md"}, sites)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"404.html", "assets/style.css"} {
+		a, err1 := os.Stat(filepath.Join(last.Dir(), p))
+		b, err2 := os.Stat(filepath.Join(next.Dir(), p))
+		if err1 != nil || err2 != nil || !os.SameFile(a, b) {
+			t.Errorf("%s, unchanged, was written again (%v, %v)", p, err1, err2)
+		}
+	}
 }

@@ -31,13 +31,17 @@ type pageCache struct {
 // must be safe for concurrent use, and data is not changed afterwards.
 type sink interface {
 	put(path string, data []byte) error
+	// reuse puts the page c rendered by the last build at path again.
+	reuse(path string, c pageCache) error
 }
 
 // render turns the annotation into the site's files, handing each to
 // site as soon as it is made, and returns the number of HTML pages. A
-// Builder that keeps state between builds (brief serve) keeps the pages
-// it rendered; one made for a single build (oneShot) keeps nothing, so
-// that memory holds the pages being rendered rather than the site.
+// Builder that keeps state between builds keeps the pages it rendered:
+// their keys, and their bytes too for a build in memory (Build), not
+// for one on disk (BuildTo, brief serve). One made for a single build
+// (oneShot) keeps nothing, so that memory holds the pages being
+// rendered rather than the site.
 func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.Annotation, site sink) (int, error) {
 	a := analyze(ann)
 	pages := 0
@@ -102,11 +106,11 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		return h, nil
 	}
 	fresh := map[string]pageCache{}
-	// A single build writes each page to disk before put returns and
-	// keeps nothing, so its page buffers are reused: without the pool
-	// every page grew a buffer of its own by doubling (0.3 GB of the
-	// 1,000-article build's allocations). brief serve's Site keeps the
-	// bytes it is given, so a Builder that keeps pages takes new ones.
+	// A build on disk writes each page before put returns and keeps
+	// no bytes, so its page buffers are reused: without the pool every
+	// page grew a buffer of its own by doubling (0.3 GB of the
+	// 1,000-article build's allocations). A Site in memory keeps the
+	// bytes it is given, so a Builder that keeps them takes new ones.
 	var bufs sync.Pool
 
 	// exec renders one layout into path, reusing the last rendering if
@@ -122,7 +126,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 			fresh[path] = c
 			pages++
 			mu.Unlock()
-			return site.put(path, c.data)
+			return site.reuse(path, c)
 		}
 		if limit := b.opts.PageTimeout; limit > 0 {
 			timer := time.AfterFunc(limit, func() {
@@ -131,7 +135,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 			defer timer.Stop()
 		}
 		buf := new(bytes.Buffer)
-		if b.oneShot {
+		if !b.keepsBytes() {
 			if x, ok := bufs.Get().(*bytes.Buffer); ok {
 				buf = x
 				buf.Reset()
@@ -147,7 +151,11 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		}
 		mu.Lock()
 		if !b.oneShot {
-			fresh[path] = pageCache{key: key, data: buf.Bytes()}
+			c := pageCache{key: key}
+			if b.keepsBytes() {
+				c.data = buf.Bytes()
+			}
+			fresh[path] = c
 		}
 		pages++
 		mu.Unlock()
@@ -164,7 +172,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 			fresh[path] = c
 			pages++
 			mu.Unlock()
-			if err := site.put(path, c.data); err != nil {
+			if err := site.reuse(path, c); err != nil {
 				return false
 			}
 		}
@@ -204,6 +212,7 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		return 0, err
 	}
 	b.pages = fresh
+	b.pagesGen++
 	b.refs = freshRefs
 	b.sourceSigs = sigs
 	th.frags.rotate()

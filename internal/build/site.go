@@ -43,6 +43,9 @@ func (s *Site) put(name string, data []byte) error {
 
 func (s *Site) seal() { sort.Strings(s.paths) }
 
+// reuse implements sink.
+func (s *Site) reuse(name string, c pageCache) error { return s.put(name, c.data) }
+
 // Paths returns the paths of all files, sorted.
 func (s *Site) Paths() []string { return append([]string(nil), s.paths...) }
 
@@ -247,6 +250,9 @@ func (d *outDir) put(p string, data []byte) error {
 	}
 	return nil
 }
+
+// reuse implements sink; a single build has no last build to reuse.
+func (d *outDir) reuse(p string, c pageCache) error { return d.put(p, c.data) }
 
 // abort removes the temporary folder and leaves out as it was (after
 // a successful swap there is nothing left to remove).

@@ -3,8 +3,6 @@ package serve
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"path"
 	"slices"
@@ -24,14 +22,9 @@ import (
 // names its current contents.
 const immutable = "public, max-age=31536000, immutable"
 
-// contentHash returns a short hash of the file's bytes, computed once.
-func (f *file) contentHash() string {
-	f.hashOnce.Do(func() {
-		h := sha256.Sum256(f.data)
-		f.hash = hex.EncodeToString(h[:4])
-	})
-	return f.hash
-}
+// contentHash returns a short hash of the file's bytes, once derived
+// (see site.derived; a file in memory is derived when made).
+func (f *file) contentHash() string { return f.hash }
 
 // assetRef is the value of an href or src attribute in an HTML file that
 // may name an asset: a path with an extension other than .html, without
@@ -39,12 +32,6 @@ func (f *file) contentHash() string {
 type assetRef struct {
 	end int    // offset just after the value, where the query goes
 	url string // the value
-}
-
-// assetRefs returns the file's asset references, found once.
-func (f *file) assetRefs() []assetRef {
-	f.refsOnce.Do(func() { f.refs = findAssetRefs(f.data) })
-	return f.refs
 }
 
 // findAssetRefs finds href and src attribute values that may name an
@@ -107,40 +94,47 @@ type page struct {
 }
 
 // versioned returns the HTML file f, served as name (relative to the
-// base path), with a content query on every reference to an asset of the
-// site. The result is kept with the site, since it depends on the
-// site's assets.
-func (s *Server) versioned(st *site, name string, f *file) page {
-	refs := f.assetRefs()
+// base path), whose bytes are data, with a content query on every
+// reference to an asset of the site. For a file held in memory the
+// result is kept with the site, since it depends on the site's assets;
+// a stored site's pages are made on each request, so that memory does
+// not come to hold the site.
+func (s *Server) versioned(st *site, name string, f *file, data []byte) page {
+	refs := f.refs
 	if len(refs) == 0 {
-		return page{f.data, f.body}
+		return page{data, f.body}
 	}
-	if p, ok := st.pages.Load(name); ok {
-		if p := p.(*servedPage); p.f == f {
-			return p.page
+	keep := f.data != nil
+	if keep {
+		if p, ok := st.pages.Load(name); ok {
+			if p := p.(*servedPage); p.f == f {
+				return p.page
+			}
 		}
 	}
 	dir := path.Dir(name)
-	out := make([]byte, 0, len(f.data)+len(refs)*12)
+	out := make([]byte, 0, len(data)+len(refs)*12)
 	body := f.body
 	last := 0
 	for _, r := range refs {
 		target := s.resolve(dir, r.url)
 		a := st.files[target]
-		if a == nil || a.body >= 0 {
+		if a == nil || a.html {
 			continue
 		}
-		out = append(out, f.data[last:r.end]...)
-		q := "?v=" + a.contentHash()
+		out = append(out, data[last:r.end]...)
+		q := "?v=" + st.derived(target, a).contentHash()
 		out = append(out, q...)
 		last = r.end
 		if r.end <= f.body {
 			body += len(q)
 		}
 	}
-	out = append(out, f.data[last:]...)
+	out = append(out, data[last:]...)
 	p := page{out, body}
-	st.pages.Store(name, &servedPage{f: f, page: p})
+	if keep {
+		st.pages.Store(name, &servedPage{f: f, page: p})
+	}
 	return p
 }
 
@@ -177,7 +171,7 @@ func (st *site) cssVersions() []byte {
 		m := map[string]string{}
 		for name, f := range st.files {
 			if path.Ext(name) == ".css" {
-				m[name] = f.contentHash()
+				m[name] = st.derived(name, f).contentHash()
 			}
 		}
 		st.css, _ = json.Marshal(m) // sorts the keys

@@ -121,25 +121,32 @@ func safePath(rel string) bool {
 // request path relative to the base path; it sets how many "../" lead
 // back to the base path from the page. name is the site path of f.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, rel, name string, f *file, status int) {
+	data, err := st.site.bytes(name, f)
+	if err != nil {
+		// A stored site's folder went away under it, which only a
+		// request outliving two builds sees.
+		http.Error(w, "the site changed while this page was read: reload", http.StatusServiceUnavailable)
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Type", f.ctype)
 	// Revalidate every time: the point of serve is to see changes. But
 	// under the URL that names its contents (see assetref.go), a file
 	// never changes.
 	h.Set("Cache-Control", "no-cache")
-	if f.body < 0 && r.URL.RawQuery != "" {
+	if !f.html && r.URL.RawQuery != "" {
 		if v := r.URL.Query().Get("v"); v != "" && v == f.contentHash() {
 			h.Set("Cache-Control", immutable)
 		}
 	}
 	h.Set("X-Content-Type-Options", "nosniff")
-	body := f.data
-	if f.body >= 0 {
-		pg := page{f.data, f.body}
+	body := data
+	if f.html {
+		pg := page{data, f.body}
 		if status == http.StatusOK {
 			// A 404 page is served under any path, so its relative
 			// references are left alone.
-			pg = s.versioned(st.site, name, f)
+			pg = s.versioned(st.site, name, f, data)
 		}
 		body = inject(pg.data, pg.body, s.reloadScript(rel, st.version))
 	}
@@ -148,7 +155,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, re
 		// The script in an HTML page names the site version, so the
 		// page's ETag does too.
 		etag := f.etag
-		if f.body >= 0 {
+		if f.html {
 			etag = strings.TrimSuffix(etag, `"`) + "-" + strconv.FormatUint(st.version, 36) + `"`
 		}
 		h.Set("ETag", etag)

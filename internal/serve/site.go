@@ -2,6 +2,8 @@ package serve
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -9,6 +11,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // site is an immutable snapshot of a built site. The server swaps whole
@@ -17,10 +20,13 @@ import (
 // is being served.
 type site struct {
 	files map[string]*file // by slash-separated path: "index.html", "assets/style.css"
+	// stored is the folder-backed site the files are read from, for
+	// those without data (see storedSite); nil if all are in memory.
+	stored fs.FS
 
 	// pages holds the HTML files as served, by path (*servedPage), made
 	// on first request: their asset references name the assets of this
-	// site.
+	// site. Only files held in memory are kept there.
 	pages   sync.Map
 	cssOnce sync.Once
 	css     []byte // see cssVersions
@@ -28,19 +34,25 @@ type site struct {
 
 // file is one file of a site.
 type file struct {
-	data  []byte
+	// data holds the bytes, or is nil for a file of a stored site,
+	// read from its folder on each request.
+	data []byte
+	// sum identifies the bytes of a stored site's file (see storedSite).
+	sum   string
 	ctype string
 	// etag identifies these bytes: a file keeps its etag across builds
 	// as long as its bytes do not change.
 	etag string
+	// html is set for an HTML file, which gets the reload script.
+	html bool
+
+	once  sync.Once   // sets what follows, from the bytes
+	ready atomic.Bool // set once they are
 	// body is the offset of the closing </body> tag in an HTML file,
 	// where the reload script goes; -1 if the file is not HTML.
 	body int
-
-	hashOnce sync.Once
-	hash     string // see contentHash
-	refsOnce sync.Once
-	refs     []assetRef // see assetRefs
+	hash string     // see contentHash
+	refs []assetRef // see assetRefs
 }
 
 // fileLister is implemented by sites that can list their files and hand
@@ -52,21 +64,62 @@ type fileLister interface {
 	Bytes(name string) ([]byte, bool)
 }
 
+// storedSite is implemented by sites kept in a folder on disk, such as
+// build.Stored: it lists its files with a sum of the bytes of each
+// (equal sums mean equal bytes), and serve reads a file through Open
+// when it is asked for, so that memory does not hold the site. The
+// folder must not change, and must stay readable until the site two
+// builds later has been returned.
+type storedSite interface {
+	fs.FS
+	Paths() []string
+	Sum(name string) (string, bool)
+}
+
 // snapshot copies every regular file of fsys (or shares its bytes, if it
-// is an immutable fileLister). Files whose bytes did not change since
-// prev are taken over from prev, with their etags; changed and new files
-// get an etag from newTag. Symbolic links and other special files are
-// skipped: a link in a built folder could point anywhere.
+// is an immutable fileLister, or lists it, if it is a storedSite). Files
+// whose bytes did not change since prev are taken over from prev, with
+// their etags; changed and new files get an etag from newTag. Symbolic
+// links and other special files are skipped: a link in a built folder
+// could point anywhere.
 func snapshot(fsys fs.FS, prev *site, newTag func() string) (*site, error) {
 	s := &site{files: map[string]*file{}}
 	add := func(name string, data []byte) {
 		if prev != nil {
-			if old := prev.files[name]; old != nil && sameBytes(old.data, data) {
+			if old := prev.files[name]; old != nil && old.sum == "" && sameBytes(old.data, data) {
 				s.files[name] = old
 				return
 			}
 		}
 		s.files[name] = newFile(name, data, newTag())
+	}
+	if st, ok := fsys.(storedSite); ok {
+		s.stored = st
+		for _, name := range st.Paths() {
+			sum, ok := st.Sum(name)
+			if !ok || !fs.ValidPath(name) {
+				continue
+			}
+			if prev != nil {
+				if old := prev.files[name]; old != nil && old.sum == sum {
+					s.files[name] = old
+					continue
+				}
+			}
+			f := &file{sum: sum, etag: newTag(), body: -1}
+			f.ctype = contentType(name)
+			if f.ctype == "" {
+				// No type by the name: sniff the bytes.
+				data, err := fs.ReadFile(st, name)
+				if err != nil {
+					return nil, fmt.Errorf("read built site: %w", err)
+				}
+				f.ctype = http.DetectContentType(data)
+			}
+			f.html = strings.HasPrefix(f.ctype, "text/html")
+			s.files[name] = f
+		}
+		return s, nil
 	}
 	if l, ok := fsys.(fileLister); ok {
 		for _, name := range l.Paths() {
@@ -96,6 +149,44 @@ func snapshot(fsys fs.FS, prev *site, newTag func() string) (*site, error) {
 	return s, nil
 }
 
+// bytes returns the bytes of the file f at name: its data, or what its
+// stored site's folder holds. derive has been run on them.
+func (st *site) bytes(name string, f *file) ([]byte, error) {
+	data := f.data
+	if data == nil && f.sum != "" {
+		var err error
+		if data, err = fs.ReadFile(st.stored, name); err != nil {
+			return nil, err
+		}
+	}
+	f.derive(data)
+	return data, nil
+}
+
+// derive sets what is found in the file's bytes, once: the offset of
+// the closing body tag, the asset references and the content hash.
+func (f *file) derive(data []byte) {
+	f.once.Do(func() {
+		f.body = -1
+		if f.html {
+			f.body = closingBody(data)
+			f.refs = findAssetRefs(data)
+		}
+		h := sha256.Sum256(data)
+		f.hash = hex.EncodeToString(h[:4])
+		f.ready.Store(true)
+	})
+}
+
+// derived returns f once derive has run on its bytes (read if need be;
+// if they cannot be, f has no body offset, references or hash).
+func (st *site) derived(name string, f *file) *file {
+	if !f.ready.Load() {
+		st.bytes(name, f)
+	}
+	return f
+}
+
 // sameBytes is bytes.Equal with a shortcut for a builder that hands out
 // the same slice for a page it did not render again.
 func sameBytes(a, b []byte) bool {
@@ -109,10 +200,12 @@ func sameBytes(a, b []byte) bool {
 }
 
 func newFile(name string, data []byte, etag string) *file {
-	f := &file{data: data, ctype: contentType(name, data), etag: etag, body: -1}
-	if strings.HasPrefix(f.ctype, "text/html") {
-		f.body = closingBody(data)
+	f := &file{data: data, ctype: contentType(name), etag: etag}
+	if f.ctype == "" {
+		f.ctype = http.DetectContentType(data)
 	}
+	f.html = strings.HasPrefix(f.ctype, "text/html")
+	f.derive(data)
 	return f
 }
 
@@ -164,16 +257,14 @@ var types = map[string]string{
 }
 
 // contentType returns the Content-Type for a file name, falling back to
-// the system's table and then to sniffing the bytes.
-func contentType(name string, data []byte) string {
+// the system's table; "" if neither knows the name (the caller then
+// sniffs the bytes).
+func contentType(name string) string {
 	ext := strings.ToLower(path.Ext(name))
 	if t, ok := types[ext]; ok {
 		return t
 	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return http.DetectContentType(data)
+	return mime.TypeByExtension(ext)
 }
 
 // diff compares two sites and returns the paths added, removed or
