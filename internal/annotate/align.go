@@ -958,6 +958,12 @@ func (c *corpus) strictConflict(a, b *node) (finding, bool) {
 	if f, ok := statusClash(b, a, c.lex, c.canon, true); ok {
 		return f, true
 	}
+	if f, ok := withdrawal(a, b, c.canon); ok {
+		return f, true
+	}
+	if f, ok := withdrawal(b, a, c.canon); ok {
+		return f, true
+	}
 	return c.polarityExact(a, b, true)
 }
 

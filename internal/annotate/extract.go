@@ -43,6 +43,9 @@ type claimFeat struct {
 	// report it without asserting it ("reportedly"), or "" (polarity.go).
 	pols  []polarityCue
 	hedge string
+	// part is what the claim says of withdrawing or taking part, or nil
+	// (see withdrawal).
+	part *participation
 	// titled is set for a Title Case or ALL CAPS line.
 	titled bool
 	// vec is the sentence vector (see sentVec), or nil.
@@ -316,6 +319,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	}
 	lemma := func(w string) string { return lex.Lemma(w) }
 	f.nums = extractNumbers(c.Text, toks, lemma)
+	f.part = participationOf(c.Text, toks, lex)
 	// Content lemmas, leaving out names (they are compared as entities).
 	// Titles go with the name too: "President" in "President Trump" says
 	// who, not what happened (roles are compared by differentRole).

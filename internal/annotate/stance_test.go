@@ -223,6 +223,19 @@ func TestStance(t *testing.T) {
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
 		{"AllCaps", "MAN HOSPITALIZED AFTER WINNING EGGNOG CHUGGING CONTEST",
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
+		// Withdrawing from what the other claim says one takes part in.
+		{"Withdrawal", "Christian Bale Exits Steve Jobs Movie",
+			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Exits” vs “to play”"},
+		{"WithdrawalPhrasal", "The champion Rafael Nadal pulled out of the Paris Masters on Monday with a wrist injury.",
+			"Rafael Nadal will compete at the Paris Masters this week, his team said.", string(brief.KindStatus), "“pulled out”"},
+		{"WithdrawalNegated", "Christian Bale did not quit the Steve Jobs movie, his agent said.",
+			"Christian Bale to play Steve Jobs in upcoming biopic", noConflict, ""},
+		{"WithdrawalBoth", "Christian Bale quits Steve Jobs movie",
+			"Christian Bale will not play Steve Jobs after all", noConflict, ""},
+		{"WithdrawalOtherPerson", "Leonardo DiCaprio quits Steve Jobs movie",
+			"Christian Bale to play Steve Jobs in upcoming biopic", noConflict, ""},
+		{"WithdrawalQuestion", "Who Should Play Steve Jobs Now That Christian Bale Quit?",
+			"Christian Bale to play Steve Jobs in upcoming biopic", noConflict, ""},
 		// Two people or two places doing alike things are two events:
 		// neither agreement nor a conflict of their days.
 		{"OtherActors", "Travelling from Cairo, Jonas Dmitriev landed in Muscat on Tuesday ahead of the talks.",

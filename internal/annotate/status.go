@@ -546,6 +546,12 @@ func differentStatus(a, b *node, lex Lexicon, canon func(string) string) (findin
 	if f, ok := statusClash(b, a, lex, canon, false); ok {
 		return f, true
 	}
+	if f, ok := withdrawal(a, b, canon); ok {
+		return f, true
+	}
+	if f, ok := withdrawal(b, a, canon); ok {
+		return f, true
+	}
 	if f, ok := speechClash(a, b, lex, canon); ok {
 		return f, true
 	}
