@@ -10,7 +10,9 @@ import (
 
 // TestMatrixFits opens the example's matrix at 1280 px, where the page
 // must not scroll sideways and every source has its column, and at 390
-// px, where the column heads are hidden and each fact lists its sources.
+// px, where the column heads are hidden and each fact lists its sources,
+// each mark followed by its column's outlet; a mark's link is named by
+// its column's head and what it says.
 func TestMatrixFits(t *testing.T) {
 	ctx := browsertest.New(t)
 	siteURL, _ := builtSite(t, nil)
@@ -51,8 +53,19 @@ func TestMatrixFits(t *testing.T) {
       const h = heads[+c.getAttribute('aria-colindex') - 1].getBoundingClientRect();
       const mid = (h.left + h.right) / 2;
       if (mid < r.left || mid > r.right) out.push('not under its head: ' + c.textContent);
-    } else if (c.querySelector('.who').getBoundingClientRect().width < 10) out.push('no source name shown: ' + c.textContent);
+    } else {
+      // The outlet drawn after the mark is its column's (--oN).
+      const a = c.querySelector('a'), shown = getComputedStyle(a, '::after').content;
+      const head = heads[+c.getAttribute('aria-colindex') - 1].textContent;
+      if (!shown.startsWith(JSON.stringify(head)) || a.getBoundingClientRect().width < 20) out.push('source name ' + shown + ' shown, want ' + head + ': ' + a.href);
+    }
+    // The link's name is its column's outlet and what the mark says.
+    const a = c.querySelector('a');
+    const name = a.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent).join(' ');
+    const want = heads[+c.getAttribute('aria-colindex') - 1].textContent + (c.classList.contains('cell-agree') ? ' reports it' : ' disagrees');
+    if (name !== want) out.push('mark named ' + JSON.stringify(name) + ', want ' + JSON.stringify(want));
   }
+  for (const h of heads) if (h.querySelector('a') && getComputedStyle(h.querySelector('a'), '::after').display !== 'none') out.push('head writes its outlet twice: ' + h.textContent);
   return out.slice(0, 5);
 })()`)
 		for _, b := range bad {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -101,12 +102,33 @@ func TestXSS(t *testing.T) {
 	if strings.Contains(string(page0(site)), `href=""`) {
 		t.Error("an unsafe link survived as an empty href")
 	}
+	// The matrix names its columns' outlets in CSS strings (--o2:'…';),
+	// every quote and angle bracket of them escaped.
+	mx, _ := site.Bytes("matrix/index.html")
+	styles := 0
+	walk(t, mx, func(n *html.Node) {
+		for _, a := range n.Attr {
+			if a.Key == "style" && strings.Contains(a.Val, "--o") {
+				styles++
+				if !outletVars.MatchString(a.Val) {
+					t.Errorf("matrix/index.html: style %q is not CSS strings of escaped outlets", a.Val)
+				}
+			}
+		}
+	})
+	if styles == 0 {
+		t.Error("matrix/index.html: no table names its outlets")
+	}
 	// The text is still there, escaped.
 	page, _ := site.Bytes("sources/evil/index.html")
 	if !strings.Contains(string(page), "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;") {
 		t.Error("escaped title missing from the source page")
 	}
 }
+
+// outletVars is a style attribute of custom properties, each a single
+// CSS string whose quotes, brackets and backslashes are escapes.
+var outletVars = regexp.MustCompile(`^(--o[0-9]+:'([^'"<>\\]|\\[0-9a-f]+ ?)*';)*$`)
 
 func parentIs(n *html.Node, tag string) bool {
 	return n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.Data == tag
