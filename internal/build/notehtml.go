@@ -73,49 +73,29 @@ func appendNote(b []byte, n *noteView) []byte {
 	return append(b, "\n</ul>\n</li>"...)
 }
 
-// noteExcerpts is the most excerpts a note writes for each kind: the
-// first distinct wordings of the sources that agree and of those that
-// disagree. The other sources' entries are their links, which lead to
-// their sentences, and reasons. On the 1,000-article build a note of
-// a sentence many sources report quoted up to 40 sentences of each
-// kind; the excerpts past the sixth were 5.8 MB of the 14.6 MB.
-const noteExcerpts = 6
-
-// chooseExcerpts sets which groups of a note write their excerpt: of
-// each kind, at most noteExcerpts, one per distinct wording (another
-// sentence that starts alike, with its own reason, has only its links;
-// on the 1,000-article build such repeats were 1.2 MB), the first
-// sentence of each source before a source's second, so that as many
-// sources as may are quoted.
+// chooseExcerpts sets which groups of a note write their excerpt: one
+// per distinct wording of each kind. Another sentence of the kind that
+// starts alike (with its own reason) has only its links, which lead to
+// it whole: on the 1,000-article build such repeats were 1.2 MB. (A
+// cap of six excerpts of each kind took 5.8 MB more off that build's
+// 14.6 MB of excerpts, but only 0.9 MB after a522371 gave it fewer
+// links; with the output well under the target it is not applied.)
 func chooseExcerpts(groups []noteGroup) {
 	var written [2][]string // by kind: agree, disagree
-	for _, again := range []bool{false, true} {
-		for i := range groups {
-			g := &groups[i]
-			if g.quote == "" || g.show || allAgain(g.items) != again {
-				continue
-			}
-			k := 0
-			if g.items[0].Kind == "disagree" {
-				k = 1
-			}
-			if len(written[k]) < noteExcerpts && !slices.Contains(written[k], g.quote) {
-				written[k] = append(written[k], g.quote)
-				g.show = true
-			}
+	for i := range groups {
+		g := &groups[i]
+		if g.quote == "" {
+			continue
+		}
+		k := 0
+		if g.items[0].Kind == "disagree" {
+			k = 1
+		}
+		if !slices.Contains(written[k], g.quote) {
+			written[k] = append(written[k], g.quote)
+			g.show = true
 		}
 	}
-}
-
-// allAgain reports whether every item is from a source named earlier
-// in the note (Again).
-func allAgain(items []*noteItem) bool {
-	for _, x := range items {
-		if !x.Again {
-			return false
-		}
-	}
-	return true
 }
 
 // byReason gathers the groups of a note that give the same reason under
@@ -195,8 +175,9 @@ type noteGroup struct {
 // "Agrees: AP …, Reuters …". Each group's links are followed by its
 // excerpt of the other sentence (see excerpt): the link leads to it
 // whole. A sentence word for word the note's own says "same words"
-// instead, and a group chooseExcerpts leaves out has none. The reason, which holds for every link of the item, comes
-// once at its end; an agreement's drops its "agree: " prefix, which
+// instead, and a group whose excerpt the note already wrote for its
+// kind has none (see chooseExcerpts). The reason, which holds for
+// every link of the item, comes once at its end; an agreement's drops its "agree: " prefix, which
 // the ✓ already says. A link to a source already named in the note
 // (Again) is marked ni-again, with its comma, so that the compact
 // margin note can hide it; so is the item if all its links are.
