@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/brief-dev/brief/internal/brief"
 )
@@ -155,18 +156,33 @@ func sharesNameWord(x, y string) bool {
 	if x == y {
 		return true
 	}
+	// The words of x and of y as strings.FieldsFunc would give them,
+	// without making the slices (this is asked for many pairs).
 	split := func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’' }
-	for _, w := range strings.FieldsFunc(x, split) {
+	for x != "" {
+		var w string
+		w, x = nextField(x, split)
 		if len(w) < 3 || w == "jr" || w == "sr" {
 			continue
 		}
-		for _, v := range strings.FieldsFunc(y, split) {
-			if v == w {
+		for z := y; z != ""; {
+			var v string
+			if v, z = nextField(z, split); v == w {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// nextField returns the first field of s, as strings.FieldsFunc(s, sep)
+// would, and the rest of s after it; the field is "" when s has none.
+func nextField(s string, sep func(rune) bool) (field, rest string) {
+	s = strings.TrimLeftFunc(s, sep)
+	if i := strings.IndexFunc(s, sep); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // nameLike reports whether a mention not known as a person's is still
@@ -193,7 +209,15 @@ func speaks(rest string) bool {
 	// "Reuters said", "the Mirror newspaper reported", "Peskov confirmed
 	// the arrival"; "announced that" reports, "announced 500 million
 	// dollars of aid" acts.
-	ws := strings.Fields(rest)
+	// The first three words (strings.Fields), without the slice of all.
+	var buf [3]string
+	ws := buf[:0]
+	for rest != "" && len(ws) < len(buf) {
+		var w string
+		if w, rest = nextField(rest, unicode.IsSpace); w != "" {
+			ws = append(ws, w)
+		}
+	}
 	for i, w := range ws {
 		if i == 2 {
 			break
