@@ -937,7 +937,7 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 	if f, ok := c.polarity(a, b); ok {
 		return f, true
 	}
-	if f, ok := differentTime(a, b); ok {
+	if f, ok := differentTime(a, b, lex, canon); ok {
 		return f, true
 	}
 	if f, ok := differentPlace(a, b, canon, different); ok {

@@ -241,8 +241,17 @@ func statesValue(ns []number, x number) bool {
 }
 
 // differentTime reports two claims about one event on different days.
-func differentTime(a, b *node) (finding, bool) {
+// Two events are not one: when both state what happened (see
+// claimFeat.status) they must state one predicate ("met in Riga on
+// Saturday" and "was signed in Odesa on Friday" are a meeting and a
+// signing), and when each names a place the other does not, they are
+// about two places ("landed in Vienna on Monday" / "landed in Cairo on
+// Thursday").
+func differentTime(a, b *node, lex Lexicon, canon func(string) string) (finding, bool) {
 	if len(a.f.times) == 0 || len(b.f.times) == 0 {
+		return finding{}, false
+	}
+	if !sharePredicate(a, b, lex) || otherPlace(a, b, canon) && otherPlace(b, a, canon) {
 		return finding{}, false
 	}
 	for _, x := range a.f.times {
@@ -258,6 +267,39 @@ func differentTime(a, b *node) (finding, bool) {
 	}
 	return finding{rel: brief.Disagree, kind: brief.KindTime, score: 0.6,
 		reason: "time: " + q(a.f.timeText[0]) + " vs " + q(b.f.timeText[0])}, true
+}
+
+// sharePredicate reports whether two claims state one predicate as done
+// or not done (the same word, a synonym, or both an arrival), or either
+// states none; speech ("said") is not what happened, and a light verb
+// ("made landfall", "took place") leaves it to its noun.
+func sharePredicate(a, b *node, lex Lexicon) bool {
+	event := func(x statusEvent) bool {
+		return !x.speech && !x.speechOnly && !lightVerbs[x.lemma]
+	}
+	events := func(n *node) int {
+		k := 0
+		for _, x := range n.f.status {
+			if event(x) {
+				k++
+			}
+		}
+		return k
+	}
+	if events(a) == 0 || events(b) == 0 {
+		return true
+	}
+	for _, x := range a.f.status {
+		for _, y := range b.f.status {
+			if !event(x) || !event(y) {
+				continue
+			}
+			if x.key == y.key || x.key != motionKey && y.key != motionKey && lex.Related(x.lemma, y.lemma) >= synonymScore {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // differentPlace reports two claims about one event naming one place

@@ -223,6 +223,13 @@ func TestStance(t *testing.T) {
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
 		{"AllCaps", "MAN HOSPITALIZED AFTER WINNING EGGNOG CHUGGING CONTEST",
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
+		// A time conflict needs one event: one predicate, one place.
+		{"TimeOtherEvent", "Fatima Moreno met Rafael Zelensky in Riga on Saturday to discuss the energy truce, officials said.",
+			"Fatima Moreno said the energy truce had been formally signed in Riga on Friday night.", noConflict, ""},
+		{"TimeOtherPlace", "Travelling from Tokyo, Elena Nasser landed in Vienna on Monday ahead of the negotiations.",
+			"Travelling from Doha, Elena Nasser landed in Cairo on Thursday ahead of the negotiations.", noConflict, ""},
+		{"TimeSameEvent", "Adebayo Peskov arrived in Bogota on Sunday after a flight from Quito.",
+			"Travelling from Quito, Adebayo Peskov landed in Bogota on Monday ahead of the negotiations.", string(brief.KindTime), "Sunday"},
 		// Withdrawing from what the other claim says one takes part in.
 		{"Withdrawal", "Christian Bale Exits Steve Jobs Movie",
 			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Exits” vs “to play”"},
