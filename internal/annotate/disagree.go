@@ -248,25 +248,29 @@ func statesValue(ns []number, x number) bool {
 // about two places ("landed in Vienna on Monday" / "landed in Cairo on
 // Thursday").
 func differentTime(a, b *node, lex Lexicon, canon func(string) string) (finding, bool) {
-	if len(a.f.times) == 0 || len(b.f.times) == 0 {
+	if !timesDiffer(a, b) || !sharePredicate(a, b, lex) || otherPlace(a, b, canon) && otherPlace(b, a, canon) {
 		return finding{}, false
 	}
-	if !sharePredicate(a, b, lex) || otherPlace(a, b, canon) && otherPlace(b, a, canon) {
-		return finding{}, false
+	return finding{rel: brief.Disagree, kind: brief.KindTime, score: 0.6,
+		reason: "time: " + q(a.f.timeText[0]) + " vs " + q(b.f.timeText[0])}, true
+}
+
+// timesDiffer reports two claims that both give a day and no day of one
+// is compatible with the other's.
+func timesDiffer(a, b *node) bool {
+	if len(a.f.times) == 0 || len(b.f.times) == 0 {
+		return false
 	}
 	for _, x := range a.f.times {
 		for _, y := range b.f.times {
 			// A month alone is compatible with a day of it.
 			if x == y || strings.HasPrefix(x, y+" ") || strings.HasPrefix(y, x+" ") {
-				return finding{}, false
+				return false
 			}
 		}
 	}
-	if weekdays[a.f.times[0]] != weekdays[b.f.times[0]] {
-		return finding{}, false // a weekday and a date need a calendar
-	}
-	return finding{rel: brief.Disagree, kind: brief.KindTime, score: 0.6,
-		reason: "time: " + q(a.f.timeText[0]) + " vs " + q(b.f.timeText[0])}, true
+	// A weekday and a date need a calendar.
+	return weekdays[a.f.times[0]] == weekdays[b.f.times[0]]
 }
 
 // sharePredicate reports whether two claims state one predicate as done
@@ -313,6 +317,11 @@ func differentPlace(a, b *node, canon func(string) string, different func(x, y s
 		}
 	}
 	if shared < 2 {
+		return finding{}, false
+	}
+	if timesDiffer(a, b) {
+		// Another place on another day: "held talks in Muscat on
+		// Saturday" / "held talks in Hanoi on Sunday" are two meetings.
 		return finding{}, false
 	}
 	ua, ub := unmatchedPlaces(a, b, canon), unmatchedPlaces(b, a, canon)

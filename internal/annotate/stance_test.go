@@ -230,6 +230,10 @@ func TestStance(t *testing.T) {
 			"Travelling from Doha, Elena Nasser landed in Cairo on Thursday ahead of the negotiations.", noConflict, ""},
 		{"TimeSameEvent", "Adebayo Peskov arrived in Bogota on Sunday after a flight from Quito.",
 			"Travelling from Quito, Adebayo Peskov landed in Bogota on Monday ahead of the negotiations.", string(brief.KindTime), "Sunday"},
+		{"PlaceOtherDay", "On Saturday, Noura Nowak held talks with Volodymyr Wei in Muscat about the reconstruction fund.",
+			"On Sunday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", noConflict, ""},
+		{"PlaceOtherDayNearMiss", "On Saturday, Noura Nowak held talks with Volodymyr Wei in Muscat about the reconstruction fund.",
+			"On Saturday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", string(brief.KindPlace), "Hanoi"},
 		// Withdrawing from what the other claim says one takes part in.
 		{"Withdrawal", "Christian Bale Exits Steve Jobs Movie",
 			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Exits” vs “to play”"},
