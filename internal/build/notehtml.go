@@ -204,17 +204,27 @@ func appendNoteGroups(b []byte, run []noteGroup, first bool) []byte {
 		b = append(b, ":</span>"...)
 	}
 	b = append(b, ' ')
-	i := 0
+	// i counts the links written, shown the ones the compact note shows:
+	// a comma the compact note would start with is marked with the
+	// links it hides.
+	i, shown := 0, 0
 	for _, ng := range run {
 		for _, x := range ng.items {
 			marked := x.Again && !again
 			switch {
-			case marked:
+			case marked && i > 0:
 				b = append(b, "<span class=\"ni-again\">, "...)
-			case i > 0:
+			case marked:
+				b = append(b, "<span class=\"ni-again\">"...)
+			case shown > 0:
 				b = append(b, ", "...)
+			case i > 0:
+				b = append(b, "<span class=\"ni-again\">, </span>"...)
 			}
 			i++
+			if !marked {
+				shown++
+			}
 			b = append(b, "<a href=\""...)
 			b = htmlEscape(b, urlNormalize(x.Href))
 			b = append(b, "\">"...)

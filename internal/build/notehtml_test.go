@@ -91,6 +91,17 @@ func TestNoteGroups(t *testing.T) {
 			t.Errorf("note lacks\n%s\nin\n%s", want, got)
 		}
 	}
+	// An item whose first link repeats a source: the compact note, which
+	// hides the repeat, must not start with its comma.
+	n2 := ns.add([]noteItem{
+		item("agree", "afp", "c1", "Same words.", "agree: both report X"),
+		item("agree", "afp", "c7", "Other words.", "agree: both report Y"),
+		item("agree", "dw", "c8", "Other words.", "agree: both report Y"),
+	})
+	want := `<li class="ni-a"> <span class="ni-again"><a href="../afp/#c7">afp</a></span><span class="ni-again">, </span><a href="../dw/#c8">dw</a><span class="qt">: “Other words.”</span>`
+	if got := string(appendNote(nil, &n2)); !strings.Contains(got, want) {
+		t.Errorf("note lacks\n%s\nin\n%s", want, got)
+	}
 	// The marker counts sources (afp, ap, bbc), not their sentences.
 	if n.Agree != 3 || n.Disagree != 1 {
 		t.Errorf("Agree, Disagree = %d, %d; want 3, 1", n.Agree, n.Disagree)
