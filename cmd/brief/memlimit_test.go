@@ -60,3 +60,22 @@ func TestSetBuildMemoryLimit(t *testing.T) {
 		t.Errorf("with GOMEMLIMIT set: limit %d, want it untouched (%d)", got, before)
 	}
 }
+
+// TestServeMemoryLimit: serve's limit is a build's at 1,000 articles
+// (minLimit, 1.4 times the build's peak there) and serveRatio times it
+// where a build's limit binds.
+func TestServeMemoryLimit(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		bytes  int64
+		lo, hi int64
+	}{
+		{"Empty", 0, minLimit, minLimit},
+		{"Scale1000", 4_337_202, minLimit, minLimit},
+		{"Scale10000", 43_467_962, 2_300 << 20, 2_500 << 20},
+	} {
+		if got := serveMemoryLimit(tt.bytes); got < tt.lo || got > tt.hi {
+			t.Errorf("%s: serveMemoryLimit(%d) = %d MiB, want %d-%d MiB", tt.name, tt.bytes, got>>20, tt.lo>>20, tt.hi>>20)
+		}
+	}
+}

@@ -74,6 +74,10 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 	if c.quiet {
 		opts.Log = quietWriter{e.stdout}
 	}
+	// A soft memory limit, sized from the sources at the start: without
+	// one the collector lets the heap grow to twice what serve keeps
+	// alive while it rebuilds (see serveMemoryLimit).
+	defer setServeMemoryLimit(filepath.Join(c.source, filepath.FromSlash(cfg.buildOptions(c.source, "").SourcesDir)))()
 	// The site is kept in a temporary folder, not in memory (see
 	// siteBuilder.dir).
 	dir, err := os.MkdirTemp("", "brief-serve-")
