@@ -465,6 +465,19 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 				}
 			}
 		}
+		if names < 2 && shared+names < 2 {
+			// A name of the scope may be a plain word in b, where its
+			// capitals said nothing ("Priest' claim of seeing God …
+			// dismissed as hoax" / "Catholic Priest Claims God Is
+			// Female"): a one-word name stated as a word of b counts.
+			for _, n := range c.names {
+				if n = canon(n); !strings.Contains(n, " ") && !containsStr(b.ents, n) {
+					if k, _ := matchKey(lex, n); k != "" && b.f.hasKey(k) {
+						names++
+					}
+				}
+			}
+		}
 		shared += min(names, 2)
 		need := 1
 		switch {

@@ -234,6 +234,13 @@ func TestStance(t *testing.T) {
 			"On Sunday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", noConflict, ""},
 		{"PlaceOtherDayNearMiss", "On Saturday, Noura Nowak held talks with Volodymyr Wei in Muscat about the reconstruction fund.",
 			"On Saturday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", string(brief.KindPlace), "Hanoi"},
+		// A name of a denial's scope written as a plain word in the other
+		// claim ("Priest'" opens a sentence; "Catholic Priest" is in a
+		// Title Case line).
+		{"DenialNameAsWord", "Priest' claim of seeing God as a woman dismissed as hoax",
+			"Catholic Priest Claims God Is Female After Near-Death Experience", string(brief.KindDenial), "hoax"},
+		{"DenialNameAsWordNearMiss", "Priest' claim of seeing God as a woman welcomed by his parish",
+			"Catholic Priest Claims God Is Female After Near-Death Experience", noConflict, ""},
 		// Withdrawing from what the other claim says one takes part in.
 		{"Withdrawal", "Christian Bale Exits Steve Jobs Movie",
 			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Exits” vs “to play”"},
