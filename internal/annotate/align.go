@@ -236,6 +236,22 @@ var reportVerbs = setOf("said", "says", "say", "told", "tells", "reported", "rep
 	"added", "stated", "according", "confirmed", "confirms", "acknowledged", "denied", "denies", "revealed",
 	"suggested")
 
+// demonymOf reports whether word x is the demonym of name y, by their
+// spelling: "nicaraguan" / "nicaragua", "mexican" / "mexico", "iraqi" /
+// "iraq", "chinese" / "china", "ukrainian" / "ukraine".
+func demonymOf(x, y string) bool {
+	if len(y) < 4 || len(x) <= len(y)-2 || strings.ContainsRune(y, ' ') {
+		return false
+	}
+	for _, suf := range []string{"ian", "an", "n", "ese", "i"} {
+		stem, ok := strings.CutSuffix(x, suf)
+		if ok && len(stem) >= 4 && strings.HasPrefix(y, stem) && len(y)-len(stem) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // actorPreps are the prepositions after which a name is not who acts.
 var actorPreps = setOf("in", "at", "to", "into", "from", "near", "outside", "inside", "across",
 	"throughout", "toward", "towards", "of", "by", "with", "for", "against", "on", "about",

@@ -477,6 +477,24 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 					}
 				}
 			}
+			// A word of the scope that is the demonym of a name or word
+			// of b ("Reports of Nicaraguan Meteorite" / "… in
+			// Nicaragua's Capital").
+			for _, k := range c.keys {
+				if k == c.head || b.f.hasKey(k) {
+					continue
+				}
+				found := false
+				for _, e := range b.ents {
+					found = found || demonymOf(k, e)
+				}
+				for _, w := range b.f.words {
+					found = found || demonymOf(k, w.lemma)
+				}
+				if found {
+					names++
+				}
+			}
 		}
 		shared += min(names, 2)
 		need := 1

@@ -241,6 +241,10 @@ func TestStance(t *testing.T) {
 			"Catholic Priest Claims God Is Female After Near-Death Experience", string(brief.KindDenial), "hoax"},
 		{"DenialNameAsWordNearMiss", "Priest' claim of seeing God as a woman welcomed by his parish",
 			"Catholic Priest Claims God Is Female After Near-Death Experience", noConflict, ""},
+		{"DenialDemonym", "NASA Raises Doubts About Reports of Nicaraguan Meteorite",
+			"Small Meteorite Strikes in Nicaragua's Capital City of Managua", string(brief.KindDenial), "Doubts"},
+		{"DenialDemonymNearMiss", "NASA Raises Doubts About Reports of Nicaraguan Meteorite",
+			"Small Meteorite Strikes in Kenya's Capital City of Nairobi", noConflict, ""},
 		// Withdrawing from what the other claim says one takes part in.
 		{"Withdrawal", "Christian Bale Exits Steve Jobs Movie",
 			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Exits” vs “to play”"},
@@ -732,5 +736,32 @@ func TestScopeEndsWithSentence(t *testing.T) {
 	}
 	if strings.Contains(l.Reason, "She") {
 		t.Errorf("reason %q runs into the next sentence", l.Reason)
+	}
+}
+
+func TestDemonymOf(t *testing.T) {
+	for _, tt := range []struct {
+		x, y string
+		want bool
+	}{
+		{"nicaraguan", "nicaragua", true},
+		{"mexican", "mexico", true},
+		{"iraqi", "iraq", true},
+		{"chinese", "china", true},
+		{"ukrainian", "ukraine", true},
+		{"russian", "russia", true},
+		{"nigerian", "nigeria", true},
+		{"german", "germany", true},
+		{"indian", "india", true},
+		{"british", "britain", false},
+		{"roman", "rome", false},
+		{"iran", "iraq", false},
+		{"austrian", "australia", false},
+		{"nicaragua", "nicaragua", false},
+		{"texan", "texas", true},
+	} {
+		if got := demonymOf(tt.x, tt.y); got != tt.want {
+			t.Errorf("demonymOf(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
 	}
 }
