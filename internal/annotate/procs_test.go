@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -50,5 +51,35 @@ func TestAnnotateProcs(t *testing.T) {
 				t.Errorf("GOMAXPROCS %d: Annotator pass %d differs from Annotate at GOMAXPROCS 1 (%d/%d links)", procs, pass+1, len(got.Links), len(want.Links))
 			}
 		}
+	}
+}
+
+// TestBestBoth checks that bestBoth, which asks the lexicon once for
+// each pair of words, gives what bestIn gives in each direction, for
+// the pairs of a small corpus's claims and clauses.
+func TestBestBoth(t *testing.T) {
+	a := NewWith(Options{Once: true})
+	for _, s := range append(genCorpus(6), storySources()...) {
+		a.Update(s)
+	}
+	docs, err := a.extracted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := prepare(docs, a.lex, nil, false, true)
+	nodes := c.sc.nodes
+	pairs := 0
+	for i, x := range nodes {
+		for _, y := range nodes[i+1:] {
+			got := c.sc.bestBoth(x, y)
+			want := c.sc.bestIn(c.sc.bestIn(nil, x, y), y, x)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q / %q: bestBoth %v, bestIn %v", x.f.claim.Text, y.f.claim.Text, got, want)
+			}
+			pairs++
+		}
+	}
+	if pairs < 1000 {
+		t.Fatalf("only %d pairs", pairs)
 	}
 }

@@ -219,9 +219,7 @@ func (s *scorer) bests(a, b *node) []float64 {
 		}
 		return e.best
 	}
-	r := make([]float64, 0, len(a.wids)+len(b.wids))
-	r = s.bestIn(r, a, b)
-	r = s.bestIn(r, b, a)
+	r := s.bestBoth(a, b)
 	if s.fresh != nil {
 		s.fresh[k] = bestEntry{best: r, repsA: a.reps, repsB: b.reps}
 	}
@@ -245,6 +243,56 @@ func (s *scorer) sameReps(e bestEntry, a, b *node) bool {
 		}
 	}
 	return true
+}
+
+// bestBoth is bestIn(a, b) followed by bestIn(b, a), asking related
+// once for each pair of words rather than once in each direction (it
+// is symmetric): a word found as it is in the other claim scores 1,
+// any other its best relatedness there.
+func (s *scorer) bestBoth(a, b *node) []float64 {
+	na, nb := len(a.wids), len(b.wids)
+	if na > 64 || nb > 64 {
+		r := make([]float64, 0, na+nb)
+		r = s.bestIn(r, a, b)
+		return s.bestIn(r, b, a)
+	}
+	r := make([]float64, na+nb)
+	ra, rb := r[:na], r[na:]
+	// The words of each found as they are in the other, as bits.
+	var sameA, sameB uint64
+	for i, x := range a.wids {
+		for j, y := range b.wids {
+			if x == y {
+				sameA |= 1 << i
+				sameB |= 1 << j
+			}
+		}
+	}
+	for i, x := range a.wids {
+		doneA := sameA&(1<<i) != 0
+		if doneA {
+			ra[i] = 1
+		}
+		for j, y := range b.wids {
+			doneB := sameB&(1<<j) != 0
+			if doneA && doneB {
+				continue
+			}
+			rel := s.related(x, y)
+			if !doneA {
+				ra[i] = max(ra[i], rel)
+			}
+			if !doneB {
+				rb[j] = max(rb[j], rel)
+			}
+		}
+	}
+	for j := range rb {
+		if sameB&(1<<j) != 0 {
+			rb[j] = 1
+		}
+	}
+	return r
 }
 
 func (s *scorer) bestIn(out []float64, a, b *node) []float64 {
