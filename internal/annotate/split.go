@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,11 +45,12 @@ func splitMarkdown(body []byte) []sentence {
 	doc := goldmark.New().Parser().Parse(text.NewReader(body))
 	var out []sentence
 	block := 0
+	var p plain // the blocks' text, one after the other
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-			ss := splitBlock(body, n)
+			ss := splitBlock(body, n, &p)
 			for i := range ss {
 				ss[i].block = block
 			}
@@ -66,8 +68,10 @@ func splitMarkdown(body []byte) []sentence {
 	return out
 }
 
-// splitBlock splits one leaf block (paragraph, heading, list text).
-func splitBlock(body []byte, n ast.Node) []sentence {
+// splitBlock splits one leaf block (paragraph, heading, list text). p
+// holds its text while it is split: its buffers are reused from block
+// to block (the text is copied into strings).
+func splitBlock(body []byte, n ast.Node, p *plain) []sentence {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return nil
@@ -80,11 +84,12 @@ func splitBlock(body []byte, n ast.Node) []sentence {
 	for blockStart < blockEnd && isSpaceByte(body[blockStart]) {
 		blockStart++
 	}
-	// The visible text is about as long as the block: made to size, not
-	// grown from nothing (the offsets take 8 bytes a byte).
+	// The visible text is about as long as the block: room made for it
+	// at once, not grown from nothing (the offsets take 8 bytes a byte).
 	size := max(0, blockEnd-blockStart) + 16
-	p := plain{buf: make([]byte, 0, size), off: make([]int, 0, size)}
-	collectInline(body, n, &p)
+	p.buf = slices.Grow(p.buf[:0], size)
+	p.off = slices.Grow(p.off[:0], size)
+	collectInline(body, n, p)
 	if len(bytes.TrimSpace(p.buf)) == 0 {
 		return nil
 	}
