@@ -84,6 +84,10 @@ var (
 	weakDoubts = setOf("doubt", "doubts", "doubted", "doubtful", "skeptical", "sceptical", "skepticism",
 		"scepticism")
 	notDoubt = setOf("no", "without", "little", "beyond", "not", "never")
+	// questionVerbs doubt the clause after "whether" ("questions whether
+	// …", "doubted whether …").
+	questionVerbs = setOf("question", "questions", "questioned", "questioning", "doubt", "doubts", "doubted",
+		"doubting")
 )
 
 // hedgeCues report a claim without asserting it ("reportedly", "rumours
@@ -307,6 +311,13 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				continue
 			}
 			c.kind, c.cue = brief.KindDenial, toks[k].Text
+			cues = append(cues, c)
+			denied = true
+		case questionVerbs[w] && k+1 < len(toks) && lower[k+1] == "whether" && k+2 < len(toks):
+			// "NASA questions whether the crater was caused by a
+			// meteorite": a doubt of the clause after "whether".
+			c := scope(k+2, len(toks), true)
+			c.kind, c.cue = brief.KindDenial, toks[k].Text+" "+toks[k+1].Text
 			cues = append(cues, c)
 			denied = true
 		case denialWords[w] || (doubtWords[w] || weakDoubts[w] && metaAfter(lower, k)) && (k == 0 || !notDoubt[lower[k-1]]):

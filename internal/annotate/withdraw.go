@@ -119,9 +119,9 @@ func negatedJustBefore(toks []token, i int) bool {
 // withdrawal reports w saying someone withdrew from or turned down what
 // j says they take part in: the one who withdraws is named in j before
 // its predicate of taking part ("Christian Bale Exits Steve Jobs Movie" /
-// "Christian Bale to play Steve Jobs"), the two name something else in
-// common (what is left), neither is hedged or a question, and j does not
-// withdraw itself.
+// "Christian Bale to play Steve Jobs"), the two name or say something
+// else in common (what is left), neither is hedged or a question, and j
+// does not withdraw itself.
 func withdrawal(w, j *node, canon func(string) string) (finding, bool) {
 	pw, pj := w.f.part, j.f.part
 	if pw == nil || pw.withdrawText == "" || pj == nil || len(pj.joins) == 0 || pj.withdrawText != "" {
@@ -133,7 +133,9 @@ func withdrawal(w, j *node, canon func(string) string) (finding, bool) {
 	// Who withdraws: a name before the verb that j names too.
 	who := ""
 	for _, m := range w.f.ments {
-		if m.End > pw.withdraw.start || inAnyQuote(w.f.quotes, m.Start) {
+		// A Title Case line may read the verb into the name ("Christian
+		// Bale Bails on …"): the name need only start before it.
+		if m.Start >= pw.withdraw.start || inAnyQuote(w.f.quotes, m.Start) {
 			continue
 		}
 		key := canon(m.Key)
@@ -156,6 +158,13 @@ func withdrawal(w, j *node, canon func(string) string) (finding, bool) {
 			if sharesNameWord(e, x) {
 				other = true
 			}
+		}
+	}
+	for _, x := range w.f.words {
+		// or a word (a Title Case line's names are not always read as
+		// names: "… To Play Steve Jobs In Sony's Next Biopic").
+		if !other && !withdrawWords[x.lemma] && !joinLemmas[x.lemma] && j.f.hasKey(x.key) {
+			other = true
 		}
 	}
 	if !other {
