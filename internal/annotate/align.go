@@ -277,6 +277,22 @@ func possessive(rest string) bool {
 	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
 }
 
+// sharesAnchor reports whether two claims name one entity or state one
+// value of one quantity with a unit or of 100 or more ("$72 million"):
+// either ties two short claims to
+// one story (see strictConflict).
+func sharesAnchor(a, b *node) bool {
+	if sharesName(a, b) {
+		return true
+	}
+	for _, x := range a.f.nums {
+		if (x.Unit != "" || x.Value >= 100) && statesValue(b.f.nums, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // thresholds are the decision thresholds in use.
 type thresholds struct {
 	high, low float64
@@ -711,7 +727,7 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 		if ok {
 			r.f = &f
 		}
-		if ok || r.p >= min(th.low, statusFloor, debunkFloor) || r.p >= strictFloor && sharesName(a, b) {
+		if ok || r.p >= min(th.low, statusFloor, debunkFloor) || r.p >= strictFloor && sharesAnchor(a, b) {
 			results = append(results, r)
 		}
 	}
@@ -906,7 +922,7 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 			// A denial shares few words with what it denies ("Reports
 			// that Comcast will cut off Tor users are false").
 			f, ok = c.polarity(a, b)
-		case !ok && r.p >= strictFloor && sharesName(a, b):
+		case !ok && r.p >= strictFloor && sharesAnchor(a, b):
 			f, ok = c.strictConflict(a, b)
 		}
 		if !ok {

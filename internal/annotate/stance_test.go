@@ -247,6 +247,11 @@ func TestStance(t *testing.T) {
 			"A rare meteorite impact caused a blast in Nicaragua's capital, Managua.", noConflict, ""},
 		{"WithdrawalTitleCase", "That Was Fast: Christian Bale Bails on Steve Jobs Biopic",
 			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Bails on” vs “to play”"},
+		// A short claim tied to the other by a value, not a name.
+		{"DenialSharedValue", "Ahmed Karim Denies Making $72 Million From Stock Market Trading",
+			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", string(brief.KindStatus), "“Denies Making”"},
+		{"DenialSharedValueNearMiss", "Ahmed Karim Denies Making $15 Million From Stock Market Trading",
+			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", noConflict, ""},
 		{"DenialDemonym", "NASA Raises Doubts About Reports of Nicaraguan Meteorite",
 			"Small Meteorite Strikes in Nicaragua's Capital City of Managua", string(brief.KindDenial), "Doubts"},
 		{"DenialDemonymNearMiss", "NASA Raises Doubts About Reports of Nicaraguan Meteorite",
