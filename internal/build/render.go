@@ -43,6 +43,26 @@ type sink interface {
 // (oneShot) keeps nothing, so that memory holds the pages being
 // rendered rather than the site.
 func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.Annotation, site sink) (int, error) {
+	// claims.json and its pages (claims/*.json) need only the
+	// annotation: they are written on a goroutine of their own from the
+	// start, each file as soon as it is encoded, while the pages'
+	// analysis is made and the pages rendered.
+	var jsonErr error
+	var jsonDone sync.WaitGroup
+	pageOf := make(map[string]string, len(ann.Sources))
+	for _, s := range ann.Sources {
+		pageOf[s.ID] = "" // a draft has no page
+		if !s.Draft {
+			pageOf[s.ID] = "sources/" + s.ID + "/"
+		}
+	}
+	jsonDone.Go(func() {
+		defer catch(&jsonErr)
+		if err := b.ann.WriteJSON(site.put, ann, func(id string) string { return pageOf[id] }); err != nil {
+			jsonErr = fmt.Errorf("write claims.json: %w", err)
+		}
+	})
+	defer jsonDone.Wait() // on every return: the goroutine writes to site
 	a := analyze(ann)
 	pages := 0
 	th.frags.off = b.oneShot
@@ -188,20 +208,8 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 		idxErr = b.indexPage(md, a, in, refs, exec)
 	})
 	err := b.overviewPages(a, sv, exec)
-	if err == nil {
-		// claims.json and its pages (claims/*.json), each written
-		// as soon as it is encoded.
-		err = b.ann.WriteJSON(site.put, ann, func(id string) string {
-			if s := a.src[id]; s == nil || s.Draft {
-				return ""
-			}
-			return "sources/" + id + "/"
-		})
-		if err != nil {
-			err = fmt.Errorf("write claims.json: %w", err)
-		}
-	}
 	wg.Wait()
+	jsonDone.Wait()
 	if srcErr != nil {
 		return 0, srcErr
 	}
@@ -210,6 +218,9 @@ func (b *Builder) render(ctx context.Context, th *theme, in *input, ann *brief.A
 	}
 	if err != nil {
 		return 0, err
+	}
+	if jsonErr != nil {
+		return 0, jsonErr
 	}
 	b.pages = fresh
 	b.pagesGen++
