@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -72,10 +73,48 @@ func TestServeMemoryLimit(t *testing.T) {
 	}{
 		{"Empty", 0, minLimit, minLimit},
 		{"Scale1000", 4_337_202, minLimit, minLimit},
-		{"Scale10000", 43_467_962, 2_300 << 20, 2_500 << 20},
+		{"Scale10000", 43_467_962, 3_200 << 20, 3_500 << 20},
 	} {
 		if got := serveMemoryLimit(tt.bytes); got < tt.lo || got > tt.hi {
 			t.Errorf("%s: serveMemoryLimit(%d) = %d MiB, want %d-%d MiB", tt.name, tt.bytes, got>>20, tt.lo>>20, tt.hi>>20)
 		}
+	}
+}
+
+// TestServeMemoryLimitRaise: after a build serve's limit is at least
+// 1.25 times the live heap, never below the limit from the sources,
+// and GOMEMLIMIT leaves it alone.
+func TestServeMemoryLimitRaise(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	t.Setenv("GOMEMLIMIT", "")
+	raise, restore := setServeMemoryLimit(t.TempDir())
+	defer restore()
+	base := debug.SetMemoryLimit(-1)
+	if base != minLimit {
+		t.Fatalf("limit %d, want %d", base, minLimit)
+	}
+	raise()
+	if got := debug.SetMemoryLimit(-1); got != base {
+		t.Errorf("small heap: raised to %d MiB, want %d MiB", got>>20, base>>20)
+	}
+	live := make([]byte, 480<<20) // 1.25 times this is over minLimit
+	for i := range live {
+		live[i] = byte(i)
+	}
+	runtime.GC()
+	raise()
+	if got := debug.SetMemoryLimit(-1); got < 600<<20 {
+		t.Errorf("with 480 MiB live: limit %d MiB, want at least 600 MiB", got>>20)
+	}
+	runtime.KeepAlive(live)
+
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(base)
+	raise, restore = setServeMemoryLimit(t.TempDir())
+	raise()
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != base {
+		t.Errorf("with GOMEMLIMIT set: limit %d, want %d left alone", got, base)
 	}
 }

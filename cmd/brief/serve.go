@@ -77,7 +77,8 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 	// A soft memory limit, sized from the sources at the start: without
 	// one the collector lets the heap grow to twice what serve keeps
 	// alive while it rebuilds (see serveMemoryLimit).
-	defer setServeMemoryLimit(filepath.Join(c.source, filepath.FromSlash(cfg.buildOptions(c.source, "").SourcesDir)))()
+	raiseLimit, restoreLimit := setServeMemoryLimit(filepath.Join(c.source, filepath.FromSlash(cfg.buildOptions(c.source, "").SourcesDir)))
+	defer restoreLimit()
 	// The site is kept in a temporary folder, not in memory (see
 	// siteBuilder.dir).
 	dir, err := os.MkdirTemp("", "brief-serve-")
@@ -85,7 +86,7 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	sb := &siteBuilder{root: c.source, baseURL: c.baseURL, dir: dir, stats: c.stats && !c.quiet, warn: e.stderr, out: e.stdout}
+	sb := &siteBuilder{root: c.source, baseURL: c.baseURL, dir: dir, stats: c.stats && !c.quiet, warn: e.stderr, out: e.stdout, built: raiseLimit}
 	return serve.New(opts, sb.build).Run(ctx)
 }
 
@@ -136,6 +137,7 @@ type siteBuilder struct {
 	b          *build.Builder
 	warnings   string        // the last warnings printed, to print only new ones
 	prev, last *build.Stored // the sites of the last two successful builds
+	built      func()        // if set, called after each successful build
 }
 
 // build implements serve.BuildFunc.
@@ -164,6 +166,9 @@ func (sb *siteBuilder) build(ctx context.Context, changed []string) (fs.FS, erro
 		sb.prev.Remove()
 	}
 	sb.prev, sb.last = sb.last, site
+	if sb.built != nil {
+		sb.built()
+	}
 	return site, nil
 }
 
