@@ -521,8 +521,12 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 		// A cue needs its head stated in b, but a denial of a clause
 		// may be stated in other words ("denied that a woman detained in
 		// Lebanon is a wife of al-Baghdadi" / "Lebanon detains wife … of
-		// al-Baghdadi") when more of its scope is shared.
-		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) && (!c.loose || shared < 3) {
+		// al-Baghdadi") when more of its scope is shared, or two words
+		// of it in two claims naming one entity ("Boko Haram has
+		// dismissed claims … that it has signed a truce or agreed to
+		// release captives" / "Boko Haram 'to release abducted
+		// schoolgirls' as part of ceasefire agreement").
+		if c.head != "" && !states.statesKey(b, c.head, c.headLemma, lex) && (!c.loose || shared < 3 && (shared < 2 || !sharesName(a, b))) {
 			continue
 		}
 		if exact && c.head != "" && !b.f.hasKey(c.head) {

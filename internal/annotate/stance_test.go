@@ -247,6 +247,12 @@ func TestStance(t *testing.T) {
 			"A rare meteorite impact caused a blast in Nicaragua's capital, Managua.", noConflict, ""},
 		{"WithdrawalTitleCase", "That Was Fast: Christian Bale Bails on Steve Jobs Biopic",
 			"Christian Bale to play Steve Jobs in upcoming biopic", string(brief.KindStatus), "“Bails on” vs “to play”"},
+		// A denied clause stated in other words: two of its words, in
+		// two claims naming one entity.
+		{"DenialLooseClause", "The leader of Boko Haram has dismissed claims by the government that it has signed a truce or agreed to release the kidnapped schoolgirls.",
+			"Boko Haram 'to release abducted schoolgirls' as part of ceasefire agreement", string(brief.KindDenial), "dismissed"},
+		{"DenialLooseClauseNearMiss", "The leader of Boko Haram has dismissed claims by the government that it has signed a truce or agreed to release the kidnapped schoolgirls.",
+			"Parents of the abducted schoolgirls marched in Abuja to demand their release", noConflict, ""},
 		// A short claim tied to the other by a value, not a name.
 		{"DenialSharedValue", "Ahmed Karim Denies Making $72 Million From Stock Market Trading",
 			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", string(brief.KindStatus), "“Denies Making”"},
