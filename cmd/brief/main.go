@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -67,6 +68,45 @@ func commands() []command {
 // left next to it.
 const stopGrace = 500 * time.Millisecond
 
+// exitCleanups are what a command must undo even when runMain returns
+// without waiting for it (a second signal, or stopGrace passed), such
+// as serve's temporary folder; see atExit.
+var exitCleanups struct {
+	sync.Mutex
+	next int
+	fns  map[int]func()
+}
+
+// atExit registers f to be run if runMain stops waiting for the command;
+// the command calls the returned function once it has done f itself.
+func atExit(f func()) (drop func()) {
+	c := &exitCleanups
+	c.Lock()
+	defer c.Unlock()
+	if c.fns == nil {
+		c.fns = map[int]func(){}
+	}
+	id := c.next
+	c.next++
+	c.fns[id] = f
+	return func() {
+		c.Lock()
+		delete(c.fns, id)
+		c.Unlock()
+	}
+}
+
+// runExitCleanups runs the registered cleanups.
+func runExitCleanups() {
+	c := &exitCleanups
+	c.Lock()
+	defer c.Unlock()
+	for id, f := range c.fns {
+		f()
+		delete(c.fns, id)
+	}
+}
+
 func main() {
 	os.Exit(runMain(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr}))
 }
@@ -97,6 +137,7 @@ func runMain(args []string, e *env) int {
 	case <-sigs:
 	case <-time.After(stopGrace):
 	}
+	runExitCleanups()
 	if len(args) > 0 && args[0] == "serve" {
 		return 0 // serve holds no state to lose: stopping is its normal end
 	}

@@ -85,7 +85,13 @@ brief serve --bind 0.0.0.0 --poll 1s    # in a VM, a container or on a network s
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	defer os.RemoveAll(dir)
+	// Removed when serve returns, or by runMain if it stops waiting
+	// for serve (a build that does not stop within stopGrace).
+	drop := atExit(func() { os.RemoveAll(dir) })
+	defer func() {
+		drop()
+		os.RemoveAll(dir)
+	}()
 	sb := &siteBuilder{root: c.source, baseURL: c.baseURL, dir: dir, stats: c.stats && !c.quiet, warn: e.stderr, out: e.stdout, built: raiseLimit}
 	return serve.New(opts, sb.build).Run(ctx)
 }

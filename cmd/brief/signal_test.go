@@ -108,6 +108,10 @@ func TestSignalStops(t *testing.T) {
 						args = append(args, "--port", "0")
 					}
 					c := exec.Command(bin, args...)
+					// serve keeps its sites in a temporary folder,
+					// which must go even when a build outlasts stopGrace.
+					tmp := t.TempDir()
+					c.Env = append(os.Environ(), "TMPDIR="+tmp)
 					var stderr bytes.Buffer
 					c.Stderr = &stderr
 					if err := c.Start(); err != nil {
@@ -148,8 +152,44 @@ func TestSignalStops(t *testing.T) {
 					if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); cmd == "build" && err == nil {
 						t.Errorf("an interrupted build wrote public/")
 					}
+					if left, _ := filepath.Glob(filepath.Join(tmp, "brief-serve-*")); len(left) > 0 {
+						t.Errorf("left %q behind", left)
+					}
 				})
 			}
 		}
+	}
+}
+
+// TestServeSecondSignal: a second signal stops serve at once, in the
+// middle of a build, and its temporary folder still goes.
+func TestServeSecondSignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := briefBinary(t)
+	dir, tmp := generateProject(t, 600), t.TempDir()
+	c := exec.Command(bin, "serve", "--source", dir, "--port", "0")
+	c.Env = append(os.Environ(), "TMPDIR="+tmp)
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(400 * time.Millisecond) // in the first build
+	if left, _ := filepath.Glob(filepath.Join(tmp, "brief-serve-*")); len(left) != 1 {
+		t.Errorf("no temporary folder during the build: %q", left)
+	}
+	c.Process.Signal(syscall.SIGINT)
+	time.Sleep(20 * time.Millisecond) // two signals at once are one
+	c.Process.Signal(syscall.SIGINT)
+	errc := make(chan error, 1)
+	go func() { errc <- c.Wait() }()
+	select {
+	case <-errc:
+	case <-time.After(5 * time.Second):
+		c.Process.Kill()
+		t.Fatal("still running 5 s after two signals")
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "brief-serve-*")); len(left) > 0 {
+		t.Errorf("left %q behind", left)
 	}
 }
