@@ -926,9 +926,10 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 			f, ok = c.strictConflict(a, b)
 		}
 		if !ok {
-			if !aligned || hedgedOnly(a, b) {
+			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) {
 				// A hedged report ("reportedly") is not agreement with
-				// the claim it reports.
+				// the claim it reports, nor a negation with what it
+				// does not state.
 				continue
 			}
 			f = finding{rel: brief.Agree, score: r.p, reason: c.reasons.reason(c, a, b)}

@@ -48,6 +48,9 @@ type claimFeat struct {
 	part *participation
 	// titled is set for a Title Case or ALL CAPS line.
 	titled bool
+	// negWords is set when a word of the claim negates or denies, cue or
+	// not (see hasNegationWord, oppositePolarity).
+	negWords bool
 	// vec is the sentence vector (see sentVec), or nil.
 	vec []int8
 	// related is the lexicon's relatedness, for detectors comparing slots.
@@ -320,6 +323,7 @@ func extractClaim(c *brief.Claim, toks []token, ments []mention, lex Lexicon) *c
 	lemma := func(w string) string { return lex.Lemma(w) }
 	f.nums = extractNumbers(c.Text, toks, lemma)
 	f.part = participationOf(c.Text, toks, lex)
+	f.negWords = hasNegationWord(toks)
 	// Content lemmas, leaving out names (they are compared as entities).
 	// Titles go with the name too: "President" in "President Trump" says
 	// who, not what happened (roles are compared by differentRole).

@@ -744,6 +744,58 @@ func shortScope(s string) string {
 
 // hedgedOnly reports whether exactly one of two claims is hedged: a
 // report of a claim is not agreement with it.
+// oppositePolarity reports one claim negating or denying something of
+// what the other states, the other negating nothing: whatever else they
+// share, they do not agree ("Comcast is not asking customers to stop
+// using Tor" / "Comcast blocks Tor"). A cue's scope must share a word
+// or a name with the other claim.
+func (c *corpus) oppositePolarity(a, b *node) bool {
+	if len(a.f.pols) == 0 {
+		a, b = b, a
+	}
+	if len(a.f.pols) == 0 || b.f.negWords {
+		// Neither negates, or both do in some way (b's negation may be
+		// no cue of its own: "could put no exact date", "do-not-call").
+		return false
+	}
+	for i := range a.f.pols {
+		p := &a.f.pols[i]
+		for _, k := range p.keys {
+			if b.f.hasKey(k) {
+				return true
+			}
+		}
+		for _, n := range p.names {
+			if containsStr(b.ents, c.canon(n)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negationWords are words by which a claim negates or denies something,
+// whether or not they make a cue of it (see hasNegationWord).
+var negationWords = setOf("without", "unknown", "unable", "unclear", "failed", "fails", "fail", "lack",
+	"lacks", "lacked", "absent", "absence", "none")
+
+// hasNegationWord reports whether any word of toks negates, refuses,
+// denies or doubts ("not", "don't", "refused", "denied", "hoax",
+// "unlikely", "without"), also a part of a hyphenated word
+// ("do-not-call").
+func hasNegationWord(toks []token) bool {
+	for _, t := range toks {
+		w := strings.ReplaceAll(t.Lower, "’", "'")
+		for _, part := range strings.Split(w, "-") {
+			if negationCues[part] || refusals[part] || denialVerbs[part] || weakDenials[part] || denialWords[part] ||
+				doubtWords[part] || weakDoubts[part] || negationWords[part] || strings.HasSuffix(part, "n't") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func hedgedOnly(a, b *node) bool {
 	return (a.f.hedge != "") != (b.f.hedge != "")
 }

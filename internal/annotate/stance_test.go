@@ -253,6 +253,14 @@ func TestStance(t *testing.T) {
 			"Boko Haram 'to release abducted schoolgirls' as part of ceasefire agreement", string(brief.KindDenial), "dismissed"},
 		{"DenialLooseClauseNearMiss", "The leader of Boko Haram has dismissed claims by the government that it has signed a truce or agreed to release the kidnapped schoolgirls.",
 			"Parents of the abducted schoolgirls marched in Abuja to demand their release", noConflict, ""},
+		// A claim negating something of what the other states does not
+		// agree with it, though it may not conflict either.
+		{"OppositePolarity", "Comcast is not asking customers to stop using Tor, or any other browser.",
+			"Comcast blocks Tor", notAgree, ""},
+		{"OppositePolarityBoth", "We don't know at this point if the investigation includes one or more outside contractors.",
+			"We do not know if the current investigation involves one or more contractors, she said.", agree, ""},
+		{"OppositePolarityOtherClause", "Putin said the talks in Moscow were useful but gave no details.",
+			"Putin said the talks in Moscow were useful.", agree, ""},
 		// A short claim tied to the other by a value, not a name.
 		{"DenialSharedValue", "Ahmed Karim Denies Making $72 Million From Stock Market Trading",
 			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", string(brief.KindStatus), "“Denies Making”"},
