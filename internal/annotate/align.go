@@ -240,7 +240,13 @@ var reportVerbs = setOf("said", "says", "say", "told", "tells", "reported", "rep
 // spelling: "nicaraguan" / "nicaragua", "mexican" / "mexico", "iraqi" /
 // "iraq", "chinese" / "china", "ukrainian" / "ukraine".
 func demonymOf(x, y string) bool {
-	if len(y) < 4 || len(x) <= len(y)-2 || strings.ContainsRune(y, ' ') {
+	// The stem is four letters or more and begins y: most pairs differ
+	// in their first four bytes (asked for every word of a denial's
+	// scope against every name and word of the other claim).
+	if len(x) < 5 || len(y) < 4 || x[:4] != y[:4] {
+		return false
+	}
+	if len(x) <= len(y)-2 || strings.ContainsRune(y, ' ') {
 		return false
 	}
 	for _, suf := range []string{"ian", "an", "n", "ese", "i"} {
