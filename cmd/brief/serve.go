@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -132,8 +133,9 @@ const servePageTimeout = 10 * time.Second
 // build.Builder.BuildTo), linking the files that did not change to the
 // last build's, so that memory does not hold the site and a request
 // reads either one build or the next. The folder of the site before the
-// last is removed after each build: serve reads only the last site, and
-// a request that began before it was published has long ended.
+// last is removed after each build, in the background: serve reads only
+// the last site, and a request that began before it was published has
+// long ended.
 type siteBuilder struct {
 	root, baseURL string
 	dir           string // where the sites are kept
@@ -141,9 +143,10 @@ type siteBuilder struct {
 	warn, out     io.Writer
 
 	b          *build.Builder
-	warnings   string        // the last warnings printed, to print only new ones
-	prev, last *build.Stored // the sites of the last two successful builds
-	built      func()        // if set, called after each successful build
+	warnings   string         // the last warnings printed, to print only new ones
+	prev, last *build.Stored  // the sites of the last two successful builds
+	removing   sync.WaitGroup // the removal of the site before prev
+	built      func()         // if set, called after each successful build
 }
 
 // build implements serve.BuildFunc.
@@ -168,8 +171,12 @@ func (sb *siteBuilder) build(ctx context.Context, changed []string) (fs.FS, erro
 	if err != nil {
 		return nil, relativeErrors(sb.root, err)
 	}
-	if sb.prev != nil {
-		sb.prev.Remove()
+	if old := sb.prev; old != nil {
+		// Off the path to the reload: removing a site of 1,000
+		// articles (1,220 files, mostly links) took 0.5 s of wall time
+		// on a loaded machine.
+		sb.removing.Wait()
+		sb.removing.Go(func() { old.Remove() })
 	}
 	sb.prev, sb.last = sb.last, site
 	if sb.built != nil {

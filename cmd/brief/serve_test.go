@@ -175,6 +175,7 @@ func TestServeIncrementalMatchesFull(t *testing.T) {
 			}
 		}
 		// The folders of the last two sites are kept, no others.
+		sb.removing.Wait()
 		if entries, err := os.ReadDir(sites); err != nil || len(entries) > 2 {
 			t.Errorf("%s: %d folders under the sites' folder (%v), want at most 2", step.name, len(entries), err)
 		}
