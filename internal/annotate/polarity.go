@@ -786,7 +786,10 @@ var negationWords = setOf("without", "unknown", "unable", "unclear", "failed", "
 func hasNegationWord(toks []token) bool {
 	for _, t := range toks {
 		w := strings.ReplaceAll(t.Lower, "’", "'")
-		for _, part := range strings.Split(w, "-") {
+		// The parts strings.Split(w, "-") gives, without the slice.
+		for rest, more := w, true; more; {
+			var part string
+			part, rest, more = strings.Cut(rest, "-")
 			if negationCues[part] || refusals[part] || denialVerbs[part] || weakDenials[part] || denialWords[part] ||
 				doubtWords[part] || weakDoubts[part] || negationWords[part] || strings.HasSuffix(part, "n't") {
 				return true
