@@ -1,5 +1,6 @@
 // Package serve runs brief's development server: it serves the built
-// site from memory, watches the project for changes, rebuilds through
+// site (from memory, or from its folder on disk: see storedSite),
+// watches the project for changes, rebuilds through
 // the BuildFunc it is given, and tells open browser tabs to reload, to
 // swap a stylesheet, or to show the build error.
 //
@@ -31,7 +32,9 @@ import (
 // call; nil means build everything. A path may name a file that no
 // longer exists (it was deleted or renamed away) or an editor's
 // temporary file. The returned fs.FS is read completely before the next
-// call, so a builder may reuse it. An error may be a brief.ErrorList or a
+// call, so a builder may reuse it, unless it is a storedSite, which is
+// read on request and must stay as it is until the site two builds
+// later has been returned. An error may be a brief.ErrorList or a
 // *brief.Error: their positions are shown in the browser overlay. A
 // BuildFunc must return soon after ctx is cancelled; its result is then
 // discarded and the changes are passed again to the next call.
