@@ -396,8 +396,12 @@ func classifySentences(sents []sentence, toks [][]token, tags tagFunc) {
 		s, prev := sents[i], &sents[i-1]
 		alone := i < 2 || sents[i-2].block != prev.block
 		last := i == len(sents)-1 || sents[i+1].block != s.block
-		short := len(strings.Fields(prev.Text)) <= 25 && !strings.ContainsAny(prev.Text, "“”\"")
-		if s.Kind == brief.KindCaption && prev.block == s.block && alone && last && short && prev.Kind == brief.KindClaim {
+		// Whether prev is short is asked last: it splits prev into
+		// words, and most sentences are followed by no caption.
+		short := func() bool {
+			return len(strings.Fields(prev.Text)) <= 25 && !strings.ContainsAny(prev.Text, "“”\"")
+		}
+		if s.Kind == brief.KindCaption && prev.block == s.block && alone && last && prev.Kind == brief.KindClaim && short() {
 			prev.Kind = brief.KindCaption
 		}
 	}
