@@ -70,7 +70,7 @@ func otherActors(a, b *node, canon func(string) string, rank func(string) int) b
 	// Two places and nothing else named in common: "48 civilians died
 	// in shelling around Dhaka on Friday" and "… around Istanbul on
 	// Thursday" are two attacks.
-	return !sharesNameWords(a, b, canon, rank) && otherPlace(a, b, canon) && otherPlace(b, a, canon)
+	return otherPlace(a, b, canon) && otherPlace(b, a, canon) && !sharesNameWords(a, b, canon, rank)
 }
 
 // sharesNameWords reports whether two claims name one entity, allowing
@@ -235,6 +235,12 @@ func speaks(rest string) bool {
 var reportVerbs = setOf("said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes",
 	"added", "stated", "according", "confirmed", "confirms", "acknowledged", "denied", "denies", "revealed",
 	"suggested")
+
+// mayBeDemonym reports whether x ends as a demonym can (see demonymOf):
+// a cheap test before comparing it with every name and word.
+func mayBeDemonym(x string) bool {
+	return len(x) >= 5 && (x[len(x)-1] == 'n' || x[len(x)-1] == 'i' || strings.HasSuffix(x, "ese"))
+}
 
 // demonymOf reports whether word x is the demonym of name y, by their
 // spelling: "nicaraguan" / "nicaragua", "mexican" / "mexico", "iraqi" /

@@ -481,8 +481,15 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 			// capitals said nothing ("Priest' claim of seeing God …
 			// dismissed as hoax" / "Catholic Priest Claims God Is
 			// Female"): a one-word name stated as a word of b counts.
-			for _, n := range c.names {
-				if n = canon(n); !strings.Contains(n, " ") && !containsStr(b.ents, n) {
+			ns := c.names
+			if a.cueNames != nil {
+				ns = a.cueNames[i] // folded already
+			}
+			for _, n := range ns {
+				if a.cueNames == nil {
+					n = canon(n)
+				}
+				if !strings.Contains(n, " ") && !containsStr(b.ents, n) {
 					if k, _ := matchKey(lex, n); k != "" && b.f.hasKey(k) {
 						names++
 					}
@@ -492,7 +499,7 @@ func polarityConflict(a, b *node, canon func(string) string, lex Lexicon, states
 			// of b ("Reports of Nicaraguan Meteorite" / "… in
 			// Nicaragua's Capital").
 			for _, k := range c.keys {
-				if k == c.head || b.f.hasKey(k) {
+				if k == c.head || !mayBeDemonym(k) || b.f.hasKey(k) {
 					continue
 				}
 				found := false
