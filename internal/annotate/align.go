@@ -839,41 +839,28 @@ func (c *corpus) decideGroups(results []pairResult, workers int, th thresholds, 
 	group, fill, count = nil, nil, nil
 	ngroups := len(startOf) - 1
 	var next atomic.Int64
-	panics := make([]any, workers)
 	passes := make([]*reasonPass, workers)
-	var wg sync.WaitGroup
+	cws := make([]corpus, workers)
 	for w := range workers {
-		cw := *c
-		cw.sc = c.sc.worker()
+		cws[w] = *c
+		cws[w].sc = c.sc.worker()
 		if c.reasons != nil {
 			passes[w] = &reasonPass{prev: c.reasons.prev, fresh: map[[2]*claimFeat]string{}}
-			cw.reasons = passes[w]
+			cws[w].reasons = passes[w]
 		}
-		run := func() {
-			defer func() { panics[w] = recover() }()
-			matched := map[uint64]int32{}
-			const chunk = 64 // groups taken at once
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= ngroups {
-					return
-				}
-				hi := min(lo+chunk, ngroups)
-				cw.decideRun(results, order[startOf[lo]:startOf[hi]], th, links, made, matched)
+	}
+	onWorkers(workers, func(w int) {
+		matched := map[uint64]int32{}
+		const chunk = 64 // groups taken at once
+		for {
+			lo := int(next.Add(chunk)) - chunk
+			if lo >= ngroups {
+				return
 			}
+			hi := min(lo+chunk, ngroups)
+			cws[w].decideRun(results, order[startOf[lo]:startOf[hi]], th, links, made, matched)
 		}
-		if w == workers-1 {
-			run()
-		} else {
-			wg.Go(run)
-		}
-	}
-	wg.Wait()
-	for _, v := range panics {
-		if v != nil {
-			panic(v)
-		}
-	}
+	})
 	if c.reasons != nil {
 		for _, p := range passes {
 			maps.Copy(c.reasons.fresh, p.fresh)

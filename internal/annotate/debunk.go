@@ -260,6 +260,31 @@ type denial struct {
 	f finding
 }
 
+// onWorkers calls run(w) for every w < workers, the last on the calling
+// goroutine and the others on goroutines of their own, and waits for
+// them all. A panic in any is raised again on the calling goroutine.
+func onWorkers(workers int, run func(w int)) {
+	panics := make([]any, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		f := func() {
+			defer func() { panics[w] = recover() }()
+			run(w)
+		}
+		if w == workers-1 {
+			f()
+		} else {
+			wg.Go(f)
+		}
+	}
+	wg.Wait()
+	for _, v := range panics {
+		if v != nil {
+			panic(v)
+		}
+	}
+}
+
 // checks calls check(i, ...) for every i < n, on GOMAXPROCS goroutines
 // when the lexicon allows it (see scorer.concurrent), each goroutine
 // with memos of its own. A panic is raised again on the calling
@@ -270,34 +295,18 @@ func (c *corpus) checks(n int, check func(i int, states statesMemo, negated map[
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var next atomic.Int64
-	panics := make([]any, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		run := func() {
-			defer func() { panics[w] = recover() }()
-			states, negated := statesMemo{}, map[uint64]bool{}
-			for {
-				lo := int(next.Add(checkChunk)) - checkChunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+checkChunk, n); i++ {
-					check(i, states, negated)
-				}
+	onWorkers(workers, func(int) {
+		states, negated := statesMemo{}, map[uint64]bool{}
+		for {
+			lo := int(next.Add(checkChunk)) - checkChunk
+			if lo >= n {
+				return
+			}
+			for i := lo; i < min(lo+checkChunk, n); i++ {
+				check(i, states, negated)
 			}
 		}
-		if w == workers-1 {
-			run()
-		} else {
-			wg.Go(run)
-		}
-	}
-	wg.Wait()
-	for _, v := range panics {
-		if v != nil {
-			panic(v)
-		}
-	}
+	})
 }
 
 // checkChunk is how many checks a goroutine takes at a time.

@@ -283,35 +283,19 @@ func buildIndex(nodes []*node, lex Lexicon, keep bool) *index {
 			hi := min(lo+indexBlock, len(nodes))
 			var next atomic.Int64
 			next.Store(int64(lo))
-			panics := make([]any, workers)
-			var wg sync.WaitGroup
-			for w := range workers {
-				run := func() {
-					defer func() { panics[w] = recover() }()
-					for {
-						i0 := int(next.Add(indexChunk)) - indexChunk
-						if i0 >= hi {
-							return
-						}
-						for i := i0; i < min(i0+indexChunk, hi); i++ {
-							n := nodes[i]
-							n.f.ixKeys, n.f.ixEnts = nil, nil
-							block[i-lo] = n.features(lex, ts[w].sem, ts[w].names)
-						}
+			onWorkers(workers, func(w int) {
+				for {
+					i0 := int(next.Add(indexChunk)) - indexChunk
+					if i0 >= hi {
+						return
+					}
+					for i := i0; i < min(i0+indexChunk, hi); i++ {
+						n := nodes[i]
+						n.f.ixKeys, n.f.ixEnts = nil, nil
+						block[i-lo] = n.features(lex, ts[w].sem, ts[w].names)
 					}
 				}
-				if w == workers-1 {
-					run()
-				} else {
-					wg.Go(run)
-				}
-			}
-			wg.Wait()
-			for _, v := range panics {
-				if v != nil {
-					panic(v)
-				}
-			}
+			})
 			for i := lo; i < hi; i++ {
 				add(i, block[i-lo])
 				block[i-lo] = nil
