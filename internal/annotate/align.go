@@ -132,7 +132,7 @@ func hasActors(n, other *node, canon func(string) string, rank func(string) int)
 		before := strings.ToLower(lastWordBefore(text, start))
 		if before == "the" || before == "a" || before == "an" {
 			// "in the Ukraine War"
-			before = strings.ToLower(lastWordBefore(text, start-len(before)-1))
+			before = strings.ToLower(lastWordBefore(text, max(0, start-len(before)-1)))
 		}
 		if actorPreps[before] || possessive(text[m.End:]) || speaks(text[m.End:]) {
 			continue
