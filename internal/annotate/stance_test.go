@@ -225,13 +225,13 @@ func TestStance(t *testing.T) {
 			"A man was hospitalized after winning an eggnog chugging contest in Utah.", agree, ""},
 		// A time conflict needs one event: one predicate, one place.
 		{"TimeOtherEvent", "Fatima Moreno met Rafael Zelensky in Riga on Saturday to discuss the energy truce, officials said.",
-			"Fatima Moreno said the energy truce had been formally signed in Riga on Friday night.", noConflict, ""},
+			"Fatima Moreno said the energy truce had been formally signed in Riga on Friday night.", none, ""},
 		{"TimeOtherPlace", "Travelling from Tokyo, Elena Nasser landed in Vienna on Monday ahead of the negotiations.",
-			"Travelling from Doha, Elena Nasser landed in Cairo on Thursday ahead of the negotiations.", noConflict, ""},
+			"Travelling from Doha, Elena Nasser landed in Cairo on Thursday ahead of the negotiations.", none, ""},
 		{"TimeSameEvent", "Adebayo Peskov arrived in Bogota on Sunday after a flight from Quito.",
 			"Travelling from Quito, Adebayo Peskov landed in Bogota on Monday ahead of the negotiations.", string(brief.KindTime), "Sunday"},
 		{"PlaceOtherDay", "On Saturday, Noura Nowak held talks with Volodymyr Wei in Muscat about the reconstruction fund.",
-			"On Sunday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", noConflict, ""},
+			"On Sunday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", none, ""},
 		{"PlaceOtherDayNearMiss", "On Saturday, Noura Nowak held talks with Volodymyr Wei in Muscat about the reconstruction fund.",
 			"On Saturday, Volodymyr Wei held talks with Noura Nowak in Hanoi about the reconstruction fund.", string(brief.KindPlace), "Hanoi"},
 		// A name of a denial's scope written as a plain word in the other
