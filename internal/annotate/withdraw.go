@@ -105,11 +105,11 @@ var joinWords = func() map[string]bool {
 }()
 
 // negatedJustBefore reports a negation among the three words before
-// token i.
+// token i: a negation cue of polarity.go, or a contraction with "n't".
 func negatedJustBefore(toks []token, i int) bool {
 	for k := max(0, i-3); k < i; k++ {
 		w := strings.ReplaceAll(toks[k].Lower, "’", "'")
-		if w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't") {
+		if negationCues[w] || strings.HasSuffix(w, "n't") {
 			return true
 		}
 	}
