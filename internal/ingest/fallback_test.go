@@ -26,25 +26,40 @@ func TestHTMLMarkedArticleFallback(t *testing.T) {
 			[]string{"Aurélie Trouvé, porte-parole", "partagé pour empêcher", " pour parler du"}, []string{"Dans la même rubrique", "Je fais un don à Attac", "Abandon du projet"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			data, err := os.ReadFile(tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := ingest.Convert("page.html", data, ingest.Options{})
-			if err != nil {
-				t.Fatalf("Convert: %v", err)
-			}
-			for _, s := range tt.with {
-				if !strings.Contains(a.Body, s) {
-					t.Errorf("body lacks %q:\n%s", s, a.Body)
-				}
-			}
-			for _, s := range tt.without {
-				if strings.Contains(a.Body, s) {
-					t.Errorf("body holds %q:\n%s", s, a.Body)
-				}
-			}
-		})
+		t.Run(tt.file, func(t *testing.T) { checkSnippets(t, tt.file, tt.with, tt.without) })
+	}
+}
+
+// TestHTMLWrongBlock imports a real page of trafilatura's test set on
+// which readability takes the blog's footer (a licence note and a
+// source link) for the article, while the page's entry-content holds
+// the post, a list of linked headlines: the page's container is taken.
+func TestHTMLWrongBlock(t *testing.T) {
+	checkSnippets(t, "testdata/html/trafilatura-nurmeinstandpunkt.wordpress.com.blogposting.html",
+		[]string{"Presseförderung: Studie zweifelt an Stütze vom Staat", "via netzpolitik.org", "via t3n News"},
+		[]string{"Hier könnte Ihre Meinung stehen", "Ein Fehler ist aufgetaucht", "Es heißt SOCIAL Media"})
+}
+
+// checkSnippets imports the page file and checks that the body holds
+// each of with and none of without.
+func checkSnippets(t *testing.T, file string, with, without []string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ingest.Convert("page.html", data, ingest.Options{})
+	if err != nil {
+		t.Fatalf("Convert: %v", err)
+	}
+	for _, s := range with {
+		if !strings.Contains(a.Body, s) {
+			t.Errorf("body lacks %q:\n%s", s, a.Body)
+		}
+	}
+	for _, s := range without {
+		if strings.Contains(a.Body, s) {
+			t.Errorf("body holds %q:\n%s", s, a.Body)
+		}
 	}
 }

@@ -40,6 +40,11 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	pi := readPage(doc)
 	pageURL := pi.pageURL(base)
 	removed := removeBoilerplate(doc)
+	// Readability changes the page; its container is kept apart first.
+	var container *html.Node
+	if c := contentContainer(doc); c != nil {
+		container = cloneTree(c)
+	}
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
 	// Classes are kept for removeFurniture (picture credits); sanitizeDOM
@@ -61,6 +66,9 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 				art = art2
 			}
 		}
+	}
+	if container != nil && art.Node != nil && wrongBlock(art.Node, container) {
+		art.Node = container
 	}
 	meta := pi.meta(art, pageURL)
 	restoreLead(doc, art.Node, pi.descriptions)

@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Readability scores blocks by their commas and paragraphs, and now and
+// then the best-scoring block is not the story: a table of names, a list
+// of reader reviews, a newsletter form, a sidebar's teasers. Most pages
+// also say where their story is, in the markup their publishing system
+// writes around it (itemprop="articleBody", WordPress's "entry-content",
+// "article-body", "story-body", an <article>). The article readability
+// found is checked against that container: when the two share almost no
+// text and the container holds more, readability chose the wrong block.
+
+// contentNames are the class and id names publishing systems give the
+// element that holds the story's body, matched as parts of a class or
+// id ("td-post-content", "c-article-body__text"). Names that also mark
+// whole pages or columns ("content", "main-content") are not among them.
+var contentNames = []string{
+	"entry-content", "entry_content", "post-content", "post_content", "postcontent",
+	"post-body", "post_body", "postbody", "post-text", "post_text", "post-entry",
+	"article-body", "article_body", "article__body", "articlebody",
+	"article-content", "article_content", "article__content", "articlecontent",
+	"article-text", "article_text", "article__text", "articletext",
+	"story-body", "story_body", "storybody", "story-content", "storycontent",
+	"body-text", "bodytext", "blog-content", "single-content", "field-body", "fulltext",
+	"content-body", "content__body", "text-content",
+}
+
+// contentContainer returns the element the page marks as holding its
+// story, the one with the most words of its kind: an element with
+// itemprop="articleBody", else a block whose class or id is in
+// contentNames, else an <article>, else <main>; nil if the page marks
+// none or it holds no words.
+func contentContainer(doc *html.Node) *html.Node {
+	words := map[*html.Node]int{}
+	countWords(doc, words)
+	best := [4]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			kind := -1
+			switch {
+			case hasToken(attr(n, "itemprop"), "articleBody"):
+				kind = 0
+			case isContainerAtom(n.DataAtom) && namesContent(n):
+				kind = 1
+			case n.DataAtom == atom.Article:
+				kind = 2
+			case n.DataAtom == atom.Main:
+				kind = 3
+			}
+			if kind >= 0 && words[n] > 0 && (best[kind] == nil || words[n] > words[best[kind]]) {
+				best[kind] = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range best {
+		if n != nil {
+			return n
+		}
+	}
+	return nil
+}
+
+func isContainerAtom(a atom.Atom) bool {
+	return a == atom.Div || a == atom.Section || a == atom.Article || a == atom.Main
+}
+
+// namesContent reports whether n's class or id holds one of
+// contentNames as a part of its own: bounded by the ends of a class or
+// by "-" or "_" ("td-post-content", not "article-texte").
+func namesContent(n *html.Node) bool {
+	names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	for _, c := range contentNames {
+		for i := 0; ; {
+			j := strings.Index(names[i:], c)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(c)
+			if (start == 0 || isNameBreak(names[start-1])) && (end == len(names) || isNameBreak(names[end])) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}
+
+func isNameBreak(b byte) bool {
+	return b == ' ' || b == '-' || b == '_' || b == '\t' || b == '\n'
+}
+
+// Limits for wrongBlock.
+const (
+	// maxSharedShare is the most of either text the other may share
+	// for the two to count as different blocks.
+	maxSharedShare = 0.1
+)
+
+// wrongBlock reports whether readability's article art is a different
+// block from the page's content container c: they share at most
+// maxSharedShare of either's word triples, and c has more than half as
+// many. A container much shorter than a different article is a box of
+// its own (a teaser, a caption) and readability's choice stands.
+func wrongBlock(art, c *html.Node) bool {
+	a, b := wordTriples(art), wordTriples(c)
+	if 2*len(b) <= len(a) {
+		return false
+	}
+	return shared(a, b) <= maxSharedShare && shared(b, a) <= maxSharedShare
+}
+
+// wordTriples returns the set of runs of three words of the text under
+// n, lower-cased, leaving out what sanitizeDOM drops (scripts, forms,
+// navigation).
+func wordTriples(n *html.Node) map[[3]string]bool {
+	var words []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			for _, w := range strings.FieldsFunc(n.Data, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				words = append(words, strings.ToLower(w))
+			}
+			return
+		case n.Type == html.ElementNode && droppedElements[strings.ToLower(n.Data)]:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	set := make(map[[3]string]bool, len(words))
+	for i := 0; i+3 <= len(words); i++ {
+		set[[3]string{words[i], words[i+1], words[i+2]}] = true
+	}
+	return set
+}
+
+// shared returns the share of a's members that b holds (0 for empty a).
+func shared(a, b map[[3]string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
