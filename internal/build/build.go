@@ -194,9 +194,11 @@ type Builder struct {
 	// oneShot is set for a build whose pages are not kept (BuildDir).
 	oneShot bool
 	// onDisk is set by BuildTo: the pages kept have no bytes, which
-	// are in the folder of stored, the last site it returned.
+	// are in the files of stored, the last site it returned, kept in
+	// pool.
 	onDisk   bool
 	stored   *Stored
+	pool     *pool
 	pagesGen int   // counts the times render replaced pages
 	root     fs.FS // the project folder during a build (projectFS)
 }

@@ -64,3 +64,13 @@ func SetSectionPaging(items, budget int) func() {
 		sectionBudget = oldBudget
 	}
 }
+
+// StoredFile returns the file on disk holding the bytes of the file at
+// p of s, "" if s has no such file.
+func StoredFile(s *Stored, p string) string {
+	f, ok := s.files[p]
+	if !ok {
+		return ""
+	}
+	return s.pool.path(f.sum)
+}

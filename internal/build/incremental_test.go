@@ -164,7 +164,8 @@ func BenchmarkBuild(b *testing.B) {
 // TestBuildToFailure checks that a failed build on disk leaves the last
 // site as it was and its own folder removed, that the build after it
 // matches a full build, and that a page an edit does not touch is the
-// last site's file, linked rather than written again.
+// last site's file, not written again, and that a site given up
+// leaves only the files another site has.
 func TestBuildToFailure(t *testing.T) {
 	ctx := context.Background()
 	root, sites := t.TempDir(), t.TempDir()
@@ -219,16 +220,45 @@ func TestBuildToFailure(t *testing.T) {
 	// After an edit, the files it does not change are the last site's:
 	// a page rendered from the same inputs (404.html) and a file put
 	// with the same bytes (the stylesheet).
+	before := map[string]os.FileInfo{}
+	for _, p := range []string{"404.html", "assets/style.css"} {
+		fi, err := os.Stat(build.StoredFile(last, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[p] = fi
+	}
 	os.WriteFile(filepath.Join(root, "content/sources/s003.md"), append(orig, "\nA new sentence was added.\n"...), 0o644)
 	next, _, err := d.BuildTo(ctx, []string{"content/sources/s003.md"}, sites)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"404.html", "assets/style.css"} {
-		a, err1 := os.Stat(filepath.Join(last.Dir(), p))
-		b, err2 := os.Stat(filepath.Join(next.Dir(), p))
-		if err1 != nil || err2 != nil || !os.SameFile(a, b) {
-			t.Errorf("%s, unchanged, was written again (%v, %v)", p, err1, err2)
+	for p, a := range before {
+		b, err := os.Stat(build.StoredFile(next, p))
+		if err != nil || !os.SameFile(a, b) || !a.ModTime().Equal(b.ModTime()) {
+			t.Errorf("%s, unchanged, was written again (%v)", p, err)
 		}
+	}
+	// Once the earlier sites are given up, the folder holds the files
+	// of the next alone, each content once.
+	for _, s := range []*build.Stored{first, last, last} {
+		if err := s.Remove(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want2, _, _ := build.Build(ctx, opts)
+	if diff := diffStored(next, want2); diff != "" {
+		t.Errorf("after the last site's removal: %s", diff)
+	}
+	distinct := map[string]bool{}
+	for _, p := range next.Paths() {
+		distinct[build.StoredFile(next, p)] = true
+	}
+	entries, err := os.ReadDir(next.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(distinct) {
+		t.Errorf("%d files on disk, want %d (the next site's distinct files)", len(entries), len(distinct))
 	}
 }

@@ -3,29 +3,30 @@ package build
 import (
 	"context"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"sync"
 )
 
-// Stored is a built site kept in a folder on disk rather than in
-// memory, for brief serve (see Builder.BuildTo): memory holds only its
-// paths and a sum of each file's bytes, and the files are read from the
-// folder when they are asked for (the operating system's page cache
-// keeps the ones in use). The folder is written once and never changed:
-// a later build writes a folder of its own, so a reader never sees half
-// of a build. Stored implements fs.FS. It is safe for concurrent use.
+// Stored is a built site kept on disk rather than in memory, for brief
+// serve (see Builder.BuildTo): memory holds only its paths and a sum of
+// each file's bytes, and the files are read from disk when they are
+// asked for (the operating system's page cache keeps the ones in use).
+// A file's bytes are kept once in the Builder's folder of files (see
+// pool), named by their sum, and shared by every site that has them; a
+// file is never changed once written, so a reader never sees half of a
+// build. Stored implements fs.FS. It is safe for concurrent use.
 type Stored struct {
-	dir   string
-	fsys  fs.FS
-	files map[string]storedFile
-	paths []string // sorted
+	pool   *pool
+	files  map[string]storedFile
+	paths  []string // sorted
+	remove sync.Once
 }
 
 // storedFile is what is kept in memory of one file of a Stored site.
@@ -34,8 +35,10 @@ type storedFile struct {
 	size int64
 }
 
-// Dir returns the folder holding the site.
-func (s *Stored) Dir() string { return s.dir }
+// Dir returns the folder holding the site's files, each named by the
+// sum of its bytes; it holds the files of the Builder's other sites
+// too.
+func (s *Stored) Dir() string { return s.pool.dir }
 
 // Paths returns the paths of all files, sorted.
 func (s *Stored) Paths() []string { return append([]string(nil), s.paths...) }
@@ -51,13 +54,31 @@ func (s *Stored) Sum(path string) (string, bool) {
 	return string(f.sum[:]), true
 }
 
-// Open implements fs.FS: it opens a file of the site (or one of its
-// folders) in the site's folder.
-func (s *Stored) Open(name string) (fs.File, error) { return s.fsys.Open(name) }
+// Open implements fs.FS: it opens a file of the site. The site's
+// folders cannot be opened (serve reads files by the paths listed).
+func (s *Stored) Open(name string) (fs.File, error) {
+	f, ok := s.files[name]
+	if !ok || !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return os.Open(s.pool.path(f.sum))
+}
 
-// Remove deletes the site's folder. The caller must be done reading it,
-// and it must not be the last site of a Builder that builds again.
-func (s *Stored) Remove() error { return os.RemoveAll(s.dir) }
+// Remove gives up the site: the files no other site of the Builder
+// has are deleted. The caller must be done reading it, and it must not
+// be the last site of a Builder that builds again. Calling it again
+// does nothing.
+func (s *Stored) Remove() error {
+	var err error
+	s.remove.Do(func() {
+		sums := make([][16]byte, 0, len(s.files))
+		for _, f := range s.files {
+			sums = append(sums, f.sum)
+		}
+		err = s.pool.release(sums)
+	})
+	return err
+}
 
 // sumSeeds seed sumBytes for the life of the process.
 var sumSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
@@ -70,38 +91,116 @@ func sumBytes(data []byte) [16]byte {
 	return s
 }
 
-// BuildTo builds like Build, but writes the site into a new folder
-// under dir instead of keeping it in memory, the way BuildDir streams
-// its pages: a file whose bytes are those of the last site BuildTo
-// returned is a hard link to that site's file, so that a rebuild after
-// an edit writes only what changed. The Builder keeps no rendered page,
-// only what it needs to know one is unchanged. On an error the new
-// folder is removed and the last site is left as it was.
+// pool is the folder of a Builder's sites on disk: one file for each
+// distinct content, named by its sum, and a count of the paths of live
+// sites (and of the site being built) that hold each. A rebuild after
+// an edit writes the few files whose bytes are new and nothing for the
+// others: no folder and no link for each page, which at 1,000 articles
+// (1,220 files, 1,000 folders) took a third of a rebuild's render
+// phase. A file is deleted when its count falls to zero, under the
+// lock, so a build never counts on a file being deleted.
+type pool struct {
+	dir  string
+	mu   sync.Mutex
+	refs map[[16]byte]int
+}
+
+// newPool makes a folder for a pool under parent.
+func newPool(parent string) (*pool, error) {
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, "site-")
+	if err != nil {
+		return nil, fmt.Errorf("create a folder for the site: %w", err)
+	}
+	return &pool{dir: dir, refs: map[[16]byte]int{}}, nil
+}
+
+// path returns the file of the bytes with the given sum.
+func (p *pool) path(sum [16]byte) string {
+	return filepath.Join(p.dir, hex.EncodeToString(sum[:]))
+}
+
+// hold counts one more holder of sum and reports whether it is the
+// first, whose caller must write the file.
+func (p *pool) hold(sum [16]byte) (first bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.refs[sum]++
+	return p.refs[sum] == 1
+}
+
+// held counts one more holder of sum if it has one, and reports
+// whether it had.
+func (p *pool) held(sum [16]byte) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.refs[sum] == 0 {
+		return false
+	}
+	p.refs[sum]++
+	return true
+}
+
+// release counts one holder less for each of sums and deletes the files
+// no one holds any more.
+func (p *pool) release(sums [][16]byte) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var errs []error
+	for _, sum := range sums {
+		switch n := p.refs[sum]; {
+		case n > 1:
+			p.refs[sum] = n - 1
+		case n == 1:
+			delete(p.refs, sum)
+			if err := os.Remove(p.path(sum)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// BuildTo builds like Build, but writes the site to disk under dir
+// instead of keeping it in memory, the way BuildDir streams its pages:
+// a file whose bytes some site of the Builder already has is not
+// written again (see pool), so that a rebuild after an edit writes only
+// what changed. The Builder keeps no rendered page, only what it needs
+// to know one is unchanged. On an error the files written for the
+// build are removed and the last site is left as it was.
 //
-// The Builder reads the last site's folder in its next BuildTo, so the
-// caller may remove a site (Stored.Remove) only once a later one has
-// been returned. All calls of a Builder must give the same dir.
+// The Builder reads the last site in its next BuildTo, so the caller
+// may remove a site (Stored.Remove) only once a later one has been
+// returned. All calls of a Builder must give the same dir.
 func (b *Builder) BuildTo(ctx context.Context, changed []string, dir string) (*Stored, *Report, error) {
 	if b.stored == nil || b.keepsBytes() {
 		// The pages kept are those of a build in memory, or of none:
-		// none can be linked to.
+		// none can be reused.
 		b.pages, b.sourceSigs = map[string]pageCache{}, nil
 	}
 	b.onDisk = true
 	gen := b.pagesGen
 	var g *storedDir
 	rep, err := b.build(ctx, changed, func() (sink, error) {
-		var err error
-		g, err = newStoredDir(dir, b.stored)
-		return g, err
+		if b.pool == nil {
+			p, err := newPool(dir)
+			if err != nil {
+				return nil, err
+			}
+			b.pool = p
+		}
+		g = &storedDir{pool: b.pool, prev: b.stored, files: map[string]storedFile{}}
+		return g, nil
 	})
 	if err != nil {
 		if g != nil {
-			os.RemoveAll(g.dir)
+			g.abort()
 		}
 		if b.pagesGen != gen {
-			// The pages kept are this build's, which its folder held:
-			// render anew rather than link to a folder removed.
+			// The pages kept are this build's, whose files are gone:
+			// render anew rather than reuse them.
 			b.pages, b.sourceSigs = map[string]pageCache{}, nil
 		}
 		return nil, rep, err
@@ -111,61 +210,37 @@ func (b *Builder) BuildTo(ctx context.Context, changed []string, dir string) (*S
 	return s, rep, nil
 }
 
-// storedDir is a Stored site being written.
+// storedDir is a Stored site being written. Each file it records holds
+// its bytes in the pool from then on (see pool.hold), so that the
+// removal of an older site cannot delete them.
 type storedDir struct {
-	dir  string
-	prev *Stored // the last site, whose unchanged files are linked
+	pool *pool
+	prev *Stored // the last site, whose unchanged pages are reused
 
 	mu    sync.Mutex
-	dirs  map[string]bool // folders made
 	files map[string]storedFile
 }
 
-func newStoredDir(parent string, prev *Stored) (*storedDir, error) {
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp(parent, "site-")
-	if err != nil {
-		return nil, fmt.Errorf("create a folder for the site: %w", err)
-	}
-	return &storedDir{dir: dir, prev: prev, dirs: map[string]bool{".": true}, files: map[string]storedFile{}}, nil
-}
-
-// mkdir makes the folder of the file at slash path p.
-func (g *storedDir) mkdir(p string) error {
-	d := path.Dir(p)
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.dirs[d] {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Join(g.dir, filepath.FromSlash(d)), 0o755); err != nil {
-		return err
-	}
-	g.dirs[d] = true
-	return nil
-}
-
+// record adds the file at p, already held.
 func (g *storedDir) record(p string, f storedFile) {
 	g.mu.Lock()
+	old, dup := g.files[p]
 	g.files[p] = f
 	g.mu.Unlock()
+	if dup {
+		g.pool.release([][16]byte{old.sum})
+	}
 }
 
-// put implements sink: a file whose bytes are those of the last site's
-// file at p is linked to it, others are written.
+// put implements sink: a file whose bytes the pool has is not written
+// again.
 func (g *storedDir) put(p string, data []byte) error {
 	f := storedFile{sum: sumBytes(data), size: int64(len(data))}
-	if err := g.mkdir(p); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	if g.prev != nil && g.prev.files[p] == f && g.link(p) == nil {
-		g.record(p, f)
-		return nil
-	}
-	if err := os.WriteFile(filepath.Join(g.dir, filepath.FromSlash(p)), data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
+	if g.pool.hold(f.sum) {
+		if err := os.WriteFile(g.pool.path(f.sum), data, 0o644); err != nil {
+			g.pool.release([][16]byte{f.sum})
+			return fmt.Errorf("write %s: %w", p, err)
+		}
 	}
 	g.record(p, f)
 	return nil
@@ -177,35 +252,28 @@ func (g *storedDir) reuse(p string, _ pageCache) error {
 	if g.prev != nil {
 		f, ok = g.prev.files[p]
 	}
-	if !ok {
+	if !ok || !g.pool.held(f.sum) {
 		return fmt.Errorf("write %s: the page is not in the last site", p)
-	}
-	if err := g.mkdir(p); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	if err := g.link(p); err != nil {
-		// A file system without hard links: copy.
-		data, rerr := os.ReadFile(filepath.Join(g.prev.dir, filepath.FromSlash(p)))
-		if rerr != nil {
-			return fmt.Errorf("write %s: %w", p, errors.Join(err, rerr))
-		}
-		if err := os.WriteFile(filepath.Join(g.dir, filepath.FromSlash(p)), data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", p, err)
-		}
 	}
 	g.record(p, f)
 	return nil
 }
 
-// link makes the file at p a hard link to the last site's.
-func (g *storedDir) link(p string) error {
-	native := filepath.FromSlash(p)
-	return os.Link(filepath.Join(g.prev.dir, native), filepath.Join(g.dir, native))
+// abort gives up the files of a failed build.
+func (g *storedDir) abort() {
+	g.mu.Lock()
+	sums := make([][16]byte, 0, len(g.files))
+	for _, f := range g.files {
+		sums = append(sums, f.sum)
+	}
+	g.files = map[string]storedFile{}
+	g.mu.Unlock()
+	g.pool.release(sums)
 }
 
 // seal returns the site written.
 func (g *storedDir) seal() *Stored {
-	s := &Stored{dir: g.dir, fsys: os.DirFS(g.dir), files: g.files, paths: make([]string, 0, len(g.files))}
+	s := &Stored{pool: g.pool, files: g.files, paths: make([]string, 0, len(g.files))}
 	for p := range g.files {
 		s.paths = append(s.paths, p)
 	}
