@@ -162,3 +162,76 @@ func shared(a, b map[[3]string]bool) float64 {
 	}
 	return float64(n) / float64(len(a))
 }
+
+// hiddenElements show no text of the article; pruneHidden removes them.
+// Scripts holding JSON-LD stay: readability reads its metadata there.
+var hiddenElements = map[atom.Atom]bool{
+	atom.Svg: true, atom.Math: true, atom.Template: true, atom.Style: true, atom.Script: true,
+}
+
+// pruneHidden removes from the tree n the elements of hiddenElements.
+func pruneHidden(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if hiddenElements[c.DataAtom] && !(c.DataAtom == atom.Script && strings.Contains(strings.ToLower(attr(c, "type")), "ld+json")) {
+				n.RemoveChild(c)
+			} else {
+				pruneHidden(c)
+			}
+		}
+		c = next
+	}
+}
+
+// countElements returns the number of elements in the tree n.
+func countElements(n *html.Node) int {
+	count := 0
+	if n.Type == html.ElementNode {
+		count++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		count += countElements(c)
+	}
+	return count
+}
+
+// pageChrome holds the elements around a page's content: its banner,
+// footer and navigation (sanitizeDOM drops <nav>, <aside> and forms).
+var pageChrome = map[atom.Atom]bool{atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true}
+
+// pageBody returns the <body> of doc (or doc itself if it has none)
+// with its headers, footers and navigation removed: the page's text,
+// imported when neither readability nor the page's container gives an
+// article.
+func pageBody(doc *html.Node) *html.Node {
+	body := doc
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && body == doc; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Body {
+				body = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(doc)
+	var strip func(*html.Node)
+	strip = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				switch role := strings.ToLower(attr(c, "role")); {
+				case pageChrome[c.DataAtom], role == "navigation", role == "banner", role == "contentinfo":
+					n.RemoveChild(c)
+				default:
+					strip(c)
+				}
+			}
+			c = next
+		}
+	}
+	strip(body)
+	return body
+}

@@ -63,3 +63,48 @@ func checkSnippets(t *testing.T, file string, with, without []string) {
 		}
 	}
 }
+
+// TestHTMLNoPageFails imports pages on which readability gives no
+// article: one of more elements than it reads (inline SVG icons, or a
+// huge list beside the story) and one where all it finds is a form,
+// which sanitizing removes, and that marks no container.
+// Each imports the story, or else the page's text, instead of failing.
+func TestHTMLNoPageFails(t *testing.T) {
+	story := "<p>The council voted on Tuesday to close the old bridge for repairs, which will take most of next year.</p>" +
+		"<p>Traffic will go by the ferry, the mayor said, and the ferry will run every ten minutes, day and night.</p>"
+	many := func(n int, open, close string) string { return open + strings.Repeat("<path d='M0 0'/>", n) + close }
+	items := strings.Repeat("<li><span>item</span></li>", 30000)
+	tests := []struct {
+		name, page    string
+		with, without []string
+	}{
+		{"SVG", "<html><body><header>" + many(60000, "<svg>", "</svg>") + "</header><div>" + story + "</div></body></html>",
+			[]string{"close the old bridge", "every ten minutes"}, nil},
+		{"ManyElementsMarked", "<html><body><ul>" + items + "</ul><article>" + story + "</article></body></html>",
+			[]string{"close the old bridge", "every ten minutes"}, []string{"item"}},
+		{"ManyElements", "<html><body><nav><ul>" + items + "</ul></nav><div>" + story + "</div></body></html>",
+			[]string{"close the old bridge", "every ten minutes"}, []string{"item"}},
+		{"OnlyAForm", "<html><body><div><form><p>Enter your name, your address, your phone, and your email to receive our letters, offers, news and more, every week, for free, forever.</p>" +
+			"<p>We keep your data safe, never share it, and you can leave at any time, with one click, from any letter.</p></form></div>" +
+			"<header><h2>The Shop</h2></header><section><h3>Opening hours</h3><ul><li>Monday: nine to five</li></ul></section></body></html>",
+			[]string{"Opening hours", "Monday: nine to five"}, []string{"Enter your name", "The Shop"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ingest.Convert("page.html", []byte(tt.page), ingest.Options{})
+			if err != nil {
+				t.Fatalf("Convert: %v", err)
+			}
+			for _, s := range tt.with {
+				if !strings.Contains(a.Body, s) {
+					t.Errorf("body lacks %q:\n%.2000s", s, a.Body)
+				}
+			}
+			for _, s := range tt.without {
+				if strings.Contains(a.Body, s) {
+					t.Errorf("body holds %q:\n%.2000s", s, a.Body)
+				}
+			}
+		})
+	}
+}

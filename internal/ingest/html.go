@@ -14,7 +14,6 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
-	"github.com/brief-dev/brief/internal/brief"
 	"github.com/gogs/chardet"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,7 +27,11 @@ const maxElements = 50000
 // convertHTML imports a web page: readability finds the article and its
 // metadata, the article's DOM is sanitised (sanitizeDOM), converted to
 // Markdown, and the Markdown is checked once more for raw HTML and unsafe
-// links (sanitizeMarkdown), since the converter does not sanitise.
+// links (sanitizeMarkdown), since the converter does not sanitise. When
+// readability picks a block other than the page's own content container
+// (wrongBlock), the container is taken; when it gives nothing that
+// survives sanitizing, the container, else the page's text (pageBody):
+// only a page with no text at all is refused.
 func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	doc, err := parseHTML(data)
 	if err != nil {
@@ -45,6 +48,12 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	if c := contentContainer(doc); c != nil {
 		container = cloneTree(c)
 	}
+	if countElements(doc) > maxElements {
+		// Markup that shows no text (inline SVG icons, scripts, styles)
+		// is most of the elements of some pages: readability is given
+		// the rest.
+		pruneHidden(doc)
+	}
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
 	// Classes are kept for removeFurniture (picture credits); sanitizeDOM
@@ -52,7 +61,9 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	p.KeepClasses = true
 	art, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
-		return nil, brief.Errorf(brief.Pos{File: name}, "extract article: %v", err)
+		// Readability refuses a page of more than maxElements elements:
+		// the page's container or its text is imported instead (below).
+		art = readability.Article{}
 	}
 	if kept := nodeWords(art.Node); removed > kept {
 		// The filter removed more words than the article kept: many
@@ -62,6 +73,9 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 		// page is read again unfiltered, and that article is taken when
 		// it is more than twice as long.
 		if doc2, err := parseHTML(data); err == nil {
+			if countElements(doc2) > maxElements {
+				pruneHidden(doc2)
+			}
 			if art2, err := p.ParseAndMutate(doc2, pageURL); err == nil && nodeWords(art2.Node) > 2*kept {
 				art = art2
 			}
@@ -78,14 +92,19 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 			return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
 		}
 	}
-	if body == "" {
+	if body == "" && container != nil && art.Node != container {
 		// Readability found nothing, or only what sanitizing removes (a
-		// sign-up form): the page's own article container, if it marks
+		// sign-up form): the page's own content container, if it marks
 		// one, is taken instead of failing.
-		doc, _ := parseHTML(data)
-		removeBoilerplate(doc)
-		if n := markedArticle(doc); n != nil {
-			if body, err = articleMarkdown(n, pageURL); err != nil {
+		if body, err = articleMarkdown(container, pageURL); err != nil {
+			return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
+		}
+	}
+	if body == "" {
+		// Nor that: the text of the page itself, less its header,
+		// footer and navigation, is better than no article.
+		if doc, err := parseHTML(data); err == nil {
+			if body, err = articleMarkdown(pageBody(doc), pageURL); err != nil {
 				return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
 			}
 		}
@@ -120,43 +139,6 @@ func articleMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
 	return normalizeMarkdown(sanitizeMarkdown(normalizeNewlines(md))), nil
 }
 
-// markedArticle returns the container a page marks as its article, the
-// one with the most words: an element with itemprop="articleBody", else
-// an <article>, else <main>; nil if the page marks none or it holds no
-// words.
-func markedArticle(doc *html.Node) *html.Node {
-	words := map[*html.Node]int{}
-	countWords(doc, words)
-	best := [3]*html.Node{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			kind := -1
-			switch {
-			case hasToken(attr(n, "itemprop"), "articleBody"):
-				kind = 0
-			case n.DataAtom == atom.Article:
-				kind = 1
-			case n.DataAtom == atom.Main:
-				kind = 2
-			}
-			if kind >= 0 && words[n] > 0 && (best[kind] == nil || words[n] > words[best[kind]]) {
-				best[kind] = n
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	for _, n := range best {
-		if n != nil {
-			return n
-		}
-	}
-	return nil
-}
-
 // meta combines what the page declares with what readability found.
 func (pi pageInfo) meta(art readability.Article, pageURL *url.URL) Meta {
 	var m Meta
@@ -176,7 +158,12 @@ func (pi pageInfo) meta(art readability.Article, pageURL *url.URL) Meta {
 		m.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
 	}
 
-	m.Title = cleanTitle(art.Title(), m.Outlet, pageURL)
+	// Readability's title, else (when it read nothing) the page's.
+	title := art.Title()
+	if title == "" {
+		title = pi.title
+	}
+	m.Title = cleanTitle(title, m.Outlet, pageURL)
 	if pi.ogTitle != "" {
 		if t := cleanTitle(pi.ogTitle, m.Outlet, pageURL); t != "" && len(t) < len(m.Title) && strings.HasPrefix(m.Title, t) {
 			m.Title = t
