@@ -925,11 +925,12 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 			f, ok = c.strictConflict(a, b)
 		}
 		if !ok {
-			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) || timesDiffer(a, b) {
+			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) || timesDiffer(a, b) || rolesSwapped(a, b, c.canon) {
 				// A hedged report ("reportedly") is not agreement with
 				// the claim it reports, nor a negation with what it
 				// does not state; two claims on different days that are
-				// no time conflict (see differentTime) are two events.
+				// no time conflict (see differentTime) are two events,
+				// and so are two that swap who does what to whom.
 				continue
 			}
 			f = finding{rel: brief.Agree, score: r.p, reason: c.reasons.reason(c, a, b)}
