@@ -221,6 +221,7 @@ func removeFurniture(root *html.Node) {
 		}
 	}
 	walk(root, false)
+	removeCaptionCredits(root)
 	removeEdgeDates(root)
 	tidyEmphasis(root)
 }
