@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -30,48 +31,91 @@ var symmetricVerbs = setOf("meet", "talk", "speak", "negotiate", "agree", "disag
 // A verb linked to its object by "with" or "and" ("met with",
 // "talks between … and") is symmetric, as are symmetricVerbs.
 func rolesSwapped(a, b *node, canon func(string) string) bool {
-	pa, pb := participants(a, canon), participants(b, canon)
-	for _, v := range a.f.words {
-		if symmetricVerbs[v.lemma] {
+	// The participants both claims have, with their places in each: a
+	// verb and two others at least. Content words are sorted by match
+	// key, so they are met in one pass.
+	var shared []sharedPart
+	ta, tb := a.f.claim.Text, b.f.claim.Text
+	for i, j := 0, 0; i < len(a.f.words) && j < len(b.f.words); {
+		x, y := a.f.words[i], b.f.words[j]
+		switch {
+		case x.key < y.key:
+			i++
+		case x.key > y.key:
+			j++
+		default:
+			if pa, pb := wordIndex(ta, x.text), wordIndex(tb, y.text); pa >= 0 && pb >= 0 {
+				shared = append(shared, sharedPart{x.key, x.lemma, pa, pb, strings.EqualFold(x.text, y.text)})
+			}
+			i++
+			j++
+		}
+	}
+	if len(shared) == 0 {
+		return false // no verb
+	}
+	for _, m := range a.f.ments {
+		k := "e:" + canon(m.Key)
+		if slices.ContainsFunc(shared, func(p sharedPart) bool { return p.key == k }) {
 			continue
 		}
+		for _, n := range b.f.ments {
+			if "e:"+canon(n.Key) == k {
+				shared = append(shared, sharedPart{k, "", m.Start, n.Start, false})
+				break
+			}
+		}
+	}
+	if len(shared) < 3 {
+		return false
+	}
+	for _, v := range shared {
 		// The same form in both: "ISIS beheads James Foley" / "James
 		// Foley Beheaded in ISIS Video" changes the voice, not the roles.
-		va, vb := wordIndex(a.f.claim.Text, v.text), -1
-		for _, w := range b.f.words {
-			if w.key == v.key && strings.EqualFold(w.text, v.text) {
-				vb = wordIndex(b.f.claim.Text, w.text)
-			}
-		}
-		if va < 0 || vb < 0 || !verbAt(a.f.claim.Text, va, v.text) || !verbAt(b.f.claim.Text, vb, v.text) {
+		if !v.sameForm || symmetricVerbs[v.lemma] {
 			continue
 		}
-		for x, xa := range pa {
-			xb, ok := pb[x]
-			if !ok || x == v.key {
+		w := ta[v.a : v.a+wordLen(ta[v.a:])]
+		for _, x := range shared {
+			if x.key == v.key || !(x.a < v.a && v.b < x.b) {
 				continue
 			}
-			for y, ya := range pa {
-				yb, ok := pb[y]
-				if !ok || y == x || y == v.key {
-					continue
-				}
+			for _, y := range shared {
 				// x before the verb and y after it in a, the other
 				// way round in b.
-				if !(xa < va && va < ya && yb < vb && vb < xb) {
+				if y.key == v.key || y.key == x.key || !(v.a < y.a && y.b < v.b) {
 					continue
 				}
-				ta, tb := a.f.claim.Text, b.f.claim.Text
-				if !tight(ta[xa:ya]) || !tight(tb[yb:xb]) || symmetricLink(ta[va:ya]) || symmetricLink(tb[vb:xb]) {
+				if !tight(ta[x.a:y.a]) || !tight(tb[y.b:x.b]) || symmetricLink(ta[v.a:y.a]) || symmetricLink(tb[v.b:x.b]) {
 					continue
 				}
-				if passive(ta[:va], ta[va:ya]) == passive(tb[:vb], tb[vb:xb]) {
+				if passive(ta[:v.a], ta[v.a:y.a]) == passive(tb[:v.b], tb[v.b:x.b]) &&
+					verbAt(ta, v.a, w) && verbAt(tb, v.b, tb[v.b:v.b+len(w)]) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// sharedPart is a participant of two claims (see rolesSwapped): a
+// content word's match key and lemma, or "e:" and a canonical name, its byte
+// offsets in each claim, and whether the word is written alike in both.
+type sharedPart struct {
+	key, lemma string
+	a, b       int
+	sameForm   bool
+}
+
+// wordLen is the length of the word s starts with.
+func wordLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) && s[i] != '-' && s[i] != '\'' {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // verbAt reports whether w, at byte i of s, reads as a verb: an
@@ -93,24 +137,6 @@ func verbAt(s string, i int, w string) bool {
 // objectStarts are words that open a verb's object.
 var objectStarts = setOf("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
 	"these", "those")
-
-// participants returns the byte offset of the first mention of each of
-// a claim's names (by canonical key) and content words (by match key).
-func participants(n *node, canon func(string) string) map[string]int {
-	m := map[string]int{}
-	for _, x := range n.f.ments {
-		k := "e:" + canon(x.Key)
-		if _, ok := m[k]; !ok {
-			m[k] = x.Start
-		}
-	}
-	for _, w := range n.f.words {
-		if i := wordIndex(n.f.claim.Text, w.text); i >= 0 {
-			m[w.key] = i
-		}
-	}
-	return m
-}
 
 // symmetricLink reports whether the text between a verb and its object
 // makes the two sides alike: "met with", "talks between Russia and".
