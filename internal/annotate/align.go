@@ -977,6 +977,9 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 	if f, ok := differentPlace(a, b, canon, different); ok {
 		return f, true
 	}
+	if f, ok := opposite(a, b, canon); ok {
+		return f, true
+	}
 	return finding{}, false
 }
 

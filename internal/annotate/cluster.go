@@ -62,7 +62,8 @@ func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
 	}
 	agree := make([][]edge, len(ids))
 	against := make([][]int32, len(ids)) // the claims each disagrees with
-	// deniedBy are, per claim, the sources that deny or negate it: a
+	// deniedBy are, per claim, the sources that deny or negate it or say
+	// its opposite: a
 	// source that says a fact is false is none of its sources, whatever
 	// else it retells.
 	deniedBy := make([][]int32, len(ids))
@@ -77,7 +78,7 @@ func Clusters(claims []*brief.Claim, links []brief.Link) []brief.Cluster {
 			agree[a] = append(agree[a], edge{b, l.Score})
 			agree[b] = append(agree[b], edge{a, l.Score})
 		case brief.Disagree:
-			if l.Kind == brief.KindDenial || l.Kind == brief.KindNegation {
+			if l.Kind == brief.KindDenial || l.Kind == brief.KindNegation || l.Kind == brief.KindOpposite {
 				deniedBy[a] = append(deniedBy[a], srcOf[b])
 				deniedBy[b] = append(deniedBy[b], srcOf[a])
 			}

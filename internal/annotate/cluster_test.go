@@ -108,7 +108,7 @@ func TestFactsAreStars(t *testing.T) {
 }
 
 // TestClustersDenyingSource: a source that denies or negates a claim of a
-// fact is none of the fact's sources, though another of its claims agrees
+// fact, or says its opposite, is none of the fact's sources, though another of its claims agrees
 // with the fact's sentence; a disagreement of another kind (a number, a
 // role) keeps it in.
 func TestClustersDenyingSource(t *testing.T) {
@@ -119,7 +119,7 @@ func TestClustersDenyingSource(t *testing.T) {
 	for _, tt := range []struct {
 		kind brief.DisagreeKind
 		in   bool
-	}{{brief.KindDenial, false}, {brief.KindNegation, false}, {brief.KindNumber, true}} {
+	}{{brief.KindDenial, false}, {brief.KindNegation, false}, {brief.KindOpposite, false}, {brief.KindNumber, true}} {
 		t.Run(string(tt.kind), func(t *testing.T) {
 			links := []brief.Link{
 				{A: "a1", B: "b1", Relation: brief.Agree, Score: 0.9},

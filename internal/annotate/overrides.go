@@ -134,9 +134,9 @@ func ParseOverrides(file string, data []byte) (*Overrides, error) {
 					case "kind":
 						lo.Kind = brief.DisagreeKind(scalar(x, "kind"))
 						switch lo.Kind {
-						case brief.KindNumber, brief.KindQuote, brief.KindRole, brief.KindStatus, brief.KindTime, brief.KindPlace, brief.KindDenial, brief.KindNegation:
+						case brief.KindNumber, brief.KindQuote, brief.KindRole, brief.KindStatus, brief.KindTime, brief.KindPlace, brief.KindDenial, brief.KindNegation, brief.KindOpposite:
 						default:
-							errf(x, "kind: want number, quote, role, status, time, place, denial or negation, not %q", lo.Kind)
+							errf(x, "kind: want number, quote, role, status, time, place, denial, negation or opposite, not %q", lo.Kind)
 						}
 					case "reason":
 						lo.Reason = scalar(x, "reason")

@@ -107,6 +107,9 @@ const (
 	// KindNegation: one claim states the negation of the other
 	// ("will not play" / "to play").
 	KindNegation DisagreeKind = "negation"
+	// KindOpposite: the two claims say opposite things of one subject
+	// ("added 1.92 points" / "dipped 0.08 of a point", "won" / "lost").
+	KindOpposite DisagreeKind = "opposite"
 )
 
 // Link relates two claims of different sources. A is the claim whose ID
