@@ -108,3 +108,28 @@ func TestHTMLNoPageFails(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLAuthorBox imports a page whose JSON-LD describes its author
+// and whose author box below the story shows that description: the box
+// is removed, the story kept.
+func TestHTMLAuthorBox(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@graph":[{"@type":"BlogPosting","headline":"Pool opens","author":{"@id":"#jule"}},` +
+		`{"@type":"Person","@id":"#jule","name":"Jule Radeck","description":"Jule Radeck studierte Sportwissenschaften, bevor sie als Volont\u00e4rin nach Hamburg zog."}]}</script></head>` +
+		`<body><article><h1>Pool opens</h1><p>The pool opens again on Monday after three months of repairs to its roof, its heating and its changing rooms.</p>` +
+		`<p>Swimmers can book lanes online from Friday, the city said, and the first week is free for everyone who lives in the district.</p>` +
+		`<div class="author-box"><h4>Über Jule Radeck</h4><p>Jule Radeck studierte Sportwissenschaften, bevor sie als Volontärin nach Hamburg zog.</p></div></article></body></html>`
+	a, err := ingest.Convert("page.html", []byte(page), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"three months of repairs", "the first week is free"} {
+		if !strings.Contains(a.Body, s) {
+			t.Errorf("body lacks %q:\n%s", s, a.Body)
+		}
+	}
+	for _, s := range []string{"Sportwissenschaften", "Über Jule"} {
+		if strings.Contains(a.Body, s) {
+			t.Errorf("body holds %q:\n%s", s, a.Body)
+		}
+	}
+}

@@ -88,7 +88,7 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	restoreLead(doc, art.Node, pi.descriptions)
 	body := ""
 	if art.Node != nil {
-		if body, err = articleMarkdown(art.Node, pageURL); err != nil {
+		if body, err = articleMarkdown(art.Node, pageURL, pi.bios); err != nil {
 			return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
 		}
 	}
@@ -96,7 +96,7 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 		// Readability found nothing, or only what sanitizing removes (a
 		// sign-up form): the page's own content container, if it marks
 		// one, is taken instead of failing.
-		if body, err = articleMarkdown(container, pageURL); err != nil {
+		if body, err = articleMarkdown(container, pageURL, pi.bios); err != nil {
 			return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
 		}
 	}
@@ -104,7 +104,7 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 		// Nor that: the text of the page itself, less its header,
 		// footer and navigation, is better than no article.
 		if doc, err := parseHTML(data); err == nil {
-			if body, err = articleMarkdown(pageBody(doc), pageURL); err != nil {
+			if body, err = articleMarkdown(pageBody(doc), pageURL, pi.bios); err != nil {
 				return nil, fmt.Errorf("convert %s to markdown: %w", name, err)
 			}
 		}
@@ -119,16 +119,17 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	return a, nil
 }
 
-// articleMarkdown cleans the extracted article n (furniture, unsafe
-// markup, empty links) and converts it to normalised Markdown; "" when
-// nothing is left.
-func articleMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
+// articleMarkdown cleans the extracted article n (author boxes showing
+// one of bios, furniture, unsafe markup, empty links) and converts it
+// to normalised Markdown; "" when nothing is left.
+func articleMarkdown(n *html.Node, pageURL *url.URL, bios []string) (string, error) {
 	// Detach the article so that sanitizeDOM sees it as a child too.
 	if n.Parent != nil {
 		n.Parent.RemoveChild(n)
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	root.AppendChild(n)
+	removeBios(root, bios)
 	removeFurniture(root)
 	sanitizeDOM(root)
 	removeEmptyLinks(root)

@@ -27,6 +27,9 @@ type pageInfo struct {
 	// descriptions are the page's summaries of itself (og:description,
 	// description, twitter:description), which often repeat its lead.
 	descriptions []string
+	// bios are the JSON-LD descriptions of people (the author's), which
+	// author boxes below the story repeat.
+	bios []string
 }
 
 // metaDateNames are meta names and properties that hold the publication
@@ -133,6 +136,7 @@ func readPage(doc *html.Node) pageInfo {
 		var v any
 		if json.Unmarshal([]byte(t), &v) == nil {
 			ld.collect(v)
+			pi.bios = append(pi.bios, ldBios(v)...)
 		}
 	}
 	pi.authors = ld.authors()
