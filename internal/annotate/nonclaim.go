@@ -54,7 +54,7 @@ func classifySentence(text string, toks []token, tags tagFunc) brief.SentenceKin
 	if len(words) < 2 {
 		return brief.KindFragment // "Check.", "Yes.", "2025."
 	}
-	if isByline(words) {
+	if isByline(words) || contributedCredit(words) {
 		return brief.KindByline
 	}
 	if isDateline(words, tags) {
@@ -183,6 +183,30 @@ func isByline(words []token) bool {
 	}
 	return true
 }
+
+// contributedCredit reports a reporters' credit line that news agencies
+// close an article with: "Associated Press Writer Sara Kugler contributed
+// to this report from New York City", "Jane Doe contributed reporting."
+// It is about the article, not the story.
+func contributedCredit(words []token) bool {
+	if len(words) > 25 {
+		return false
+	}
+	for i, w := range words[:len(words)-1] {
+		if w.Lower != "contributed" {
+			continue
+		}
+		next := words[i+1].Lower
+		if next == "reporting" || next == "research" ||
+			next == "to" && i+3 < len(words) && words[i+2].Lower == "this" && creditedWorks[words[i+3].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// creditedWorks are what a reporter contributes to ("this report").
+var creditedWorks = setOf("report", "story", "article", "dispatch")
 
 // isDateline reports a line that only places and dates the article
 // ("MOSCOW, March 13 (Reuters)", "Updated 16:02 GMT, 13 March 2025"): a

@@ -20,6 +20,8 @@ func TestClassifySentence(t *testing.T) {
 		{"Byline", "By Jane Doe and John Roe, Associated Press", brief.KindByline},
 		{"BylineCaps", "By WILL STEWART FOR MAILONLINE", brief.KindByline},
 		{"BylineReporting", "Reporting by Guy Faulconbridge; Editing by Andrew Osborn", brief.KindByline},
+		{"Contributed", "Associated Press Writer Sara Kugler contributed to this report from New York City.", brief.KindByline},
+		{"ContributedReporting", "Jane Doe in Kyiv and John Roe in Moscow contributed reporting.", brief.KindByline},
 		{"Dateline", "MOSCOW, March 13 (Reuters)", brief.KindDateline},
 		{"TimeStamp", "Published: 13:45 GMT, 13 March 2025 | Updated: 16:02 GMT, 13 March 2025", brief.KindDateline},
 		{"DatelineWeekday", "Thursday 13 March 2025 14:02 GMT", brief.KindDateline},
@@ -40,6 +42,7 @@ func TestClassifySentence(t *testing.T) {
 
 		// Claims, however short or odd.
 		{"TalksOnThursday", "Talks on Thursday.", brief.KindClaim},
+		{"ContributedMoney", "The foundation contributed to this year's relief fund in Gaza.", brief.KindClaim},
 		// A Title Case headline with a date is no dateline: its verbs
 		// are capitalised like its names.
 		{"TitleCaseWithDate", "NASA Confirms Earth Will Experience 6 Days of Total Darkness in December 2014", brief.KindClaim},
