@@ -58,7 +58,14 @@ var (
 	denialVerbs = setOf("deny", "refute", "debunk", "disprove", "retract", "disavow", "rebut", "discredit",
 		"denies", "denied", "denying", "refutes", "refuted", "debunked", "debunks", "disproved", "retracted", "rebutted")
 	weakDenials = setOf("dismiss", "dismissed", "dismisses", "reject", "rejected", "rejects", "dispute",
-		"disputed", "disputes", "contradict", "contradicted", "contradicts", "slammed", "ridiculed")
+		"disputed", "disputes", "contradict", "contradicted", "contradicts", "slammed", "ridiculed",
+		"rebuff", "rebuffs", "rebuffed", "repudiate", "repudiates", "repudiated", "dispel", "dispels",
+		"dispelled", "quash", "quashes", "quashed", "scotch", "scotches", "scotched")
+	// phrasalDenials deny a report or claim with the particle after them
+	// ("shoots down claims", "brushed off the reports"), like weakDenials.
+	phrasalDenials = map[string]string{"shoot": "down", "shoots": "down", "shot": "down", "shooting": "down",
+		"knock": "down", "knocks": "down", "knocked": "down", "brush": "off", "brushes": "off", "brushed": "off",
+		"brushing": "off", "laugh": "off", "laughs": "off", "laughed": "off", "laughing": "off"}
 	denialWords = setOf("hoax", "hoaxes", "fake", "faked", "false", "falsely", "untrue", "fabricated", "fabrication",
 		"bogus", "baseless", "unfounded", "myth", "satire", "satirical", "fictional", "fiction", "prank",
 		"doctored", "photoshopped", "exaggerated", "misleading", "erroneous", "incorrect", "spoof", "parody")
@@ -270,10 +277,14 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 			c.kind, c.cue = kind, toks[k].Text
 			cues = append(cues, c)
 			denied = denied || kind == brief.KindDenial
-		case denialVerbs[w] || weakDenials[w]:
+		case denialVerbs[w] || weakDenials[w] || k+1 < len(toks) && phrasalDenials[w] != "" && lower[k+1] == phrasalDenials[w]:
 			// "denied reports on Scottish media that it plans to open
 			// a restaurant": what is denied follows "that".
+			weak, phrasal := !denialVerbs[w], !denialVerbs[w] && !weakDenials[w]
 			from := k + 1
+			if phrasal {
+				from = k + 2 // past the particle
+			}
 			for j := k + 1; j < len(toks) && j <= k+8; j++ {
 				if lower[j] == "that" {
 					from = j + 1
@@ -291,13 +302,16 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 				c = scope(0, k, true)
 				c.loose = true
 			}
-			if weakDenials[w] && !metaAfter(lower, k) {
+			if weak && !metaAfter(lower, k) {
 				continue
 			}
 			if c.head == "" && len(c.names) == 0 {
 				continue
 			}
 			c.kind, c.cue = brief.KindDenial, toks[k].Text
+			if phrasal {
+				c.cue += " " + toks[k+1].Text
+			}
 			cues = append(cues, c)
 			denied = true
 		case denialWords[w] && attributive(lower, k, boundary):

@@ -217,6 +217,12 @@ func TestStance(t *testing.T) {
 			"The ferry's crew were tested for drugs and alcohol on Monday, the mayor said.", string(brief.KindStatus), "tested"},
 		{"Possible", "Justin Bieber's song could save you from a bear attack, wildlife experts joked.",
 			"Justin Bieber's song saved a fisherman from a bear attack.", noConflict, ""},
+		{"Rebuff", "DHS rebuffs congressman's claim that ISIS is infiltrating the southern border.",
+			"ISIS fighters are infiltrating the southern border, a congressman said.", string(brief.KindDenial), "“rebuffs”"},
+		{"ShootDown", "Jeh Johnson shoots down Duncan Hunter's claim that ISIS fighters were caught at the border.",
+			"Border Patrol caught at least 10 ISIS fighters at the border, Duncan Hunter said.", string(brief.KindDenial), "“shoots down”"},
+		{"ShootDownNoClaim", "The army shot down a drone over the border on Sunday.",
+			"A drone flew over the border on Sunday.", noConflict, ""},
 		// Opposite things said of one subject.
 		{"Opposite", "Oil prices rose sharply on Monday after the attack on the refinery.",
 			"Oil prices fell sharply on Monday after the attack on the refinery.", string(brief.KindOpposite), "“rose” vs “fell”"},
