@@ -168,6 +168,7 @@ const (
 	maxPromptWords = 40 // a sign-up prompt
 	maxCreditWords = 15 // a picture credit
 	maxNavWords    = 50 // a breadcrumb trail, a pager
+	maxTeaserWords = 40 // a labelled link to another story
 )
 
 // removeFurniture removes gallery and share controls, related-links
@@ -211,6 +212,9 @@ func removeFurniture(root *html.Node) {
 				next = c.NextSibling
 				n.RemoveChild(c)
 			case words > 0 && words <= 200 && linkDense(c) && relatedHeading.MatchString(firstLine(c)):
+				n.RemoveChild(c)
+			case words > 0 && words <= maxTeaserWords && isBlockAtom(tag(c)) && isInlineTeaser(c, text):
+				// "Lea también: <link to another story>".
 				n.RemoveChild(c)
 			case words > 0 && words <= maxPromptWords && isBlockAtom(tag(c)) && isPrompt(text) && !hasLongParagraphs(c):
 				n.RemoveChild(c)
@@ -368,6 +372,42 @@ func hasLongParagraphs(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// teaserLabel matches the label a site puts before a link to another of
+// its stories inside the article ("Read more:", "Lea también:", "Lesen
+// Sie auch:"), in the languages of the test pages.
+var teaserLabel = regexp.MustCompile(`(?i)^(?:` +
+	// English
+	`read (?:more|also|next)|also read|related(?: (?:story|stories|article|articles|coverage|content|reading))?|see also|more|more (?:on|about|from) [\pL ]{1,30}|recommended|watch|(?:don't|do not) miss|must read|further reading|previously` +
+	// Spanish, Portuguese, Italian, French
+	`|lea(?: también| más| aquí| además)?|lee(?: también| más)?|(?:le|te) puede interesar|(?:nota|noticia)s? relacionadas?|relacionad[oa]s?|vea(?: también)?|ver (?:también|más)|mir[ae](?: también)?|más información|leia(?: também| mais)?|veja(?: também)?|saiba mais|leggi(?: anche)?|vedi anche|potrebbe interessarti|(?:à )?lire aussi|(?:à )?voir aussi` +
+	// German, Polish
+	`|weiterlesen|lesen sie (?:auch|hier|mehr)|auch lesen|siehe auch|passend dazu|mehr dazu|mehr zum thema|czytaj (?:też|także|więcej)|zobacz (?:też|także)` +
+	`)\s*:\s*`)
+
+// isInlineTeaser reports whether the block n, whose text is text, is a
+// teaser label (teaserLabel) followed by a link: most of the text after
+// the label is link text.
+func isInlineTeaser(n *html.Node, text string) bool {
+	m := teaserLabel.FindStringIndex(text)
+	if m == nil {
+		return false
+	}
+	rest := len([]rune(text[m[1]:]))
+	return rest > 0 && linkedRunes(n)*10 >= rest*7
+}
+
+// linkedRunes returns the number of runes of link text under n.
+func linkedRunes(n *html.Node) int {
+	if n.Type == html.ElementNode && tag(n) == atom.A {
+		return len([]rune(textOf(n)))
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += linkedRunes(c)
+	}
+	return total
 }
 
 // linkDense reports whether most of the text under n is link text.
