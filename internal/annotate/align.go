@@ -342,6 +342,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 		c.sc.fresh = make(map[uint64]bestEntry, len(c.sc.best))
 		c.denials = memo.denials.start(c.roots)
 		c.reasons = memo.reasons.start(c.roots, c.sc)
+		c.memo = memo.pairs.start(c)
 	}
 	results, err := c.score(ctx, th)
 	if err != nil {
@@ -354,6 +355,7 @@ func align(ctx context.Context, docs []*docFeat, lex Lexicon, ov *Overrides, th 
 	if memo != nil {
 		memo.denials.set(c.roots, c.denials.fresh)
 		memo.reasons.set(c.roots, c.sc, c.reasons.fresh)
+		memo.pairs.set(c.memo)
 	}
 	sortLinks(links)
 	return links, warnings, nil
@@ -384,6 +386,9 @@ type corpus struct {
 	docs    []*docFeat
 	denials *denialPass // nil: nothing kept between passes
 	reasons *reasonPass // likewise
+	memo    *pairPass   // likewise
+	// different holds the pairs of names the overrides keep apart.
+	different map[[2]string]bool
 }
 
 // isEntity reports whether a word is (the key of) a name in the corpus.
@@ -489,7 +494,7 @@ func prepare(docs []*docFeat, lex Lexicon, ov *Overrides, keep, last bool) (*cor
 		}
 	}
 	return &corpus{nodes: nodes, clauses: clauses, windows: windows, lone: lone, ix: ix, sc: newScorer(scored, ix, lex, keep), lex: lex,
-		canon: canon, isDifferent: isDifferent, entities: entities, roots: roots, docs: stable}, warnings
+		canon: canon, isDifferent: isDifferent, entities: entities, roots: roots, docs: stable, different: different}, warnings
 }
 
 // clauseDiscount is subtracted from the probability a pair of clauses
@@ -681,6 +686,10 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 		workers = min(runtime.GOMAXPROCS(0), len(pairs)/(minParallelPairs/2))
 	}
 	parts := make([][]pairResult, workers)
+	var kept []bool // by pair: whether it has a result, for the memo
+	if c.memo != nil {
+		kept = make([]bool, len(pairs))
+	}
 	errs := make([]error, workers)
 	scorers := make([]*scorer, workers)
 	var wg sync.WaitGroup
@@ -695,7 +704,11 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 		}
 		run := func() {
 			defer catch(&errs[w])
-			parts[w], errs[w] = cw.scoreRun(ctx, pairs[lo:hi], th)
+			var k []bool
+			if kept != nil {
+				k = kept[lo:hi]
+			}
+			parts[w], errs[w] = cw.scoreRun(ctx, pairs[lo:hi], th, k)
 		}
 		if w == workers-1 {
 			run()
@@ -712,15 +725,20 @@ func (c *corpus) score(ctx context.Context, th thresholds) ([]pairResult, error)
 			c.sc.merge(w)
 		}
 	}
-	return slices.Concat(parts...), nil
+	results := slices.Concat(parts...)
+	if c.memo != nil {
+		c.memo.setPairs(pairs, func(k int) bool { return kept[k] }, results)
+	}
+	return results, nil
 }
 
 // minParallelPairs is the number of candidate pairs below which scoring
 // stays on one goroutine: fewer are done before a second one would help.
 const minParallelPairs = 512
 
-// scoreRun scores a run of candidate pairs (see score).
-func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) ([]pairResult, error) {
+// scoreRun scores a run of candidate pairs (see score); kept, if not
+// nil, is set for each pair with a result.
+func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds, kept []bool) ([]pairResult, error) {
 	var results []pairResult
 	for k, pr := range pairs {
 		if k%4096 == 0 {
@@ -729,6 +747,15 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 			}
 		}
 		i, j := int(pr[0]), int(pr[1])
+		if c.memo != nil {
+			if r, ok, found := c.memo.get(i, j); found {
+				if ok {
+					results = append(results, r)
+					kept[k] = true
+				}
+				continue
+			}
+		}
 		a, b := c.nodes[i], c.nodes[j]
 		pf := c.sc.features(a, b)
 		r := pairResult{i: i, j: j, sim: 0.65*pf.mixLo + 0.35*pf.mixHi, p: c.prob(i, j, pf, th.w)}
@@ -741,6 +768,9 @@ func (c *corpus) scoreRun(ctx context.Context, pairs [][2]int32, th thresholds) 
 		}
 		if ok || r.p >= min(th.low, statusFloor, debunkFloor) || r.p >= strictFloor && sharesAnchor(a, b) {
 			results = append(results, r)
+			if kept != nil {
+				kept[k] = true
+			}
 		}
 	}
 	return results, nil
@@ -849,6 +879,10 @@ func (c *corpus) decideGroups(results []pairResult, workers int, th thresholds, 
 			cws[w].reasons = passes[w]
 		}
 	}
+	var groups []map[[2]*docFeat]groupMemo // by worker, if the pass keeps them
+	if c.memo != nil {
+		groups = make([]map[[2]*docFeat]groupMemo, workers)
+	}
 	onWorkers(workers, func(w int) {
 		matched := map[uint64]int32{}
 		const chunk = 64 // groups taken at once
@@ -858,7 +892,16 @@ func (c *corpus) decideGroups(results []pairResult, workers int, th thresholds, 
 				return
 			}
 			hi := min(lo+chunk, ngroups)
-			cws[w].decideRun(results, order[startOf[lo]:startOf[hi]], th, links, made, matched)
+			if groups == nil {
+				cws[w].decideRun(results, order[startOf[lo]:startOf[hi]], th, links, made, matched)
+				continue
+			}
+			if groups[w] == nil {
+				groups[w] = map[[2]*docFeat]groupMemo{}
+			}
+			for g := lo; g < hi; g++ {
+				c.decideGroup(&cws[w], results, order[startOf[g]:startOf[g+1]], th, links, made, matched, groups[w])
+			}
 		}
 	})
 	if c.reasons != nil {
@@ -866,6 +909,41 @@ func (c *corpus) decideGroups(results []pairResult, workers int, th thresholds, 
 			maps.Copy(c.reasons.fresh, p.fresh)
 		}
 	}
+	for _, m := range groups {
+		maps.Copy(c.memo.cur.groups, m)
+	}
+}
+
+// decideGroup decides the results of one pair of sources, whose
+// indices are order, with cw (see decideRun), or takes the links of the
+// last pass if they hold (see pairMemo); it records them in fresh.
+func (c *corpus) decideGroup(cw *corpus, results []pairResult, order []int32, th thresholds, links []brief.Link, made []bool, matched map[uint64]int32, fresh map[[2]*docFeat]groupMemo) {
+	r0 := results[order[0]]
+	gk, ok := groupKey(c, c.nodes[r0.i].src, c.nodes[r0.j].src)
+	if !ok {
+		cw.decideRun(results, order, th, links, made, matched)
+		return
+	}
+	sum := c.memo.groupSum(results, order)
+	if prev := c.memo.prev; prev != nil {
+		if gm, found := prev.groups[gk]; found && gm.sum == sum {
+			for _, l := range gm.links {
+				ri := order[l.k]
+				links[ri], made[ri] = l.link, true
+			}
+			fresh[gk] = gm
+			c.memo.groupHits.Add(1)
+			return
+		}
+	}
+	cw.decideRun(results, order, th, links, made, matched)
+	gm := groupMemo{sum: sum}
+	for k, ri := range order {
+		if made[ri] {
+			gm.links = append(gm.links, groupLink{int32(k), links[ri]})
+		}
+	}
+	fresh[gk] = gm
 }
 
 // decideRun decides the results whose indices are in order (nil: all

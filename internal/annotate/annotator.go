@@ -63,9 +63,10 @@ func Annotate(ctx context.Context, sources []*brief.Source, ov *Overrides) (*bri
 // on all CPUs). Alignment depends on
 // corpus-wide statistics (IDF weights, name aliases) and is redone by
 // Annotation; it is linear in the number of claims. What of it depends
-// on a few claims alone and not on the IDF weights (word alignments,
-// debunked's answers, the reasons of agreements) is kept from the last
-// pass while its inputs are unchanged (see passMemo).
+// on a few claims alone (word alignments, debunked's answers, the
+// reasons of agreements) or on a few claims and their words' weights
+// (the scores of pairs, the decisions of pairs of sources) is kept from
+// the last pass while its inputs are unchanged (see passMemo).
 // An Annotator is safe for concurrent use.
 type Annotator struct {
 	opts Options

@@ -313,12 +313,14 @@ func (c *corpus) checks(n int, check func(i int, states statesMemo, negated map[
 const checkChunk = 256
 
 // passMemo is what an Annotator keeps of an alignment pass for the
-// next: word alignments (bestMemo), debunked's answers (denialMemo) and
-// the reasons of agreements (reasonMemo).
+// next: word alignments (bestMemo), debunked's answers (denialMemo),
+// the reasons of agreements (reasonMemo), and the scored pairs and the
+// decisions of pairs of sources (pairMemo).
 type passMemo struct {
 	best    bestMemo
 	denials denialMemo
 	reasons reasonMemo
+	pairs   pairMemo
 }
 
 // denialMemo keeps, between passes, debunked's answer for each pair of

@@ -86,7 +86,9 @@ claim is bounded, so the total grows linearly.
 
 Scoring (score.go): IDF weights come from the corpus, averaged for words
 with a prior from the GloVe frequency rank (a few articles say little
-about how common "arrive" is). Every content word of a claim takes its
+about how common "arrive" is). Above 1,024 claims the total they are
+computed over moves in steps of under 1/128 of it (idfTotal), so that an
+edit leaves the weights of the words it does not touch as they were. Every content word of a claim takes its
 best counterpart in the other (1 same key, else the lexicon's relation),
 weighted by IDF, as BERTScore does with embeddings; names and quantities
 (same value and unit) count when shared. Each signal is taken in both

@@ -262,3 +262,80 @@ func TestBuildToFailure(t *testing.T) {
 		t.Errorf("%d files on disk, want %d (the next site's distinct files)", len(entries), len(distinct))
 	}
 }
+
+// TestIncrementalSteps is TestIncrementalGenerated on a generated
+// project large enough (1,200 claims) for the IDF total to move in steps, so
+// that a rebuild takes the scores and decisions of the pairs an edit
+// does not touch from the last (annotate's pairMemo): a sentence added
+// to a source and changed, a word changed, a short source added and
+// removed, a source removed, sentences enough to move the total a step.
+func TestIncrementalSteps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated project 8 times")
+	}
+	ctx := context.Background()
+	root := t.TempDir()
+	generated(t, root, 32)
+	opts := build.Options{Root: root}
+	d, sites := build.NewBuilder(opts), t.TempDir()
+	if _, _, err := d.BuildTo(ctx, nil, sites); err != nil {
+		t.Fatal(err)
+	}
+	src := func(id string) string { return filepath.Join(root, "content", "sources", id+".md") }
+	orig, err := os.ReadFile(src("report-00003"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(id, text string) []string {
+		if err := os.WriteFile(src(id), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{"content/sources/" + id + ".md"}
+	}
+	var many strings.Builder
+	for k := range 40 {
+		fmt.Fprintf(&many, "\nCrews counted %d damaged roofs in the district on day %d.\n", 10+k, k+1)
+	}
+	steps := []struct {
+		name  string
+		apply func() []string
+	}{
+		{"Probe", func() []string {
+			return write("report-00003", string(orig)+"\nProbe number 1 was added to the article.\n")
+		}},
+		{"ProbeAgain", func() []string {
+			return write("report-00003", string(orig)+"\nProbe number 2 was added to the article.\n")
+		}},
+		{"ChangeWord", func() []string {
+			data, _ := os.ReadFile(src("report-00011"))
+			return write("report-00011", strings.Replace(string(data), " talks ", " negotiations ", 1))
+		}},
+		{"AddShort", func() []string {
+			return write("short", "---\ntitle: Short\n---\nThe talks in Doha began on Wednesday. Officials said the talks would resume.\n")
+		}},
+		{"RemoveShort", func() []string {
+			os.Remove(src("short"))
+			return []string{"content/sources/short.md"}
+		}},
+		{"Remove", func() []string {
+			os.Remove(src("report-00020"))
+			return []string{"content/sources/report-00020.md"}
+		}},
+		{"MoveTotal", func() []string { return write("report-00003", string(orig)+many.String()) }},
+		{"Revert", func() []string { return write("report-00003", string(orig)) }},
+	}
+	for _, st := range steps {
+		changed := st.apply()
+		stored, _, err := d.BuildTo(ctx, changed, sites)
+		if err != nil {
+			t.Fatalf("%s: incremental on disk: %v", st.name, err)
+		}
+		full, _, err := build.Build(ctx, opts)
+		if err != nil {
+			t.Fatalf("%s: full: %v", st.name, err)
+		}
+		if diff := diffStored(stored, full); diff != "" {
+			t.Errorf("%s: incremental build on disk differs from full build: %s", st.name, diff)
+		}
+	}
+}
