@@ -122,15 +122,17 @@ var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
 var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b`)
 
 // promptText matches an app, social or subscriber prompt.
-var promptText = regexp.MustCompile(`(?i)\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} app\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
+var promptText = regexp.MustCompile(`(?i)\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} apps?\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
 	// German
-	`|\b(?:abonnieren sie|melden sie sich)[^.]*\b(?:newsletter|an)\b|\bfolgen sie uns auf\b`)
+	`|\b(?:abonnieren sie|melden sie sich)[^.]*\b(?:newsletter|an)\b|\bfolgen sie uns auf\b` +
+	// support and donation appeals
+	`|\b(?:support (?:our|independent|quality) journalism|would you consider (?:supporting|a donation|donating|a contribution)|become a (?:member|supporter|patron)|make a (?:donation|contribution) (?:to|today)|donate (?:now|today))\b`)
 
 // Words one of which a prompt holds, looked for before the patterns
 // are tried: most short blocks hold none.
 var (
 	signUpWords = []string{"sign", "subscri", "newsletter", "regist", "join", "deliver"}
-	promptWords = []string{"app", "follow", "like us", "find us", "already a", "full", "entire", "whole", "subscri", "abonnieren", "melden", "folgen"}
+	promptWords = []string{"app", "follow", "like us", "find us", "already a", "full", "entire", "whole", "subscri", "abonnieren", "melden", "folgen", "support", "consider", "become a", "donat", "contribution"}
 )
 
 // isPrompt reports whether text is a sign-up, app, social or
@@ -154,6 +156,11 @@ func containsAny(s string, words []string) bool {
 // "Foto: dpa", "Photo credit: Getty Images".
 var creditText = regexp.MustCompile(`(?i)^[(\[]?\s*(?:©|\(c\)|copyright\b|(?:(?:foto|photo|bild|image|picture|video|titel|header|cover)s?(?:[ -]?(?:credits?|nachweis|quelle))?|bildnachweis|bildquelle|fotonachweis|credits?|zdjęcie|fot\.)\s*(?::|©|\|))`)
 
+// copyrightNotice matches a copyright notice: "Copyright 2023 Sunbeam
+// Television Corp. All rights reserved. This material may not be
+// published, broadcast, rewritten or redistributed."
+var copyrightNotice = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright\b).*\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|may not be (?:published|reproduced|redistributed))\b`)
+
 // creditNames are class and id words of the elements that hold a
 // picture's credit.
 var creditNames = map[string]bool{"credit": true, "credits": true, "copyright": true, "photographer": true, "photocredit": true, "imagecredit": true}
@@ -167,6 +174,7 @@ const (
 	maxChromeWords = 8  // a control's label
 	maxPromptWords = 40 // a sign-up prompt
 	maxCreditWords = 15 // a picture credit
+	maxNoticeWords = 40 // a copyright notice
 	maxNavWords    = 50 // a breadcrumb trail, a pager
 	maxTeaserWords = 40 // a labelled link to another story
 )
@@ -201,6 +209,8 @@ func removeFurniture(root *html.Node) {
 			case words > 0 && words <= maxChromeWords && standsAlone(c) && chromeText.MatchString(text) && !hasImage(c):
 				n.RemoveChild(c)
 			case words > 0 && words <= maxCreditWords && !hasImage(c) && (hasNameIn(c, creditNames) || standsAlone(c) && creditText.MatchString(text)):
+				n.RemoveChild(c)
+			case words > 0 && words <= maxNoticeWords && standsAlone(c) && copyrightNotice.MatchString(text):
 				n.RemoveChild(c)
 			case words <= maxNavWords && hasNameIn(c, navNames) && !isProse(c):
 				n.RemoveChild(c)
