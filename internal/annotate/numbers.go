@@ -127,7 +127,12 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 			compound = ok && unitOf(parts[1]) != ""
 			ok = compound
 		}
-		if !ok || (toks[i].Cap && !compound && w[0] > '9') {
+		if !ok || (toks[i].Cap && !compound && w[0] > '9' && !numberOpens(toks, i)) {
+			continue
+		}
+		if _, mult := multipliers[w]; mult && i > 0 && isNumberWord(toks[i-1].Lower) {
+			// The rest of a number word left out above: "Three hundred"
+			// in a Title Case line is not a hundred.
 			continue
 		}
 		if w == "one" || (v == 1 && !compound && w[0] > '9') {
@@ -135,13 +140,30 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 		}
 		// Scale words: "2.5 million", "hundreds of thousands" (vague: skipped).
 		j := i + 1
+		scaled := false
 		for j < len(toks) {
 			if m, ok := multipliers[toks[j].Lower]; ok {
 				v *= m
 				j++
+				scaled = true
 				continue
 			}
 			break
+		}
+		if scaled && w[0] > '9' {
+			// "five hundred and twenty", "two hundred fifty".
+			k := j
+			if k < len(toks) && toks[k].Lower == "and" {
+				k++
+			}
+			if k < len(toks) && toks[k].Lower[0] > '9' {
+				// "one" only after "and": "two hundred one" is rare,
+				// "a hundred one-day passes" is not.
+				if r, ok := parseValue(toks[k].Lower); ok && r >= 1 && r < 100 && (toks[k].Lower != "one" || k > j) {
+					v += r
+					j = k + 1
+				}
+			}
 		}
 		start := i
 		var n number
@@ -203,7 +225,7 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 			}
 			j++
 		default:
-			if v >= 1900 && v <= 2100 && v == float64(int(v)) && !strings.Contains(w, ",") {
+			if v >= 1900 && v <= 2100 && v == float64(int(v)) && !strings.Contains(w, ",") && w[0] <= '9' {
 				continue // a year: handled as a time
 			}
 			if i > 0 && isMonth(toks[i-1].Lower) {
@@ -241,6 +263,14 @@ func extractNumbers(text string, toks []token, lemma func(string) string) []numb
 		i = max(i, j-1)
 	}
 	return out
+}
+
+// numberOpens reports whether the capitalised number word at toks[i]
+// opens the sentence as a number: "Three hundred Iraqi soldiers died",
+// "Forty people"; not "Three Gorges Dam" or a Title Case line, where
+// the next word is capitalised too.
+func numberOpens(toks []token, i int) bool {
+	return i == 0 && len(toks) > 1 && !toks[1].Cap
 }
 
 // compoundHead returns the last noun of the noun phrase that starts at

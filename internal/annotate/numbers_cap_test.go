@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,5 +62,36 @@ func TestAgedAnd(t *testing.T) {
 	}
 	if ages != 2 {
 		t.Errorf("%q: numbers %+v, want two ages", text, ns)
+	}
+}
+
+// TestSpelledNumbers: a number written in words has its whole value,
+// also when it opens the sentence; a capitalised number word elsewhere
+// (a name, a Title Case line) is none, and neither is the scale word
+// after it.
+func TestSpelledNumbers(t *testing.T) {
+	lex := Options{}.lexicon()
+	for _, tt := range []struct {
+		text   string
+		values []float64
+	}{
+		{"Three hundred Iraqi soldiers died in the attack.", []float64{300}},
+		{"Five hundred and twenty people were evacuated.", []float64{520}},
+		{"Officials said two hundred fifty people were evacuated.", []float64{250}},
+		{"Two hundred and one people were evacuated.", []float64{201}},
+		{"Forty-two people were evacuated.", []float64{42}},
+		{"Two thousand people marched in Minsk.", []float64{2000}},
+		{"Officials said three hundred thousand people fled.", []float64{300000}},
+		{"The city sold a hundred one-day passes.", []float64{100}},
+		{"Three Gorges Dam released more water.", nil},
+		{"Seven Hundred Club Opens in Soho", nil},
+	} {
+		var got []float64
+		for _, n := range extractNumbers(tt.text, tokenize(tt.text), lex.Lemma) {
+			got = append(got, n.Value)
+		}
+		if !slices.Equal(got, tt.values) {
+			t.Errorf("%q: values %v, want %v", tt.text, got, tt.values)
+		}
 	}
 }
