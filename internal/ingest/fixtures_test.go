@@ -143,6 +143,8 @@ func TestHTMLFixtures(t *testing.T) {
 			hasNot: []string{"apps for iOS", "supporting our work", "Sunbeam"}},
 		{name: "SupportAndCopyrightInProseKept", html: page(`<title>T</title>`, "", `<p>The union said it would support local reporting jobs, and the court ruled the copyright claim void; all rights reserved by the old contract return to the authors.</p>`),
 			has: []string{"support local reporting jobs", "all rights reserved by the old contract"}},
+		{name: "SkipLinks", html: page(`<title>T</title>`, "", `<p><a href="#main">Skip to content</a></p><p><a href="#c">Zum Hauptinhalt springen</a></p><p><a href="#s">Zur Suche springen</a></p>`),
+			hasNot: []string{"Skip to", "springen"}},
 		{name: "InvisibleParagraphs", html: page(`<title>T</title>`, "", `<p>&#8203;&#8203;</p><p>&nbsp;&#8204;</p><p>Last line of the story.</p>`),
 			has: []string{"round 6.\n\nLast line of the story.\n"}},
 		{name: "BrokenEmphasis", html: page(`<title>T</title>`, "", `<p><strong>– Dia</strong><strong></strong><strong>mond</strong> <b>Co</b><b>ast</b> <strong>Ga<strong>la</strong></strong> night.</p>`),
