@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/brief-dev/brief/internal/brief"
@@ -69,6 +70,9 @@ var (
 	denialWords = setOf("hoax", "hoaxes", "fake", "faked", "false", "falsely", "untrue", "fabricated", "fabrication",
 		"bogus", "baseless", "unfounded", "myth", "satire", "satirical", "fictional", "fiction", "prank",
 		"doctored", "photoshopped", "exaggerated", "misleading", "erroneous", "incorrect", "spoof", "parody")
+	// genreWords name a kind of writing that is not meant as true: a
+	// denial only of a story or report the sentence names.
+	genreWords = setOf("satire", "satirical", "parody", "spoof")
 	// metaNouns name a report, not what it reports: they are never the
 	// head of a denial ("denies ceasefire claim" denies the ceasefire).
 	metaNouns = setOf("claim", "claims", "report", "reports", "rumor", "rumors", "rumour", "rumours",
@@ -317,6 +321,10 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		case denialWords[w] && attributive(lower, k, boundary):
 			// "a fake passport", "false teeth": the thing is forged, the
 			// claim is not denied.
+		case genreWords[w] && !slices.ContainsFunc(lower, func(x string) bool { return metaNouns[x] && x != "it" && x != "this" && x != "that" }):
+			// "an attack on the Paris office of the satirical newspaper
+			// Charlie Hebdo": a kind of paper; "the story first ran on
+			// a satirical website" says the story is satire.
 		case doubtWords[w] && k+1 < len(toks) && lower[k+1] == "to" && (k == 0 || !notDoubt[lower[k-1]]):
 			// "the rockets are unlikely to be fit for use": the doubt
 			// is of what follows, like a negation's, not of the claim.

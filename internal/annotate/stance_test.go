@@ -223,6 +223,10 @@ func TestStance(t *testing.T) {
 			"Border Patrol caught at least 10 ISIS fighters at the border, Duncan Hunter said.", string(brief.KindDenial), "“shoots down”"},
 		{"ShootDownNoClaim", "The army shot down a drone over the border on Sunday.",
 			"A drone flew over the border on Sunday.", noConflict, ""},
+		{"SatiricalStory", "The story that Banksy was arrested in London first ran on a satirical website.",
+			"Banksy was arrested in London on Monday.", string(brief.KindDenial), "“satirical”"},
+		{"SatiricalPaper", "Banksy shared a drawing after an attack on the Paris office of the satirical newspaper Charlie Hebdo.",
+			"Banksy shared a drawing after the attack in Paris.", noConflict, ""},
 		// Opposite things said of one subject.
 		{"Opposite", "Oil prices rose sharply on Monday after the attack on the refinery.",
 			"Oil prices fell sharply on Monday after the attack on the refinery.", string(brief.KindOpposite), "“rose” vs “fell”"},
