@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,7 +17,7 @@ import (
 // sign or a credit label after a separator, or a picture agency (as the
 // agency writes its name) after a slash or parenthesis. It is tried on
 // raw text, so it takes any white space.
-var creditSuffix = regexp.MustCompile(`(?i)(?:` +
+var creditSuffix = lazyRegexp(`(?i)(?:` +
 	`(?:^|[\s|–—-])\(?\s*(?:©|\(c\)|copyright\s*(?:©|:|by\b|\d{4})|(?:(?:titel|symbol)?(?:foto|photo|bild|image|picture)s?(?:[ -]?(?:credits?|nachweis|quelle))?|bildnachweis|bildquelle|fotonachweis|quelle|source|credits?|cr[ée]ditos?|photographer|fotograf|zdjęcie|crédit photo)\s*:|fot\.)` +
 	`(?:[^.!?]|[.!?]\S){0,80}[.!?]?\)?` +
 	`|[(/|]\s*(?:[\pL.'\s-]{1,40}/\s*)?` + agencies + `[^()]{0,30}\)?` +
@@ -26,7 +25,7 @@ var creditSuffix = regexp.MustCompile(`(?i)(?:` +
 
 // creditLabel matches a credit's label left at the end of a caption's
 // text when the credit itself is cut.
-var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s|–—(-])(?:photo |image )?(?:credits?|foto|photo|bild|image|quelle|source|copyright)\s*:?\s*$`)
+var creditLabel = lazyRegexp(`(?i)(?:^|[\s|–—(-])(?:photo |image )?(?:credits?|foto|photo|bild|image|quelle|source|copyright)\s*:?\s*$`)
 
 // agencies are picture agencies whose names end credits, written as
 // they write them ("WENN", not the German word "wenn").
@@ -93,7 +92,7 @@ func cutCredit(c *html.Node) {
 		b.WriteString(t.Data)
 	}
 	all := b.String()
-	loc := creditSuffix.FindStringIndex(all)
+	loc := creditSuffix().FindStringIndex(all)
 	if loc == nil {
 		return
 	}
@@ -113,7 +112,7 @@ func cutCredit(c *html.Node) {
 			}
 		}
 	}
-	if m := creditLabel.FindStringIndex(all[:start]); m != nil {
+	if m := creditLabel().FindStringIndex(all[:start]); m != nil {
 		start = m[0] // the label before the name: "Credit" of "CreditKevin Frayer/Getty Images"
 	}
 	loc[0] = start

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,11 +17,11 @@ import (
 var (
 	// entityRef matches an HTML entity or numeric character reference,
 	// which Markdown would decode.
-	entityRef = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+	entityRef = lazyRegexp(`^&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 	// orderedStart matches what CommonMark reads as an ordered list item.
-	orderedStart = regexp.MustCompile(`^[0-9]{1,9}[.)](?:[ \t]|$)`)
+	orderedStart = lazyRegexp(`^[0-9]{1,9}[.)](?:[ \t]|$)`)
 	// thematicBreak matches a line CommonMark reads as a thematic break.
-	thematicBreak = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$`)
+	thematicBreak = lazyRegexp(`^(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$`)
 )
 
 // escapeInline backslash-escapes the characters of one line of text that
@@ -58,7 +57,7 @@ func escapeInline(s string) string {
 				b.WriteByte('\\')
 			}
 		case '&':
-			if entityRef.MatchString(s[i:]) {
+			if entityRef().MatchString(s[i:]) {
 				b.WriteByte('\\')
 			}
 		case '[':
@@ -100,10 +99,10 @@ func escapeBlockStart(escaped, raw string) string {
 		return `\` + escaped
 	case (escaped[0] == '-' || escaped[0] == '+') && (len(escaped) == 1 || escaped[1] == ' ' || escaped[1] == '\t'):
 		return `\` + escaped
-	case escaped[0] != '\\' && thematicBreak.MatchString(raw):
+	case escaped[0] != '\\' && thematicBreak().MatchString(raw):
 		return `\` + escaped
 	}
-	if m := orderedStart.FindString(escaped); m != "" {
+	if m := orderedStart().FindString(escaped); m != "" {
 		n := len(strings.TrimRight(m, " \t")) - 1
 		return escaped[:n] + `\` + escaped[n:]
 	}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -26,12 +25,12 @@ const chromeItem = `(?:(?:image|photo|picture|slide|foto|bild)\s*\d+(?:\s*(?:of|
 
 // chromeText matches the whole text of a block of controls: one label
 // or several ("Rezept drucken Bei Pinterest speichern", "Share | Tweet").
-var chromeText = regexp.MustCompile(`(?i)^` + chromeItem + `(?:\s*[|·•/]?\s*` + chromeItem + `)*\s*[:.…]*$`)
+var chromeText = lazyRegexp(`(?i)^` + chromeItem + `(?:\s*[|·•/]?\s*` + chromeItem + `)*\s*[:.…]*$`)
 
 // relatedHeading matches the heading of a block of links to other
 // articles, in the languages of the test pages (English, German,
 // French, Spanish, Portuguese, Italian, Polish).
-var relatedHeading = regexp.MustCompile(`(?i)^(?:` +
+var relatedHeading = lazyRegexp(`(?i)^(?:` +
 	// English
 	`you (?:may|might) also (?:like|enjoy)|related(?: (?:articles?|stories|posts|content|coverage|news|reading|links|topics))?|read (?:more|also|next)|more (?:from|on|about|stories|news)\b.*|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|popular (?:now|stories)?|trending(?: now)?|what to read next|further reading|see also|also read|top stories|latest news|more news` +
 	// German
@@ -51,7 +50,7 @@ const months = `(?:jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|fév(?:rier)?|m
 // dateLine matches a line that is only a date or time, with the label
 // sites put before it ("Aktualisiert: 11.04.2020, 10:27", "Published
 // March 3, 2021", "16 marca 2021", "3:59 PM").
-var dateLine = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|first published|aktualisiert|zuletzt aktualisiert|publiziert|veröffentlicht|erschienen|stand|erstellt|geändert|datum|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|opublikowano|aktualizacja)(?:\s+(?:on|am|le|el|em|il|at))?\s*:?\s*)?` +
+var dateLine = lazyRegexp(`(?i)^(?:(?:published|updated|posted|last updated|first published|aktualisiert|zuletzt aktualisiert|publiziert|veröffentlicht|erschienen|stand|erstellt|geändert|datum|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|opublikowano|aktualizacja)(?:\s+(?:on|am|le|el|em|il|at))?\s*:?\s*)?` +
 	`(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s*(?:den\s*)?)?` +
 	`(?:(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?` + months + `(?:\s+de)?,?\s+\d{4}|` + months + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})` +
 	`(?:\s*(?:,|um|at|à|a las|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s*(?:cet|cest|mez|mesz|utc|gmt|et|est|edt|pt|pst|pdt|bst))?)?` +
@@ -88,7 +87,7 @@ func removeEdgeDates(root *html.Node) {
 		if i >= edgeBlocks && i < len(blocks)-edgeBlocks {
 			continue
 		}
-		if t := textOf(b); len(strings.Fields(t)) <= 12 && dateLine.MatchString(t) && b.Parent != nil {
+		if t := textOf(b); len(strings.Fields(t)) <= 12 && dateLine().MatchString(t) && b.Parent != nil {
 			b.Parent.RemoveChild(b)
 		}
 	}
@@ -116,13 +115,13 @@ func hasBlockChild(n *html.Node) bool {
 }
 
 // bareCount matches a number standing alone, as galleries show them.
-var bareCount = regexp.MustCompile(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
+var bareCount = lazyRegexp(`^\d{1,4}(?:\s*/\s*\d{1,4})?$`)
 
 // signUpText matches a newsletter or sign-up prompt.
-var signUpText = regexp.MustCompile(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b`)
+var signUpText = lazyRegexp(`(?i)(?:\bsign[ -]?up\b|\bsubscribe\b|\bnewsletter\b|\bregister\b|\bjoin\b)[^.]*\b(?:newsletter|inbox|e-?mail|updates|alerts|briefing|free|today|now)\b|\bdelivered (?:straight )?to your inbox\b|\bget (?:our|the) [^.]*newsletter\b`)
 
 // promptText matches an app, social or subscriber prompt.
-var promptText = regexp.MustCompile(`(?i)\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} apps?\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
+var promptText = lazyRegexp(`(?i)\b(?:download|get|install) (?:our|the)(?: free)?(?: [\pL-]+){0,3} apps?\b|\bwith the [\pL ]{1,30} app\b|\bfollow us on (?:twitter|facebook|instagram|linkedin|x|youtube|tiktok)\b|\b(?:like|find) us on facebook\b|\balready a (?:subscriber|member)\b|\b(?:to (?:view|read|continue reading|see) (?:the|this) (?:full|whole|entire) (?:story|article)|subscribe to (?:read|continue|view|unlock))\b` +
 	// German
 	`|\b(?:abonnieren sie|melden sie sich)[^.]*\b(?:newsletter|an)\b|\bfolgen sie uns auf\b` +
 	// support and donation appeals
@@ -139,8 +138,8 @@ var (
 // subscriber prompt.
 func isPrompt(text string) bool {
 	lower := strings.ToLower(text)
-	return containsAny(lower, signUpWords) && signUpText.MatchString(text) ||
-		containsAny(lower, promptWords) && promptText.MatchString(text)
+	return containsAny(lower, signUpWords) && signUpText().MatchString(text) ||
+		containsAny(lower, promptWords) && promptText().MatchString(text)
 }
 
 func containsAny(s string, words []string) bool {
@@ -154,12 +153,12 @@ func containsAny(s string, words []string) bool {
 
 // creditText matches the whole text of a picture credit: "© Jane Doe",
 // "Foto: dpa", "Photo credit: Getty Images".
-var creditText = regexp.MustCompile(`(?i)^[(\[]?\s*(?:©|\(c\)|copyright\b|(?:(?:foto|photo|bild|image|picture|video|titel|header|cover)s?(?:[ -]?(?:credits?|nachweis|quelle))?|bildnachweis|bildquelle|fotonachweis|credits?|zdjęcie|fot\.)\s*(?::|©|\|))`)
+var creditText = lazyRegexp(`(?i)^[(\[]?\s*(?:©|\(c\)|copyright\b|(?:(?:foto|photo|bild|image|picture|video|titel|header|cover)s?(?:[ -]?(?:credits?|nachweis|quelle))?|bildnachweis|bildquelle|fotonachweis|credits?|zdjęcie|fot\.)\s*(?::|©|\|))`)
 
 // copyrightNotice matches a copyright notice: "Copyright 2023 Sunbeam
 // Television Corp. All rights reserved. This material may not be
 // published, broadcast, rewritten or redistributed."
-var copyrightNotice = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright\b).*\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|may not be (?:published|reproduced|redistributed))\b`)
+var copyrightNotice = lazyRegexp(`(?i)^\s*(?:©|\(c\)|copyright\b).*\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|may not be (?:published|reproduced|redistributed))\b`)
 
 // creditNames are class and id words of the elements that hold a
 // picture's credit.
@@ -203,25 +202,25 @@ func removeFurniture(root *html.Node) {
 			switch {
 			case words > 200 || tag(c) == atom.Img || tag(c) == atom.Br || tag(c) == atom.Hr || tag(c) == atom.Figcaption:
 				walk(c, inFigure)
-			case inFigure && words > 0 && words <= 2 && bareCount.MatchString(text) && !hasImage(c):
+			case inFigure && words > 0 && words <= 2 && bareCount().MatchString(text) && !hasImage(c):
 				// A gallery's "23" (of "Image 1 of / 23").
 				n.RemoveChild(c)
-			case words > 0 && words <= maxChromeWords && standsAlone(c) && chromeText.MatchString(text) && !hasImage(c):
+			case words > 0 && words <= maxChromeWords && standsAlone(c) && chromeText().MatchString(text) && !hasImage(c):
 				n.RemoveChild(c)
-			case words > 0 && words <= maxCreditWords && !hasImage(c) && (hasNameIn(c, creditNames) || standsAlone(c) && creditText.MatchString(text)):
+			case words > 0 && words <= maxCreditWords && !hasImage(c) && (hasNameIn(c, creditNames) || standsAlone(c) && creditText().MatchString(text)):
 				n.RemoveChild(c)
-			case words > 0 && words <= maxNoticeWords && standsAlone(c) && copyrightNotice.MatchString(text):
+			case words > 0 && words <= maxNoticeWords && standsAlone(c) && copyrightNotice().MatchString(text):
 				n.RemoveChild(c)
 			case words <= maxNavWords && hasNameIn(c, navNames) && !isProse(c):
 				n.RemoveChild(c)
-			case isHeadingAtom(tag(c)) && relatedHeading.MatchString(text):
+			case isHeadingAtom(tag(c)) && relatedHeading().MatchString(text):
 				// The heading and the link lists or teasers after it.
 				for l := nextElement(c); l != nil && isLinkBlock(l); l = nextElement(c) {
 					n.RemoveChild(l)
 				}
 				next = c.NextSibling
 				n.RemoveChild(c)
-			case words > 0 && words <= 200 && linkDense(c) && relatedHeading.MatchString(firstLine(c)):
+			case words > 0 && words <= 200 && linkDense(c) && relatedHeading().MatchString(firstLine(c)):
 				n.RemoveChild(c)
 			case words > 0 && words <= maxTeaserWords && isBlockAtom(tag(c)) && isInlineTeaser(c, text):
 				// "Lea también: <link to another story>".
@@ -387,7 +386,7 @@ func hasLongParagraphs(n *html.Node) bool {
 // teaserLabel matches the label a site puts before a link to another of
 // its stories inside the article ("Read more:", "Lea también:", "Lesen
 // Sie auch:"), in the languages of the test pages.
-var teaserLabel = regexp.MustCompile(`(?i)^(?:` +
+var teaserLabel = lazyRegexp(`(?i)^(?:` +
 	// English
 	`read (?:more|also|next)|also read|related(?: (?:story|stories|article|articles|coverage|content|reading))?|see also|more|more (?:on|about|from) [\pL ]{1,30}|recommended|watch|(?:don't|do not) miss|must read|further reading|previously` +
 	// Spanish, Portuguese, Italian, French
@@ -400,7 +399,7 @@ var teaserLabel = regexp.MustCompile(`(?i)^(?:` +
 // teaser label (teaserLabel) followed by a link: most of the text after
 // the label is link text.
 func isInlineTeaser(n *html.Node, text string) bool {
-	m := teaserLabel.FindStringIndex(text)
+	m := teaserLabel().FindStringIndex(text)
 	if m == nil {
 		return false
 	}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,7 +34,7 @@ func convertMarkdown(name string, data []byte) (*Article, error) {
 }
 
 // fenceOpen matches the opening line of a fenced code block.
-var fenceOpen = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+var fenceOpen = lazyRegexp("^ {0,3}(`{3,}|~{3,})")
 
 // normalizeMarkdown trims trailing white space from every line, collapses
 // runs of blank lines and removes leading and trailing blank lines; the
@@ -71,12 +70,12 @@ func normalizeMarkdown(s string) string {
 			blank = b.Len() > 0
 			continue
 		}
-		if hard && i+1 < len(lines) && !strings.HasSuffix(line, "\\") && !atxHeading.MatchString(line) && continuesParagraph(lines[i+1]) {
+		if hard && i+1 < len(lines) && !strings.HasSuffix(line, "\\") && !atxHeading().MatchString(line) && continuesParagraph(lines[i+1]) {
 			// A hard line break ("<br>"), written as a backslash so
 			// that it survives the trimming of trailing spaces.
 			line += "\\"
 		}
-		if m := fenceOpen.FindStringSubmatch(line); m != nil && !(m[1][0] == '`' && strings.Contains(line[len(m[0]):], "`")) {
+		if m := fenceOpen().FindStringSubmatch(line); m != nil && !(m[1][0] == '`' && strings.Contains(line[len(m[0]):], "`")) {
 			fence = m[1]
 		}
 		if blank {
@@ -96,27 +95,27 @@ func normalizeMarkdown(s string) string {
 
 // newBlock matches a line that starts a block of its own, after which a
 // hard break at the end of the line before would show as a backslash.
-var newBlock = regexp.MustCompile(`^ {0,3}(?:#|>|[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)|` + "```" + `|~~~|\||(?:[-*_][ \t]*){3,}$|=+[ \t]*$)`)
+var newBlock = lazyRegexp(`^ {0,3}(?:#|>|[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)|` + "```" + `|~~~|\||(?:[-*_][ \t]*){3,}$|=+[ \t]*$)`)
 
 // continuesParagraph reports whether a line after a paragraph line
 // continues that paragraph.
 func continuesParagraph(next string) bool {
-	return strings.TrimFunc(next, invisible) != "" && !newBlock.MatchString(next) && !strings.HasPrefix(next, "    ") && !strings.HasPrefix(next, "\t")
+	return strings.TrimFunc(next, invisible) != "" && !newBlock().MatchString(next) && !strings.HasPrefix(next, "    ") && !strings.HasPrefix(next, "\t")
 }
 
 // atxHeading matches an ATX heading and captures its level and text.
-var atxHeading = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
+var atxHeading = lazyRegexp(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
 
 // blockMarker matches the block syntax that may open a paragraph's first
 // line: block quote markers and list markers.
-var blockMarker = regexp.MustCompile(`^ {0,3}(?:(?:>[ \t]?)+|[-*+][ \t]+|[0-9]{1,9}[.)][ \t]+)`)
+var blockMarker = lazyRegexp(`^ {0,3}(?:(?:>[ \t]?)+|[-*+][ \t]+|[0-9]{1,9}[.)][ \t]+)`)
 
 // markdownTitle finds a title for a Markdown body that has none: the text
 // of a first heading (a level-1 heading is then removed from the body),
 // or else a title derived from the first sentence.
 func markdownTitle(body string) (title, rest string, derived bool) {
 	first, after, _ := strings.Cut(body, "\n")
-	if m := atxHeading.FindStringSubmatch(first); m != nil {
+	if m := atxHeading().FindStringSubmatch(first); m != nil {
 		if t := plainMarkdown(m[2]); t != "" {
 			if rest := normalizeMarkdown(after); m[1] == "#" && rest != "" {
 				return t, rest, false
@@ -126,19 +125,19 @@ func markdownTitle(body string) (title, rest string, derived bool) {
 	}
 	// The first paragraph: lines up to the first blank one.
 	para, _, _ := strings.Cut(body, "\n\n")
-	para = blockMarker.ReplaceAllString(para, "")
+	para = blockMarker().ReplaceAllString(para, "")
 	t := deriveTitle(plainMarkdown(strings.Join(strings.Fields(para), " ")))
 	return t, body, true
 }
 
 // mdLink matches an inline link or image, capturing its text.
-var mdLink = regexp.MustCompile(`!?\[([^\]\n]*)\]\([^)\n]*\)`)
+var mdLink = lazyRegexp(`!?\[([^\]\n]*)\]\([^)\n]*\)`)
 
 // plainMarkdown reduces one line of Markdown to the text a reader sees,
 // well enough for a title: links become their text, backslash escapes
 // and emphasis and code markers are removed.
 func plainMarkdown(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdLink().ReplaceAllString(s, "$1")
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

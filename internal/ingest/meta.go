@@ -3,7 +3,6 @@ package ingest
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -335,14 +334,14 @@ func (pi pageInfo) pageURL(base *url.URL) *url.URL {
 
 // dateInURL matches a date in an article's address: /2018/09/16/,
 // /2018-09-16/ or 20180916 between separators.
-var dateInURL = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+var dateInURL = lazyRegexp(`(?:^|[/_-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 
 // urlDate returns the YYYY-MM-DD date in an article's path, if any.
 func urlDate(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
-	m := dateInURL.FindStringSubmatch(u.Path)
+	m := dateInURL().FindStringSubmatch(u.Path)
 	if m == nil {
 		return ""
 	}
@@ -365,7 +364,7 @@ var dateLayouts = []string{
 
 // isoDate matches the date at the start of an ISO 8601 date or date and
 // time ("2018-09-16", "2018-09-16T10:00:00Z", "20180916T100000").
-var isoDate = regexp.MustCompile(`^((?:1[6-9]|2\d)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:$|[T ])`)
+var isoDate = lazyRegexp(`^((?:1[6-9]|2\d)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:$|[T ])`)
 
 // parseDate turns a date as pages write it into YYYY-MM-DD: the calendar
 // date as written, not converted to another time zone. It returns "" for
@@ -375,7 +374,7 @@ func parseDate(s string) string {
 	if s == "" || len(s) > 64 {
 		return ""
 	}
-	if m := isoDate.FindStringSubmatch(s); m != nil {
+	if m := isoDate().FindStringSubmatch(s); m != nil {
 		d := m[1] + "-" + m[2] + "-" + m[3]
 		if _, err := time.Parse(time.DateOnly, d); err == nil {
 			return d
@@ -419,11 +418,11 @@ func NormalizeDate(s string) string {
 }
 
 // bylinePrefix matches the words that introduce a byline.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:written\s+by|posted\s+by|reported\s+by|by|von|par|por|di|door|av|af)(?:\s+|:\s*|$)`)
+var bylinePrefix = lazyRegexp(`(?i)^(?:written\s+by|posted\s+by|reported\s+by|by|von|par|por|di|door|av|af)(?:\s+|:\s*|$)`)
 
 // bylineDate matches a date or time at the end of a byline, with what
 // separates it: "admin - 2018-09-16", "Jane Doe | March 3, 2025".
-var bylineDate = regexp.MustCompile(`(?i)\s*(?:[-–—|,•·]|\bon\b|\bupdated\b|\bpublished\b)\s*(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|\d{1,2}:\d\d).*$`)
+var bylineDate = lazyRegexp(`(?i)\s*(?:[-–—|,•·]|\bon\b|\bupdated\b|\bpublished\b)\s*(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|\d{1,2}:\d\d).*$`)
 
 // notAuthors are bylines that name no one.
 var notAuthors = map[string]bool{
@@ -438,8 +437,8 @@ var notAuthors = map[string]bool{
 func cleanAuthor(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for range 3 {
-		t := bylinePrefix.ReplaceAllString(s, "")
-		t = bylineDate.ReplaceAllString(t, "")
+		t := bylinePrefix().ReplaceAllString(s, "")
+		t = bylineDate().ReplaceAllString(t, "")
 		t = strings.TrimSpace(t)
 		if t == s {
 			break
@@ -466,10 +465,10 @@ func cleanAuthor(s string) string {
 }
 
 // nameSeparator splits a list of names.
-var nameSeparator = regexp.MustCompile(`\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s)\s*`)
+var nameSeparator = lazyRegexp(`\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s)\s*`)
 
 func splitNames(s string) []string {
-	return nameSeparator.Split(s, -1)
+	return nameSeparator().Split(s, -1)
 }
 
 // titleSeparators part a page title from the site name around it.

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +37,7 @@ type unit struct {
 }
 
 // orderedItem matches a numbered list item: "1. text" or "1) text".
-var orderedItem = regexp.MustCompile(`^([0-9]{1,3})[.)][ \t]+(\S.*)$`)
+var orderedItem = lazyRegexp(`^([0-9]{1,3})[.)][ \t]+(\S.*)$`)
 
 // bullets start unordered list items.
 var bullets = []string{"•", "-", "*", "–"}
@@ -46,10 +45,10 @@ var bullets = []string{"•", "-", "*", "–"}
 // listItem reports whether a trimmed line is a list item and returns its
 // kind, number (for ordered items) and text.
 func listItem(s string) (k kind, num, text string, ok bool) {
-	if m := orderedItem.FindStringSubmatch(s); m != nil {
+	if m := orderedItem().FindStringSubmatch(s); m != nil {
 		return kindOrdered, m[1], m[2], true
 	}
-	if thematicBreak.MatchString(s) {
+	if thematicBreak().MatchString(s) {
 		return 0, "", "", false // a separator such as "* * *"
 	}
 	for _, b := range bullets {
@@ -287,7 +286,7 @@ func renderUnits(units []unit) string {
 // CommonMark reads as a thematic break: its first dash is escaped.
 func bulletLine(text string) string {
 	line := "- " + escapeParagraph(text)
-	if thematicBreak.MatchString(line) {
+	if thematicBreak().MatchString(line) {
 		line = "- \\" + line[2:]
 	}
 	return line
