@@ -999,12 +999,13 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 		}
 		agrees := !ok
 		if agrees {
-			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) || timesDiffer(a, b) || rolesSwapped(a, b, c.canon) {
+			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) || timesDiffer(a, b) || rolesSwapped(a, b, c.canon) || twoStages(a, b, c.lex) {
 				// A hedged report ("reportedly") is not agreement with
 				// the claim it reports, nor a negation with what it
 				// does not state; two claims on different days that are
 				// no time conflict (see differentTime) are two events,
-				// and so are two that swap who does what to whom.
+				// and so are two that swap who does what to whom, or
+				// that have one mover there and another on the way.
 				continue
 			}
 			f = finding{rel: brief.Agree, score: r.p}

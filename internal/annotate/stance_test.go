@@ -242,6 +242,13 @@ func TestStance(t *testing.T) {
 			"Oil prices fell sharply on Tuesday after the attack on the refinery.", noConflict, ""},
 		{"OppositeNegated", "The jury found Smith not guilty of murder on Friday.",
 			"The jury found Smith innocent of murder on Friday.", noConflict, ""},
+		// One mover there, another on the way: two facts.
+		{"TwoStages", "US officials are en route to Moscow for talks on the ceasefire.",
+			"Envoy Steve Witkoff arrived in Moscow for talks on the ceasefire.", notAgree, ""},
+		{"TwoStagesSameMover", "A US delegation is on its way to Moscow for talks on the ceasefire.",
+			"A US delegation arrived in Moscow for talks on the ceasefire.", string(brief.KindStatus), "on its way"},
+		{"TwoStagesBothDone", "US officials arrived in Moscow for talks on the ceasefire.",
+			"Envoy Steve Witkoff arrived in Moscow for talks on the ceasefire.", noConflict, ""},
 		// Who does what to whom, reversed: two claims, not one.
 		{"RolesSwapped", "Russia accused Ukraine of violating the ceasefire on Sunday.",
 			"Ukraine accused Russia of violating the ceasefire on Sunday.", notAgree, ""},

@@ -621,6 +621,32 @@ func deniesKey(n *node, k string) bool {
 // exact set the predicates must be one word, not synonyms, and arrivals
 // (whose movers may differ) are left out.
 func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool) (finding, bool) {
+	x, y, ok := statusPair(d, p, lex, exact, func(x, y statusEvent) bool {
+		return x.key != motionKey || sameMover(x.who(), y.who(), lex, canon)
+	})
+	if !ok {
+		return finding{}, false
+	}
+	return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
+		reason: "status: " + q(x.text) + " vs " + q(y.text)}, true
+}
+
+// twoStages reports whether one claim states as done a predicate the
+// other states as pending, of movers that may not be the same: "US
+// officials are en route to Moscow" / "Witkoff arrived in Moscow". Not
+// a status conflict (see statusClash) unless the mover is one, and not
+// one fact either.
+func twoStages(a, b *node, lex Lexicon) bool {
+	any := func(x, y statusEvent) bool { return true }
+	_, _, ab := statusPair(a, b, lex, false, any)
+	_, _, ba := statusPair(b, a, lex, false, any)
+	return ab || ba
+}
+
+// statusPair finds a predicate d states as done and p as not done, with
+// p not stating it as done too and d not stating it as pending, for
+// which same holds.
+func statusPair(d, p *node, lex Lexicon, exact bool, same func(x, y statusEvent) bool) (statusEvent, statusEvent, bool) {
 	samePred := func(x, y statusEvent) bool {
 		if x.key == motionKey || y.key == motionKey {
 			return x.key == y.key && !exact
@@ -638,22 +664,18 @@ func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool)
 	if d.f.hedge != "" || negatesStated(d, p) {
 		// d reports the event without asserting it, or negates what p
 		// states: one fact told from both sides.
-		return finding{}, false
+		return statusEvent{}, statusEvent{}, false
 	}
 	for _, x := range d.f.status {
 		if !x.done || x.speechOnly || deniesKey(d, x.key) {
 			continue
 		}
 		for _, y := range p.f.status {
-			if y.done || !samePred(x, y) || has(p, y, true) || has(d, x, false) {
+			if y.done || !samePred(x, y) || has(p, y, true) || has(d, x, false) || !same(x, y) {
 				continue
 			}
-			if x.key == motionKey && !sameMover(x.who(), y.who(), lex, canon) {
-				continue
-			}
-			return finding{rel: brief.Disagree, kind: brief.KindStatus, score: 0.6,
-				reason: "status: " + q(x.text) + " vs " + q(y.text)}, true
+			return x, y, true
 		}
 	}
-	return finding{}, false
+	return statusEvent{}, statusEvent{}, false
 }
