@@ -32,28 +32,39 @@ var contentNames = []string{
 	"content-body", "content__body", "text-content",
 }
 
+// A containerKind says how a page marks its content container, surest
+// first.
+type containerKind int
+
+const (
+	markedBody     containerKind = iota // itemprop="articleBody"
+	namedBody                           // a class or id in contentNames
+	articleElement                      // <article>
+	mainElement                         // <main>
+)
+
 // contentContainer returns the element the page marks as holding its
-// story, the one with the most words of its kind: an element with
-// itemprop="articleBody", else a block whose class or id is in
-// contentNames, else an <article>, else <main>; nil if the page marks
-// none or it holds no words.
-func contentContainer(doc *html.Node) *html.Node {
+// story, the one with the most words of its kind, and the kind: an
+// element with itemprop="articleBody", else a block whose class or id
+// is in contentNames, else an <article>, else <main>; nil if the page
+// marks none or it holds no words.
+func contentContainer(doc *html.Node) (*html.Node, containerKind) {
 	words := map[*html.Node]int{}
 	countWords(doc, words)
-	best := [4]*html.Node{}
+	best := [mainElement + 1]*html.Node{}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			kind := -1
+			kind := containerKind(-1)
 			switch {
 			case hasToken(attr(n, "itemprop"), "articleBody"):
-				kind = 0
+				kind = markedBody
 			case isContainerAtom(n.DataAtom) && namesContent(n):
-				kind = 1
+				kind = namedBody
 			case n.DataAtom == atom.Article:
-				kind = 2
+				kind = articleElement
 			case n.DataAtom == atom.Main:
-				kind = 3
+				kind = mainElement
 			}
 			if kind >= 0 && words[n] > 0 && (best[kind] == nil || words[n] > words[best[kind]]) {
 				best[kind] = n
@@ -64,12 +75,12 @@ func contentContainer(doc *html.Node) *html.Node {
 		}
 	}
 	walk(doc)
-	for _, n := range best {
+	for kind, n := range best {
 		if n != nil {
-			return n
+			return n, containerKind(kind)
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 func isContainerAtom(a atom.Atom) bool {
@@ -109,13 +120,16 @@ const (
 )
 
 // wrongBlock reports whether readability's article art is a different
-// block from the page's content container c: they share at most
-// maxSharedShare of either's word triples, and c has more than half as
-// many. A container much shorter than a different article is a box of
-// its own (a teaser, a caption) and readability's choice stands.
-func wrongBlock(art, c *html.Node) bool {
+// block from the page's content container c, of the given kind: they
+// share at most maxSharedShare of either's word triples, and c has more
+// than half as many when the page names it as the story's body
+// (markedBody, namedBody), more when it is only an <article> or <main>
+// (which also mark teaser cards and columns). A container shorter than
+// that is a box of its own (a teaser, a caption) and readability's
+// choice stands.
+func wrongBlock(art, c *html.Node, kind containerKind) bool {
 	a, b := wordTriples(art), wordTriples(c)
-	if 2*len(b) <= len(a) {
+	if kind <= namedBody && 2*len(b) <= len(a) || kind > namedBody && len(b) <= len(a) {
 		return false
 	}
 	return shared(a, b) <= maxSharedShare && shared(b, a) <= maxSharedShare

@@ -49,7 +49,7 @@ func TestContentContainer(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := ""
-			if n := contentContainer(doc); n != nil {
+			if n, _ := contentContainer(doc); n != nil {
 				got = attr(n, "id")
 			}
 			if got != tt.want {
@@ -64,14 +64,18 @@ func TestWrongBlock(t *testing.T) {
 	other := "<p>Jane writes about fashion, travel and food, and lives in Berlin with her family and two cats.</p>"
 	tests := []struct {
 		name, art, container string
+		kind                 containerKind
 		want                 bool
 	}{
-		{"Same", story, story + "<p>More of it.</p>", false},
-		{"Inside", story, "<p>A lead of the story, told in a few words.</p>" + story, false},
-		{"Disjoint", other, story + story + "<p>The mayor said the work could not wait any longer, whatever it costs.</p>", true},
-		{"DisjointShorter", other + "<p>Her first book, on the markets of Naples and Palermo, came out in spring and sold well in Italy.</p>", "<p>The council voted on Tuesday.</p>", false},
-		{"DisjointHalf", other, "<p>The council voted on Tuesday to close the old bridge.</p>", true},
-		{"EmptyContainer", story, "", false},
+		{"Same", story, story + "<p>More of it.</p>", namedBody, false},
+		{"Inside", story, "<p>A lead of the story, told in a few words.</p>" + story, namedBody, false},
+		{"Disjoint", other, story + story + "<p>The mayor said the work could not wait any longer, whatever it costs.</p>", namedBody, true},
+		{"DisjointShorter", other + "<p>Her first book, on the markets of Naples and Palermo, came out in spring and sold well in Italy.</p>", "<p>The council voted on Tuesday.</p>", namedBody, false},
+		{"DisjointHalf", other, "<p>The council voted on Tuesday to close the old bridge.</p>", namedBody, true},
+		// An <article> or <main> must be longer: they also mark teasers.
+		{"DisjointHalfArticle", other, "<p>The council voted on Tuesday to close the old bridge.</p>", articleElement, false},
+		{"DisjointLongerMain", other, story + "<p>The mayor said the work could not wait.</p>", mainElement, true},
+		{"EmptyContainer", story, "", markedBody, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,7 +86,7 @@ func TestWrongBlock(t *testing.T) {
 				}
 				return nodes[0]
 			}
-			if got := wrongBlock(parse(tt.art), parse(tt.container)); got != tt.want {
+			if got := wrongBlock(parse(tt.art), parse(tt.container), tt.kind); got != tt.want {
 				t.Errorf("wrongBlock = %v, want %v", got, tt.want)
 			}
 		})

@@ -45,7 +45,8 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 	removed := removeBoilerplate(doc)
 	// Readability changes the page; its container is kept apart first.
 	var container *html.Node
-	if c := contentContainer(doc); c != nil {
+	c, kind := contentContainer(doc)
+	if c != nil {
 		container = cloneTree(c)
 	}
 	if countElements(doc) > maxElements {
@@ -81,7 +82,7 @@ func convertHTML(name string, data []byte, base *url.URL) (*Article, error) {
 			}
 		}
 	}
-	if container != nil && art.Node != nil && wrongBlock(art.Node, container) {
+	if container != nil && art.Node != nil && wrongBlock(art.Node, container, kind) {
 		art.Node = container
 	}
 	meta := pi.meta(art, pageURL)
