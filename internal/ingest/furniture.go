@@ -160,6 +160,12 @@ var creditText = lazyRegexp(`(?i)^[(\[]?\s*(?:©|\(c\)|copyright\b|(?:(?:foto|ph
 // published, broadcast, rewritten or redistributed."
 var copyrightNotice = lazyRegexp(`(?i)^\s*(?:©|\(c\)|copyright\b).*\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|may not be (?:published|reproduced|redistributed))\b`)
 
+// postMeta matches the line blog themes write below a post: "This
+// entry was posted in News and tagged Berlin. Bookmark the permalink.",
+// "Der Beitrag wurde am Mittwoch, den 27. November 2019 veröffentlicht
+// und wurde unter Allgemein abgelegt."
+var postMeta = lazyRegexp(`(?i)^(?:this entry was posted\b|this entry is filed under\b|dieser (?:eintrag|beitrag) wurde\b.*\bveröffentlicht\b|der beitrag wurde am\b.*\bveröffentlicht\b)|\bbookmark the permalink\b|\bden permalink zu ihren favoriten\b`)
+
 // creditNames are class and id words of the elements that hold a
 // picture's credit.
 var creditNames = map[string]bool{"credit": true, "credits": true, "copyright": true, "photographer": true, "photocredit": true, "imagecredit": true}
@@ -170,12 +176,13 @@ var navNames = map[string]bool{"breadcrumb": true, "breadcrumbs": true, "paginat
 
 // Limits for the elements removeFurniture may remove.
 const (
-	maxChromeWords = 8  // a control's label
-	maxPromptWords = 40 // a sign-up prompt
-	maxCreditWords = 15 // a picture credit
-	maxNoticeWords = 40 // a copyright notice
-	maxNavWords    = 50 // a breadcrumb trail, a pager
-	maxTeaserWords = 40 // a labelled link to another story
+	maxChromeWords   = 8  // a control's label
+	maxPromptWords   = 40 // a sign-up prompt
+	maxCreditWords   = 15 // a picture credit
+	maxNoticeWords   = 40 // a copyright notice
+	maxPostMetaWords = 60 // a blog post's filing line, with its comment note
+	maxNavWords      = 50 // a breadcrumb trail, a pager
+	maxTeaserWords   = 40 // a labelled link to another story
 )
 
 // removeFurniture removes gallery and share controls, related-links
@@ -209,7 +216,7 @@ func removeFurniture(root *html.Node) {
 				n.RemoveChild(c)
 			case words > 0 && words <= maxCreditWords && !hasImage(c) && (hasNameIn(c, creditNames) || standsAlone(c) && creditText().MatchString(text)):
 				n.RemoveChild(c)
-			case words > 0 && words <= maxNoticeWords && standsAlone(c) && copyrightNotice().MatchString(text):
+			case words > 0 && standsAlone(c) && (words <= maxNoticeWords && copyrightNotice().MatchString(text) || words <= maxPostMetaWords && postMeta().MatchString(text)):
 				n.RemoveChild(c)
 			case words <= maxNavWords && hasNameIn(c, navNames) && !isProse(c):
 				n.RemoveChild(c)

@@ -11,7 +11,7 @@ func TestPatternsCompile(t *testing.T) {
 	for _, p := range []func() *regexp.Regexp{
 		atxHeading, bareCount, blockMarker, bylineDate, bylinePrefix, chromeText, copyrightNotice, creditLabel,
 		creditSuffix, creditText, dateInURL, dateLine, entityRef, fenceOpen, isoDate, mdLink, nameSeparator,
-		newBlock, orderedItem, orderedStart, promptText, relatedHeading, signUpText, teaserLabel, thematicBreak,
+		newBlock, orderedItem, orderedStart, postMeta, promptText, relatedHeading, signUpText, teaserLabel, thematicBreak,
 	} {
 		if p() == nil {
 			t.Fatal("nil pattern")
