@@ -106,7 +106,7 @@ var (
 var (
 	hedgeCues = setOf("reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "rumor",
 		"rumors", "rumour", "rumours", "unconfirmed", "unverified", "speculation", "speculated", "alleged",
-		"viral", "hearsay", "suspected")
+		"hearsay", "suspected")
 	hedgeSeqs = [][]string{{"claims", "that"}, {"claimed", "that"}, {"claiming", "that"}, {"is", "said", "to"},
 		{"are", "said", "to"}, {"was", "said", "to"}, {"were", "said", "to"}, {"reports", "that"},
 		{"reports", "say"}, {"reports", "said"}, {"reports", "suggest"}, {"according", "to", "reports"},

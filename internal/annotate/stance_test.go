@@ -242,6 +242,12 @@ func TestStance(t *testing.T) {
 			"Oil prices fell sharply on Tuesday after the attack on the refinery.", noConflict, ""},
 		{"OppositeNegated", "The jury found Smith not guilty of murder on Friday.",
 			"The jury found Smith innocent of murder on Friday.", noConflict, ""},
+		// "Gone viral" says a story spread, not that it is doubtful;
+		// a viral rumour is still a rumour.
+		{"ViralNoHedge", "A video of an airport worker stripping naked to go through a security scanner in protest at rough guards has gone viral.",
+			"An airport worker stripped naked to go through a security scanner in protest at rough guards.", agree, ""},
+		{"ViralRumour", "A viral rumour says an airport worker stripped naked to go through a security scanner in protest at rough guards.",
+			"An airport worker stripped naked to go through a security scanner in protest at rough guards.", notAgree, ""},
 		// One mover there, another on the way: two facts.
 		{"TwoStages", "US officials are en route to Moscow for talks on the ceasefire.",
 			"Envoy Steve Witkoff arrived in Moscow for talks on the ceasefire.", notAgree, ""},
