@@ -145,6 +145,8 @@ func TestHTMLFixtures(t *testing.T) {
 			has: []string{"support local reporting jobs", "all rights reserved by the old contract"}},
 		{name: "PostMeta", html: page(`<title>T</title>`, "", `<p class="postmetadata">This entry was posted in <a href="/c/news">News</a> and tagged <a href="/t/berlin">Berlin</a>. Bookmark the <a href="/p/1">permalink</a>.</p><p>Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter <a href="/c">Allgemein</a> abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. Kommentare sind derzeit geschlossen, aber Du kannst dennoch einen Trackback auf deiner Seite einrichten.</p>`),
 			hasNot: []string{"This entry", "permalink", "Der Beitrag wurde", "Trackback"}},
+		{name: "RubyAnnotations", html: page(`<title>T</title>`, "", `<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす。</p>`),
+			has: []string{"子どもへの虐待をなくす。"}, hasNot: []string{"ぎゃくたい"}},
 		{name: "SkipLinks", html: page(`<title>T</title>`, "", `<p><a href="#main">Skip to content</a></p><p><a href="#c">Zum Hauptinhalt springen</a></p><p><a href="#s">Zur Suche springen</a></p>`),
 			hasNot: []string{"Skip to", "springen"}},
 		{name: "InvisibleParagraphs", html: page(`<title>T</title>`, "", `<p>&#8203;&#8203;</p><p>&nbsp;&#8204;</p><p>Last line of the story.</p>`),

@@ -26,6 +26,9 @@ var droppedElements = map[string]bool{
 	"source": true, "track": true, "map": true, "area": true, "link": true,
 	"meta": true, "base": true, "head": true, "title": true, "nav": true,
 	"aside": true, "dialog": true,
+	// Ruby annotations (furigana) show above the text they gloss; inline
+	// they would split its words: "子<rt>こ</rt>ども" is "子ども".
+	"rt": true, "rp": true,
 }
 
 // keptElements stay; elements in neither list are replaced by their
