@@ -1007,7 +1007,7 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 			// A claim that something is done and one that it is pending
 			// rarely look alike: "arrived in Moscow" / "heading to Moscow".
 			// The predicates must match (see differentStatus).
-			f, ok = differentStatus(a, b, c.lex, c.canon)
+			f, ok = differentStatus(a, b, c.lex, c.canon, c.retold)
 			if !ok {
 				f, ok = c.polarity(a, b)
 			}
@@ -1072,7 +1072,7 @@ func (c *corpus) judge(a, b *node, sim float64, aligned bool) (finding, bool) {
 		return finding{}, false
 	}
 	// Only for a pair about one event.
-	if f, ok := differentStatus(a, b, lex, canon); ok {
+	if f, ok := differentStatus(a, b, lex, canon, c.retold); ok {
 		return f, true
 	}
 	if f, ok := c.polarity(a, b); ok {
@@ -1120,10 +1120,10 @@ func (c *corpus) polarityExact(a, b *node, exact bool) (finding, bool) {
 // disagreement; synonyms and arrivals are left to pairs above the
 // floors.
 func (c *corpus) strictConflict(a, b *node) (finding, bool) {
-	if f, ok := statusClash(a, b, c.lex, c.canon, true); ok {
+	if f, ok := statusClash(a, b, c.lex, c.canon, true, c.retold); ok {
 		return f, true
 	}
-	if f, ok := statusClash(b, a, c.lex, c.canon, true); ok {
+	if f, ok := statusClash(b, a, c.lex, c.canon, true, c.retold); ok {
 		return f, true
 	}
 	if f, ok := withdrawal(a, b, c.canon); ok {
@@ -1133,6 +1133,18 @@ func (c *corpus) strictConflict(a, b *node) (finding, bool) {
 		return f, true
 	}
 	return c.polarityExact(a, b, true)
+}
+
+// retold reports whether another claim of d's source denies or negates
+// the predicate with match key k (see statusClash).
+func (c *corpus) retold(d *node, k string) bool {
+	lo, _ := slices.BinarySearchFunc(c.nodes, d.src, func(x *node, s int) int { return cmp.Compare(x.src, s) })
+	for i := lo; i < len(c.nodes) && c.nodes[i].src == d.src; i++ {
+		if n := c.nodes[i]; n != d && n.f != d.f && deniesKey(n, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceNegates reports whether a claim of source src negates or

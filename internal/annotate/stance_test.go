@@ -841,3 +841,34 @@ func TestDemonymOf(t *testing.T) {
 		}
 	}
 }
+
+// TestRetoldStatus: an article that retells a story to say it is untrue
+// ("… says that Banksy was arrested in Watford" beside "Banksy has not
+// been arrested") does not disagree with another article's "Banksy has
+// not been arrested" by its retelling; an article that only says he was
+// arrested does.
+func TestRetoldStatus(t *testing.T) {
+	const denial = "No, Banksy has not been arrested in Watford."
+	for _, tt := range []struct {
+		name, body string
+		disagree   bool
+	}{
+		{"Retold", "The story on the website National Report says that Banksy was arrested in Watford by police. " +
+			"Banksy has not been arrested, his publicist Jo Brooks said on Monday.", false},
+		{"Reported", "The website National Report says that Banksy was arrested in Watford by police. " +
+			"His publicist Jo Brooks declined to comment on Monday.", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := Annotate(t.Context(), []*brief.Source{
+				{ID: "a", Body: []byte(denial)}, {ID: "b", Body: []byte(tt.body)},
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := slices.ContainsFunc(ann.Links, func(l brief.Link) bool { return l.Relation == brief.Disagree })
+			if got != tt.disagree {
+				t.Fatalf("disagree %v, want %v: %+v", got, tt.disagree, ann.Links)
+			}
+		})
+	}
+}

@@ -539,11 +539,11 @@ func span(toks []token, i, j int) string {
 // a predicate as done and the other the same predicate (same word,
 // synonym, or both arrival) as not done, while neither also states the
 // other's form of it.
-func differentStatus(a, b *node, lex Lexicon, canon func(string) string) (finding, bool) {
-	if f, ok := statusClash(a, b, lex, canon, false); ok {
+func differentStatus(a, b *node, lex Lexicon, canon func(string) string, retold func(*node, string) bool) (finding, bool) {
+	if f, ok := statusClash(a, b, lex, canon, false, retold); ok {
 		return f, true
 	}
-	if f, ok := statusClash(b, a, lex, canon, false); ok {
+	if f, ok := statusClash(b, a, lex, canon, false, retold); ok {
 		return f, true
 	}
 	if f, ok := withdrawal(a, b, canon); ok {
@@ -620,9 +620,15 @@ func deniesKey(n *node, k string) bool {
 // statusClash looks for a done event of d that is pending in p. With
 // exact set the predicates must be one word, not synonyms, and arrivals
 // (whose movers may differ) are left out.
-func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool) (finding, bool) {
+//
+// retold, if not nil, reports whether d states x.key as done only to
+// retell it: its source denies it elsewhere ("The story on National
+// Report says that Banksy was arrested in Watford" in an article that
+// says he has not been); that is context, and no conflict with a claim
+// that he was not arrested.
+func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool, retold func(*node, string) bool) (finding, bool) {
 	x, y, ok := statusPair(d, p, lex, exact, func(x, y statusEvent) bool {
-		return x.key != motionKey || sameMover(x.who(), y.who(), lex, canon)
+		return (x.key != motionKey || sameMover(x.who(), y.who(), lex, canon)) && (retold == nil || !retold(d, x.key))
 	})
 	if !ok {
 		return finding{}, false
