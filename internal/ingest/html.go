@@ -293,6 +293,12 @@ func DecodeHTML(data []byte) []byte {
 	if utf8.Valid(data) {
 		return data
 	}
+	if mostlyUTF8(data) {
+		// A UTF-8 page with a stray invalid byte or two (a cut-off
+		// snippet): read as any other encoding, all of its letters
+		// would be wrong ("siÄ™" for "się").
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
 	enc, _, certain := charset.DetermineEncoding(data, "")
 	if !certain {
 		if r, err := chardet.NewHtmlDetector().DetectBest(data); err == nil && r.Confidence >= 30 {
@@ -306,6 +312,28 @@ func DecodeHTML(data []byte) []byte {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	return out
+}
+
+// mostlyUTF8 reports whether data, which is not valid UTF-8, is UTF-8
+// but for a few invalid sequences: at least ten valid multi-byte
+// characters for each invalid byte. Text in a single-byte encoding
+// forms almost no valid multi-byte sequences.
+func mostlyUTF8(data []byte) bool {
+	multi, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi > 0 && multi >= 10*invalid
 }
 
 func attr(n *html.Node, key string) string {

@@ -506,6 +506,29 @@ func TestHTMLCharsetFromBytes(t *testing.T) {
 	}
 }
 
+// TestHTMLMostlyUTF8: a UTF-8 page with a stray invalid byte is read as
+// UTF-8, the byte replaced, not as the legacy encoding its bytes then
+// point to (a Polish page became "siÄ™" for "się"); a page in a
+// single-byte encoding is still decoded as such.
+func TestHTMLMostlyUTF8(t *testing.T) {
+	text := "Kolejne organizacje sprzeciwiają się skandalicznym atakom, podkreśliła prezes w poniedziałek. "
+	page := "<html><head><meta charset=\"UTF-8\"><title>x</title></head><body><article><p>" + strings.Repeat(text, 5) + "\xc3</p></article></body></html>"
+	a, err := ingest.Convert("mostly.html", []byte(page), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "sprzeciwiają się skandalicznym") {
+		t.Errorf("body = %q", a.Body)
+	}
+	latin1 := "<html><head><title>x</title></head><body><article><p>" + strings.Repeat("Les n\xe9gociations \xe0 Gen\xe8ve ont dur\xe9 jusqu'\xe0 tard. ", 5) + "\xc3\xa9</p></article></body></html>"
+	if a, err = ingest.Convert("latin1.html", []byte(latin1), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "négociations à Genève") {
+		t.Errorf("Latin-1 page with one UTF-8-like pair: body = %q", a.Body)
+	}
+}
+
 func TestHTMLStrayNUL(t *testing.T) {
 	page := "<html><head><title>Talks</title></head><body><article>" + story(4) + "\x00</article></body></html>"
 	a, err := ingest.Convert("nul.html", []byte(page), ingest.Options{})
