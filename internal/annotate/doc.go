@@ -150,7 +150,13 @@ names one place the other does not, with two names shared, and the two
 fill the same slot: the words their prepositions attach to, recorded at
 extraction, are the same, related ≥ 0.5 or unknown, or the places stand
 in a list; "talks in Saudi Arabia" and "arrived in Moscow" are two
-events). Status is
+events) and opposite (opposite.go: a short list of opposites on one scale,
+the direction of a change, open/closed, alive/dead, won/lost, accepted/
+rejected, guilty/innocent, succeeded/failed, legal/illegal, said of one
+subject, a name or word both share within a few words before, neither
+claim negated, on the same day: "Oil prices rose" / "Oil prices fell").
+A status conflict is not drawn from a claim whose own source denies the
+predicate elsewhere: it retells the story to deny it. Status is
 also checked on pairs with p ≥ statusFloor that share a name, because
 "arrived in Moscow" and "heading to Moscow" rarely look alike otherwise.
 Below the floors, a pair with p ≥ strictFloor that shares a name is
@@ -162,6 +168,12 @@ Two claims that both deny a story do not conflict (a whole-claim denial
 and a negation of a predicate in its scope, or each negating what the
 other states), nor does a status that its own claim reports ("claims
 that", "a report that", a fact-check's "Claim:") or denies.
+An aligned pair without a finding agrees, unless it is two events: a
+hedged report, a negation of something the other does not state, two
+days, two participants swapped around one verb in the same voice
+("Russia accused Ukraine" / "Ukraine accused Russia": roles.go), or one
+mover there and another on the way ("US officials are en route to
+Moscow" / "Witkoff arrived in Moscow").
 Reasons quote the original words.
 
 Debunking (debunk.go): an article that denies a story also retells it,
@@ -196,7 +208,7 @@ written and annotated before the system was first run on it.
 content/annotations.yaml corrects the automatic pass. Links name claims
 by source ID and a fragment of their text (case, quotation marks and blanks
 folded); relation is agree, disagree (with kind: number, quote, role,
-status, time, place, denial or negation) or none (reject the link). Entities merge names or
+status, time, place, denial, negation or opposite) or none (reject the link). Entities merge names or
 keep them apart. Overrides are applied after the automatic pass; a fragment
 matching no claim, or several, and a name found in no source, are reported
 as warnings at their file:line.
