@@ -366,6 +366,12 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		if hedgeCues[lower[k]] {
 			return cues, toks[k].Text
 		}
+		if headlineWords[lower[k]] && quotesAfter(text, toks[k].End) {
+			// "… under the sensational headline: “7 teen girls get
+			// pregnant on school trip”": the headline is quoted, not
+			// asserted.
+			return cues, toks[k].Text
+		}
 		if claimVerbs[lower[k]] {
 			// "claimed on Tuesday that …"
 			for j := k + 1; j < len(toks) && j <= k+4; j++ {
@@ -390,6 +396,24 @@ func extractPolarity(text string, toks []token, ments []mention, lex Lexicon) (c
 		}
 	}
 	return cues, ""
+}
+
+// headlineWords name a headline that a sentence may quote (see
+// quotesAfter).
+var headlineWords = setOf("headline", "headlined", "headlines")
+
+// quotesAfter reports whether a quotation opens within a few bytes
+// after offset i of text, after a colon or nothing: "headline: “…”",
+// "headlined “…”", "the headline “…”" (not "made headlines around the
+// world").
+func quotesAfter(text string, i int) bool {
+	rest := strings.TrimLeft(text[i:], " :,")
+	if strings.HasPrefix(rest, "read") || strings.HasPrefix(rest, "said") || strings.HasPrefix(rest, "says") {
+		_, rest, _ = strings.Cut(rest, " ")
+		rest = strings.TrimLeft(rest, " :,")
+	}
+	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "‘") ||
+		strings.HasPrefix(rest, "'")
 }
 
 // thingDenials say a thing is not what it seems when they stand before

@@ -248,6 +248,11 @@ func TestStance(t *testing.T) {
 			"An airport worker stripped naked to go through a security scanner in protest at rough guards.", agree, ""},
 		{"ViralRumour", "A viral rumour says an airport worker stripped naked to go through a security scanner in protest at rough guards.",
 			"An airport worker stripped naked to go through a security scanner in protest at rough guards.", notAgree, ""},
+		// A headline quoted is reported, not asserted.
+		{"QuotedHeadline", "The New York Post followed up with a story of its own under the headline: “High school student scores $72M playing the stock market.”",
+			"A high school student made $72 million playing the stock market.", notAgree, ""},
+		{"MadeHeadlines", "The story made headlines around the world after a high school student made $72 million playing the stock market.",
+			"A high school student made $72 million playing the stock market.", agree, ""},
 		// One mover there, another on the way: two facts.
 		{"TwoStages", "US officials are en route to Moscow for talks on the ceasefire.",
 			"Envoy Steve Witkoff arrived in Moscow for talks on the ceasefire.", notAgree, ""},
