@@ -93,6 +93,59 @@ func removeEdgeDates(root *html.Node) {
 	}
 }
 
+// minProseRunes is the fewest letters of text outside links a block
+// must hold for removeTrailingLinks to take it for a paragraph of the
+// story (counted in runes, so that it works for scripts written without
+// spaces).
+const minProseRunes = 80
+
+// removeTrailingLinks removes the run of link blocks below the story's
+// last paragraph (teasers of other stories, link lists): leaf blocks
+// that are mostly link text, when there are at least two of them after
+// the last block with minProseRunes of text outside links.
+func removeTrailingLinks(root *html.Node) {
+	var blocks []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if layoutBlock[tag(c)] && !hasBlockChild(c) {
+				if strings.TrimFunc(textOf(c), invisible) != "" {
+					blocks = append(blocks, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	last := -1
+	for i, b := range blocks {
+		if len([]rune(textOf(b)))-linkedRunes(b) >= minProseRunes {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	var trailing []*html.Node
+	for _, b := range blocks[last+1:] {
+		if linkDense(b) {
+			trailing = append(trailing, b)
+		}
+	}
+	if len(trailing) < 2 {
+		return
+	}
+	for _, b := range trailing {
+		if b.Parent != nil {
+			b.Parent.RemoveChild(b)
+		}
+	}
+}
+
 // layoutBlock holds the elements a browser lays out as blocks.
 var layoutBlock = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true,
@@ -186,7 +239,8 @@ const (
 )
 
 // removeFurniture removes gallery and share controls, related-links
-// blocks and sign-up prompts from the article under root, and tidies
+// blocks, sign-up prompts, caption credits, edge dates and the link
+// blocks below the story from the article under root, and tidies
 // emphasis (see tidyEmphasis).
 func removeFurniture(root *html.Node) {
 	words := map[*html.Node]int{}
@@ -243,6 +297,7 @@ func removeFurniture(root *html.Node) {
 	walk(root, false)
 	removeCaptionCredits(root)
 	removeEdgeDates(root)
+	removeTrailingLinks(root)
 	tidyEmphasis(root)
 }
 
