@@ -85,6 +85,9 @@ type node struct {
 	// Per pass, for scoring (see weigh): the IDF weights of ents and
 	// f.nums, and the quotation keys among keys.
 	entW, numW []float64
+	// entS and numS are entW and numW for a name or quantity the other
+	// claim of a pair shares (see index.idfShared).
+	entS, numS []float64
 	qkeys      []int32
 	// slots are the slots names fill (see claimFeat.govs): the
 	// governing lemma and the canonical name ("arrive", "moscow").
@@ -104,13 +107,24 @@ type slot struct{ gov, ent string }
 // weigh computes the node's weights and quotation keys from the index,
 // once a pass rather than once for each pair scored.
 func (n *node) weigh(ix *index) {
-	n.entW = n.entW[:0]
+	small := ix.claims < smallCorpus
+	n.entW, n.entS = n.entW[:0], n.entS[:0]
 	for _, e := range n.ents {
 		n.entW = append(n.entW, ix.idfOf("e:"+e)*entityWeight)
+		if small {
+			n.entS = append(n.entS, ix.idfShared("e:"+e)*entityWeight)
+		}
 	}
-	n.numW = n.numW[:0]
+	n.numW, n.numS = n.numW[:0], n.numS[:0]
 	for _, x := range n.f.nums {
 		n.numW = append(n.numW, numberWeight*ix.idfOf("n:"+x.Key()))
+		if small {
+			n.numS = append(n.numS, numberWeight*ix.idfShared("n:"+x.Key()))
+		}
+	}
+	if !small {
+		// The same weights (see idfShared): no copy.
+		n.entS, n.numS = n.entW, n.numW
 	}
 	n.qkeys = n.qkeys[:0]
 	for _, k := range n.keys {
@@ -127,6 +141,8 @@ type index struct {
 	ids      map[string]int32
 	postings [][]int32 // by id: the claims with the key, in order
 	idf      []float64 // by id
+	total    float64   // the IDF's number of documents (see idfTotal)
+	claims   int       // the number of claims indexed
 	weight   []float64 // by id: how much sharing the key says
 	// sem marks the semantic keys ("h…"), quote the quotation
 	// trigrams ("q:…"), by id.
@@ -145,6 +161,31 @@ func (ix *index) id(k string) int32 {
 	}
 	return id
 }
+
+// idfShared is the IDF weight of key k in a claim whose pair shares it,
+// in a small corpus (fewer than smallCorpus claims): the two count as
+// one document, since how rare a word is should not depend on whether
+// the pair compared has it twice. Without that, what two claims share
+// weighs least: in two one-sentence sources a shared word or name has
+// df 2 of 2, the lowest IDF there is, and one only one of them has the
+// highest ("Managua explosion not a meteorite" / "Meteorite makes big
+// crater in Nicaragua": "meteorite" weighed a quarter of "crater"). In
+// a larger corpus the pair's own share of a key's frequency matters
+// little, and the weights are the corpus's.
+func (ix *index) idfShared(k string) float64 {
+	id, ok := ix.ids[k]
+	if !ok {
+		return 0
+	}
+	if df := len(ix.postings[id]); df >= 2 && ix.claims < smallCorpus {
+		return math.Max(0.1, math.Log(ix.total/(float64(df-1)+0.5)))
+	}
+	return ix.idf[id]
+}
+
+// smallCorpus is the number of claims below which idfShared counts a
+// pair's shared key once.
+const smallCorpus = 50
 
 // idfOf returns the IDF weight of key k, 0 for a key no claim has.
 func (ix *index) idfOf(k string) float64 {
@@ -304,6 +345,7 @@ func buildIndex(nodes []*node, lex Lexicon, keep bool) *index {
 		}
 	}
 	total := float64(idfTotal(len(nodes) + 1))
+	ix.total, ix.claims = total, len(nodes)
 	ix.idf = make([]float64, len(ix.postings))
 	ix.weight = make([]float64, len(ix.postings))
 	for id, p := range ix.postings {

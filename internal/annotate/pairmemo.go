@@ -152,6 +152,9 @@ func (p *pairPass) nodeSig(c *corpus, i int) uint64 {
 	add := func(n *node) {
 		for _, id := range n.wids {
 			f64(c.sc.idf[id])
+			if c.sc.small {
+				f64(c.sc.idfS[id])
+			}
 			h.WriteString(c.sc.lemma[id])
 			h.WriteByte(0)
 		}
@@ -162,6 +165,16 @@ func (p *pairPass) nodeSig(c *corpus, i int) uint64 {
 		h.WriteByte(2)
 		for _, w := range n.numW {
 			f64(w)
+		}
+		if c.sc.small {
+			// The weights of shared names and quantities (see
+			// index.idfShared).
+			for _, w := range n.entS {
+				f64(w)
+			}
+			for _, w := range n.numS {
+				f64(w)
+			}
 		}
 		h.WriteByte(3)
 	}

@@ -319,7 +319,7 @@ func TestStance(t *testing.T) {
 			"Putin said the talks in Moscow were useful.", agree, ""},
 		// A short claim tied to the other by a value, not a name.
 		{"DenialSharedValue", "Ahmed Karim Denies Making $72 Million From Stock Market Trading",
-			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", string(brief.KindStatus), "“Denies Making”"},
+			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", string(brief.KindDenial), "“Denies”"},
 		{"DenialSharedValueNearMiss", "Ahmed Karim Denies Making $15 Million From Stock Market Trading",
 			"NYC High School Student Nicknamed ‘Teen Wolf’ Made $72 Million On Stock Market", noConflict, ""},
 		{"DenialDemonym", "NASA Raises Doubts About Reports of Nicaraguan Meteorite",
