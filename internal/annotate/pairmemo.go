@@ -219,12 +219,6 @@ func (p *pairPass) get(i, j int) (r pairResult, kept, ok bool) {
 	return r, true, true
 }
 
-// scoredPair is a pair scored by a pass: its result, if kept.
-type scoredPair struct {
-	i, j int32
-	kept bool
-}
-
 // setPairs records the pass's scored pairs (in the order of pairs) and
 // its results (those kept, in the same order).
 func (p *pairPass) setPairs(pairs [][2]int32, keptOf func(k int) bool, results []pairResult) {
