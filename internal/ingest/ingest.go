@@ -221,5 +221,12 @@ func trimRight(s string) string {
 // 2.5-4 ms and 1.8-2.3 MB before main ran, for build and version too;
 // now a command pays for the patterns it uses, when it uses them.
 func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+	f := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+	patterns = append(patterns, f)
+	return f
 }
+
+// patterns holds every lazyRegexp of the package, added as the package
+// is initialised and not changed after, so that TestPatternsCompile
+// compiles each without a list of its own to keep up to date.
+var patterns []func() *regexp.Regexp
