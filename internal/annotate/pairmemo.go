@@ -152,9 +152,6 @@ func (p *pairPass) nodeSig(c *corpus, i int) uint64 {
 	add := func(n *node) {
 		for _, id := range n.wids {
 			f64(c.sc.idf[id])
-			if c.sc.small {
-				f64(c.sc.idfS[id])
-			}
 			h.WriteString(c.sc.lemma[id])
 			h.WriteByte(0)
 		}

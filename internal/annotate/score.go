@@ -21,8 +21,7 @@ type scorer struct {
 	ids   map[string]int32
 	lemma []string
 	idf   []float64
-	small bool               // the corpus is small: idfS, entS and numS differ (see smallCorpus)
-	idfS  []float64          // idf for a word the other claim of a pair has too (see index.idfShared); idf itself in a corpus that is not small
+	small bool               // the corpus is small: the nodes' entS and numS differ from entW and numW (see smallCorpus)
 	rel   map[uint64]float64 // lex.Related of two ids, lower id first
 	memo  *memo              // if lex is a memo: it, and the memo's ids of lemma
 	mids  []uint32
@@ -127,19 +126,15 @@ func newScorer(nodes []*node, ix *index, lex Lexicon, keep bool) *scorer {
 				if s.memo != nil {
 					s.mids = append(s.mids, s.memo.id(w.lemma))
 				}
-				idf, shared := ix.idfOf("w:"+w.key), ix.idfShared("w:"+w.key)
+				idf := ix.idfOf("w:" + w.key)
 				if hasRank {
 					r := vl.Rank(w.lemma)
 					if r < 0 {
 						r = 60000
 					}
-					prior := 0.5 * math.Log(1+float64(r)/100)
-					idf, shared = 0.5*idf+prior, 0.5*shared+prior
+					idf = 0.5*idf + 0.5*math.Log(1+float64(r)/100)
 				}
 				s.idf = append(s.idf, idf)
-				if ix.claims < smallCorpus {
-					s.idfS = append(s.idfS, shared)
-				}
 			}
 			n.wids = append(n.wids, id)
 		}
@@ -153,9 +148,6 @@ func newScorer(nodes []*node, ix *index, lex Lexicon, keep bool) *scorer {
 		n.weigh(ix)
 	}
 	s.small = ix.claims < smallCorpus
-	if !s.small {
-		s.idfS = s.idf // the same weights (see index.idfShared)
-	}
 	return s
 }
 
@@ -330,9 +322,6 @@ func (s *scorer) direction(a, b *node, best []float64) (word, ent, mix float64) 
 	var wn, wd float64
 	for k, x := range a.wids {
 		w := s.idf[x]
-		if best[k] == 1 && containsInt32(b.wids, x) {
-			w = s.idfS[x]
-		}
 		wd += w
 		wn += w * best[k]
 	}
