@@ -184,6 +184,12 @@ func TestServeIncrementalMatchesFull(t *testing.T) {
 
 // startServe runs `brief serve` on a free port and returns the site's
 // URL and a function that stops it and returns its output.
+// serveStartTimeout bounds startServe's wait for the first build.
+// Generous: the first build of TestServeLatency's 1,000 articles took
+// over 30 s on a busy 2-core machine; TestServeLatency raises it for
+// larger projects.
+var serveStartTimeout = 2 * time.Minute
+
 func startServe(t testing.TB, args ...string) (url string, stop func() string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -226,9 +232,7 @@ func startServe(t testing.TB, args ...string) (url string, stop func() string) {
 	case url = <-urls:
 	case c := <-done:
 		t.Fatalf("brief serve exited with %d", c)
-	case <-time.After(2 * time.Minute):
-		// Generous: the first build of TestServeLatency's 1,000
-		// articles took over 30 s on a busy 2-core machine.
+	case <-time.After(serveStartTimeout):
 		t.Fatal("brief serve did not start")
 	}
 	return url, stop
