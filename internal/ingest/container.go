@@ -49,9 +49,8 @@ const (
 // is in contentNames, else an <article>, else <main>; nil if the page
 // marks none or it holds no words.
 func contentContainer(doc *html.Node) (*html.Node, containerKind) {
-	words := map[*html.Node]int{}
-	countWords(doc, words)
 	best := [mainElement + 1]*html.Node{}
+	bestWords := [mainElement + 1]int{}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -66,8 +65,11 @@ func contentContainer(doc *html.Node) (*html.Node, containerKind) {
 			case n.DataAtom == atom.Main:
 				kind = mainElement
 			}
-			if kind >= 0 && words[n] > 0 && (best[kind] == nil || words[n] > words[best[kind]]) {
-				best[kind] = n
+			// Words are counted for the few candidates only.
+			if kind >= 0 {
+				if w := nodeWords(n); w > 0 && (best[kind] == nil || w > bestWords[kind]) {
+					best[kind], bestWords[kind] = n, w
+				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -91,7 +93,15 @@ func isContainerAtom(a atom.Atom) bool {
 // contentNames as a part of its own: bounded by the ends of a class or
 // by "-" or "_" ("td-post-content", not "article-texte").
 func namesContent(n *html.Node) bool {
-	names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	class, id := attr(n, "class"), attr(n, "id")
+	if class == "" && id == "" {
+		return false
+	}
+	names := strings.ToLower(class + " " + id)
+	// Every name in contentNames holds one of these words.
+	if !strings.Contains(names, "content") && !strings.Contains(names, "body") && !strings.Contains(names, "text") && !strings.Contains(names, "entry") {
+		return false
+	}
 	for _, c := range contentNames {
 		for i := 0; ; {
 			j := strings.Index(names[i:], c)
@@ -137,8 +147,8 @@ func wrongBlock(art, c *html.Node, kind containerKind) bool {
 
 // wordTriples returns the set of runs of three words of the text under
 // n, lower-cased, leaving out what sanitizeDOM drops (scripts, forms,
-// navigation).
-func wordTriples(n *html.Node) map[[3]string]bool {
+// navigation), each run as a 64-bit FNV-1a hash of its words.
+func wordTriples(n *html.Node) map[uint64]bool {
 	var words []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -156,15 +166,28 @@ func wordTriples(n *html.Node) map[[3]string]bool {
 		}
 	}
 	walk(n)
-	set := make(map[[3]string]bool, len(words))
+	set := make(map[uint64]bool, len(words))
 	for i := 0; i+3 <= len(words); i++ {
-		set[[3]string{words[i], words[i+1], words[i+2]}] = true
+		h := uint64(fnvOffset)
+		for _, w := range words[i : i+3] {
+			for j := 0; j < len(w); j++ {
+				h = (h ^ uint64(w[j])) * fnvPrime
+			}
+			h *= fnvPrime // a 0 byte between words
+		}
+		set[h] = true
 	}
 	return set
 }
 
+// FNV-1a parameters (64 bits), for wordTriples.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // shared returns the share of a's members that b holds (0 for empty a).
-func shared(a, b map[[3]string]bool) float64 {
+func shared(a, b map[uint64]bool) float64 {
 	if len(a) == 0 {
 		return 0
 	}
