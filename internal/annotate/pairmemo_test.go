@@ -141,3 +141,57 @@ func TestIDFTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestPairMemoDraft is TestPairMemo with the author's draft, whose
+// links come from a second pass with a memo of its own: edits of the
+// draft and of a source each give what Annotate gives.
+func TestPairMemoDraft(t *testing.T) {
+	ctx := context.Background()
+	cur := corpusSources(32)
+	draft := *cur["report-00002"]
+	draft.ID, draft.Path, draft.Draft = "briefing", "content/briefing.md", true
+	cur[draft.ID] = &draft
+	a := New()
+	for _, s := range cur {
+		a.Update(s)
+	}
+	edit := func(id string, f func(string) string) {
+		s := *cur[id]
+		s.Body = []byte(f(string(s.Body)))
+		cur[id] = &s
+		a.Update(&s)
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"Initial", func() {}},
+		{"EditDraft", func() { edit("briefing", func(b string) string { return b + "\nThe talks in Doha ended on Friday.\n" }) }},
+		{"EditDraftAgain", func() { edit("briefing", func(b string) string { return strings.Replace(b, "Friday", "Saturday", 1) }) }},
+		{"EditSource", func() { edit("report-00009", func(b string) string { return b + "\nProbe number 1 was added to the article.\n" }) }},
+		{"Nothing", func() {}},
+	}
+	reused := 0
+	for _, st := range steps {
+		st.do()
+		got, err := a.Annotation(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var srcs []*brief.Source
+		for _, id := range sortedKeys(cur) {
+			srcs = append(srcs, cur[id])
+		}
+		want, err := Annotate(ctx, srcs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: incremental annotation differs from Annotate (%d/%d links)", st.name, len(got.Links), len(want.Links))
+		}
+		reused += a.bestDraft.pairs.last.reused
+	}
+	if reused == 0 {
+		t.Error("the draft's pass took no pair from the last")
+	}
+}
