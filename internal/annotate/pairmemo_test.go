@@ -166,9 +166,13 @@ func TestPairMemoDraft(t *testing.T) {
 		do   func()
 	}{
 		{"Initial", func() {}},
-		{"EditDraft", func() { edit("briefing", func(b string) string { return b + "\nThe talks in Doha ended on Friday.\n" }) }},
+		{"EditDraft", func() {
+			edit("briefing", func(b string) string { return b + "\nThe talks in Doha ended on Friday.\n" })
+		}},
 		{"EditDraftAgain", func() { edit("briefing", func(b string) string { return strings.Replace(b, "Friday", "Saturday", 1) }) }},
-		{"EditSource", func() { edit("report-00009", func(b string) string { return b + "\nProbe number 1 was added to the article.\n" }) }},
+		{"EditSource", func() {
+			edit("report-00009", func(b string) string { return b + "\nProbe number 1 was added to the article.\n" })
+		}},
 		{"Nothing", func() {}},
 	}
 	reused := 0
