@@ -66,23 +66,8 @@ const edgeBlocks = 3
 // brief keeps the date in the front matter. A date line inside the
 // story (a live report's timestamps) is left alone.
 func removeEdgeDates(root *html.Node) {
-	var blocks []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if (layoutBlock[tag(c)] || tag(c) == atom.Time) && !hasBlockChild(c) {
-				if strings.TrimFunc(textOf(c), invisible) != "" || hasImage(c) {
-					blocks = append(blocks, c)
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(root)
+	blocks := leafBlocks(root, func(c *html.Node) bool { return layoutBlock[tag(c)] || tag(c) == atom.Time },
+		func(c *html.Node) bool { return strings.TrimFunc(textOf(c), invisible) != "" || hasImage(c) })
 	for i, b := range blocks {
 		if i >= edgeBlocks && i < len(blocks)-edgeBlocks {
 			continue
@@ -91,6 +76,31 @@ func removeEdgeDates(root *html.Node) {
 			b.Parent.RemoveChild(b)
 		}
 	}
+}
+
+// leafBlocks returns, in document order, the elements under root that
+// block says are blocks and that hold no block element themselves (see
+// hasBlockChild), those of them keep takes; it does not look inside a
+// leaf block.
+func leafBlocks(root *html.Node, block, keep func(*html.Node) bool) []*html.Node {
+	var blocks []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if block(c) && !hasBlockChild(c) {
+				if keep(c) {
+					blocks = append(blocks, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return blocks
 }
 
 // minProseRunes is the fewest letters of text outside links a block
@@ -104,23 +114,8 @@ const minProseRunes = 80
 // that are mostly link text, when there are at least two of them after
 // the last block with minProseRunes of text outside links.
 func removeTrailingLinks(root *html.Node) {
-	var blocks []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if layoutBlock[tag(c)] && !hasBlockChild(c) {
-				if strings.TrimFunc(textOf(c), invisible) != "" {
-					blocks = append(blocks, c)
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(root)
+	blocks := leafBlocks(root, func(c *html.Node) bool { return layoutBlock[tag(c)] },
+		func(c *html.Node) bool { return strings.TrimFunc(textOf(c), invisible) != "" })
 	last := -1
 	for i, b := range blocks {
 		if len([]rune(textOf(b)))-linkedRunes(b) >= minProseRunes {
