@@ -638,14 +638,13 @@ func statusClash(d, p *node, lex Lexicon, canon func(string) string, exact bool,
 }
 
 // twoStages reports whether one claim states as done a predicate the
-// other states as pending, of movers that may not be the same: "US
-// officials are en route to Moscow" / "Witkoff arrived in Moscow". Not
-// a status conflict (see statusClash) unless the mover is one, and not
-// one fact either.
+// other states as pending, whoever does it: "US officials are en route
+// to Moscow" / "Witkoff arrived in Moscow". With two movers that is no
+// status conflict (see statusClash), and not one fact either.
 func twoStages(a, b *node, lex Lexicon) bool {
-	any := func(x, y statusEvent) bool { return true }
-	_, _, ab := statusPair(a, b, lex, false, any)
-	_, _, ba := statusPair(b, a, lex, false, any)
+	anyone := func(x, y statusEvent) bool { return true }
+	_, _, ab := statusPair(a, b, lex, false, anyone)
+	_, _, ba := statusPair(b, a, lex, false, anyone)
 	return ab || ba
 }
 
