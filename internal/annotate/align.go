@@ -1020,7 +1020,7 @@ func (c *corpus) decideRun(results []pairResult, order []int32, th thresholds, l
 		}
 		agrees := !ok
 		if agrees {
-			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) || timesDiffer(a, b) || rolesSwapped(a, b, c.canon) || twoStages(a, b, c.lex) {
+			if !aligned || hedgedOnly(a, b) || c.oppositePolarity(a, b) || timesDiffer(a, b) || rolesSwapped(a, b, c.canon) || twoStages(a, b, c.lex) || otherQuotes(a, b) {
 				// A hedged report ("reportedly") is not agreement with
 				// the claim it reports, nor a negation with what it
 				// does not state; two claims on different days that are

@@ -197,3 +197,20 @@ func wordIndex(s, w string) int {
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
+
+// otherQuotes reports two claims that quote one speaker saying two
+// different things: every quotation of each shares no word triple with
+// any of the other's, and each has one of at least four words. Two
+// statements are two facts, however alike the reporting around them
+// ("“We urge Russia to accept this plan,” Leavitt stated" / Leavitt
+// described the push as “part of our continued efforts to press Russia
+// to agree to a ceasefire”).
+func otherQuotes(a, b *node) bool {
+	if a.f.speakerKey == "" || a.f.speakerKey != b.f.speakerKey || len(a.qkeys) == 0 || len(b.qkeys) == 0 {
+		return false
+	}
+	long := func(n *node) bool {
+		return slices.ContainsFunc(n.f.quotes, func(q quote) bool { return len(q.Words) >= 4 })
+	}
+	return long(a) && long(b) && quoteOverlap(a, b) == 0
+}

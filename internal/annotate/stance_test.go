@@ -257,6 +257,11 @@ func TestStance(t *testing.T) {
 			"A high school student made $72 million playing the stock market.", notAgree, ""},
 		{"MadeHeadlines", "The story made headlines around the world after a high school student made $72 million playing the stock market.",
 			"A high school student made $72 million playing the stock market.", agree, ""},
+		// One speaker quoted saying two different things: two facts.
+		{"OtherQuotes", "“We urge Russia to accept this plan,” White House Press Secretary Karoline Leavitt stated.",
+			"Karoline Leavitt described the push as “part of our continued efforts to press Russia to agree to a ceasefire.”", notAgree, ""},
+		{"OtherQuotesSameQuote", "“We urge Russia to accept this plan,” White House Press Secretary Karoline Leavitt stated on Thursday.",
+			"Karoline Leavitt told reporters: “We urge Russia to accept this plan.”", agree, ""},
 		// One mover there, another on the way: two facts.
 		{"TwoStages", "US officials are en route to Moscow for talks on the ceasefire.",
 			"Envoy Steve Witkoff arrived in Moscow for talks on the ceasefire.", notAgree, ""},
