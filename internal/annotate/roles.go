@@ -75,7 +75,9 @@ func rolesSwapped(a, b *node, canon func(string) string) bool {
 		if !v.sameForm || symmetricVerbs[v.lemma] {
 			continue
 		}
-		w := ta[v.a : v.a+wordLen(ta[v.a:])]
+		// Each claim's own form: EqualFold may match words of other
+		// byte lengths.
+		wa, wb := ta[v.a:v.a+wordLen(ta[v.a:])], tb[v.b:v.b+wordLen(tb[v.b:])]
 		for _, x := range shared {
 			if x.key == v.key || !(x.a < v.a && v.b < x.b) {
 				continue
@@ -90,7 +92,7 @@ func rolesSwapped(a, b *node, canon func(string) string) bool {
 					continue
 				}
 				if passive(ta[:v.a], ta[v.a:y.a]) == passive(tb[:v.b], tb[v.b:x.b]) &&
-					verbAt(ta, v.a, w) && verbAt(tb, v.b, tb[v.b:v.b+len(w)]) {
+					verbAt(ta, v.a, wa) && verbAt(tb, v.b, wb) {
 					return true
 				}
 			}
