@@ -84,21 +84,7 @@ func TestAnnotatorIncremental(t *testing.T) {
 	denials, hoax := 0, 0
 	for _, st := range steps {
 		st.do()
-		got, err := a.Annotation(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var srcs []*brief.Source
-		for _, id := range sortedKeys(cur) {
-			srcs = append(srcs, cur[id])
-		}
-		want, err := Annotate(ctx, srcs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: incremental annotation differs from Annotate (%d/%d links)", st.name, len(got.Links), len(want.Links))
-		}
+		got := sameAsAnnotate(t, ctx, a, cur, st.name)
 		for _, l := range got.Links {
 			if l.Relation == brief.Disagree && (l.Kind == brief.KindDenial || l.Kind == brief.KindNegation) {
 				denials++
@@ -134,4 +120,26 @@ func storySources() []*brief.Source {
 		src("spider-d", "Dylan Thomas says a spider burrowed under his skin in Bali.\n\n"+
 			"The scar on his stomach was red.\n\nBut the story is a hoax, experts say.\n"),
 	}
+}
+
+// sameAsAnnotate returns a's annotation of the sources cur, and fails the
+// test (step names the edit) unless it is what Annotate gives for them.
+func sameAsAnnotate(t *testing.T, ctx context.Context, a *Annotator, cur map[string]*brief.Source, step string) *brief.Annotation {
+	t.Helper()
+	got, err := a.Annotation(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var srcs []*brief.Source
+	for _, id := range sortedKeys(cur) {
+		srcs = append(srcs, cur[id])
+	}
+	want, err := Annotate(ctx, srcs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: incremental annotation differs from Annotate (%d/%d links)", step, len(got.Links), len(want.Links))
+	}
+	return got
 }

@@ -3,8 +3,6 @@ package annotate
 import (
 	"context"
 	"fmt"
-	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -92,26 +90,7 @@ func TestPairMemo(t *testing.T) {
 	}
 	for _, st := range steps {
 		st.do()
-		got, err := a.Annotation(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := make([]string, 0, len(cur))
-		for id := range cur {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		var srcs []*brief.Source
-		for _, id := range ids {
-			srcs = append(srcs, cur[id])
-		}
-		want, err := Annotate(ctx, srcs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: incremental annotation differs from Annotate (%d/%d links)", st.name, len(got.Links), len(want.Links))
-		}
+		got := sameAsAnnotate(t, ctx, a, cur, st.name)
 		last := a.best.pairs.last
 		if n := len(got.Claims); n <= idfExact {
 			t.Fatalf("%d claims: too few for the IDF total to move in steps", n)
@@ -178,21 +157,7 @@ func TestPairMemoDraft(t *testing.T) {
 	reused := 0
 	for _, st := range steps {
 		st.do()
-		got, err := a.Annotation(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var srcs []*brief.Source
-		for _, id := range sortedKeys(cur) {
-			srcs = append(srcs, cur[id])
-		}
-		want, err := Annotate(ctx, srcs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: incremental annotation differs from Annotate (%d/%d links)", st.name, len(got.Links), len(want.Links))
-		}
+		sameAsAnnotate(t, ctx, a, cur, st.name)
 		reused += a.bestDraft.pairs.last.reused
 	}
 	if reused == 0 {

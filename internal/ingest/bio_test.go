@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 func TestLDBios(t *testing.T) {
@@ -49,20 +48,7 @@ func TestRemoveBios(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-			nodes, err := html.ParseFragment(strings.NewReader(tt.in), root)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, n := range nodes {
-				root.AppendChild(n)
-			}
-			removeBios(root, []string{bio})
-			var b strings.Builder
-			for c := root.FirstChild; c != nil; c = c.NextSibling {
-				html.Render(&b, c)
-			}
-			if got := b.String(); got != tt.want {
+			if got := rewritten(t, tt.in, func(root *html.Node) { removeBios(root, []string{bio}) }); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})

@@ -1,12 +1,6 @@
 package ingest
 
-import (
-	"strings"
-	"testing"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-)
+import "testing"
 
 func TestRemoveCaptionCredits(t *testing.T) {
 	tests := []struct {
@@ -50,20 +44,7 @@ func TestRemoveCaptionCredits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-			nodes, err := html.ParseFragment(strings.NewReader(tt.in), root)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, n := range nodes {
-				root.AppendChild(n)
-			}
-			removeCaptionCredits(root)
-			var b strings.Builder
-			for c := root.FirstChild; c != nil; c = c.NextSibling {
-				html.Render(&b, c)
-			}
-			if got := b.String(); got != tt.want {
+			if got := rewritten(t, tt.in, removeCaptionCredits); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})

@@ -25,22 +25,29 @@ func TestRemoveTrailingLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-			nodes, err := html.ParseFragment(strings.NewReader(tt.in), root)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, n := range nodes {
-				root.AppendChild(n)
-			}
-			removeTrailingLinks(root)
-			var b strings.Builder
-			for c := root.FirstChild; c != nil; c = c.NextSibling {
-				html.Render(&b, c)
-			}
-			if got := b.String(); got != tt.want {
+			if got := rewritten(t, tt.in, removeTrailingLinks); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
 	}
+}
+
+// rewritten parses the HTML fragment in under a <div>, runs f on the div
+// and renders what the div then holds.
+func rewritten(t *testing.T, in string, f func(root *html.Node)) string {
+	t.Helper()
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(in), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	f(root)
+	var b strings.Builder
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		html.Render(&b, c)
+	}
+	return b.String()
 }
